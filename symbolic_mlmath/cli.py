@@ -1,0 +1,166 @@
+"""The ``mlmath`` command: the task registry on the command line.
+
+``mlmath solve TASK --name value ...``, ``mlmath check TASK --answer X ...``,
+``mlmath tasks``. Every failure prints ``error: <one line>`` and exits with 2.
+SymPy is imported only when a command needs it, so ``mlmath --help`` is instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = ["main"]
+
+FORMATS = ("text", "markdown", "latex", "json", "html", "ipynb")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="mlmath",
+        description="Exact, step-by-step mathematics for machine learning.",
+        epilog="Task inputs are given as --name value, e.g. "
+        'mlmath solve det --matrix "[[2,1,5],[1,2,1],[2,1,3]]"',
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    s = sub.add_parser("solve", help="solve a task and print its steps")
+    s.add_argument("task")
+    s.add_argument("--format", default="text", choices=FORMATS)
+    s.add_argument("--detail", default="standard", choices=("overview", "standard", "full"))
+    s.add_argument("--out", default=None, help="write to this file instead of printing")
+    c = sub.add_parser("check", help="check an answer or a working")
+    c.add_argument("task")
+    c.add_argument("--answer", default=None)
+    c.add_argument("--working", default=None, help="a file: one line per row, or a JSON list")
+    c.add_argument("--abs-tol", dest="abs_tol", default=None)
+    c.add_argument("--rel-tol", dest="rel_tol", default=None)
+    c.add_argument("--json", action="store_true", help="print the verdict as JSON")
+    sub.add_parser("tasks", help="list every task with its inputs")
+    return p
+
+
+def _task_inputs(extra: Sequence[str]) -> dict[str, Any]:
+    """``--name value`` pairs (``--name=value`` too) as a dict of strings."""
+    from .errors import TaskError
+
+    out: dict[str, Any] = {}
+    k = 0
+    while k < len(extra):
+        tok = extra[k]
+        if not tok.startswith("--") or len(tok) == 2:
+            raise TaskError(f"unexpected argument {tok[:40]!r}; inputs are --name value",
+                            name="input")
+        name, eq, value = tok[2:].partition("=")
+        name = name.replace("-", "_")
+        if not eq:
+            if k + 1 >= len(extra):
+                raise TaskError(f"--{name} needs a value", name="input")
+            value = extra[k + 1]
+            k += 1
+        out[name] = value
+        k += 1
+    return out
+
+
+def _read_working(path: str) -> list[Any]:
+    import json
+
+    from .errors import InputError
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read(1_000_000)
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror}", name="working") from None
+    stripped = text.strip()
+    if stripped.startswith("[") and stripped.endswith("]"):
+        try:
+            data = json.loads(stripped)
+        except ValueError:
+            data = None
+        if isinstance(data, list) and not all(isinstance(x, int | float) for x in data):
+            return data
+    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+
+
+def _cmd_tasks() -> str:
+    from .tasks import all_tasks
+
+    out = []
+    for t in all_tasks().values():
+        alias = f" (also: {', '.join(t.aliases)})" if t.aliases else ""
+        out.append(f"{t.name}{alias} - {t.doc}")
+        for i in t.inputs:
+            out.append(f"    {i.describe()}  {i.doc}")
+    return "\n".join(out)
+
+
+def _emit(text: str, out: str | None) -> None:
+    if out:
+        with open(out, "w", encoding="utf-8") as fh:
+            fh.write(text if text.endswith("\n") else text + "\n")
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _run(argv: Sequence[str]) -> int:
+    parser = _parser()
+    args, extra = parser.parse_known_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    if args.command == "tasks":
+        if extra:
+            from .errors import TaskError
+
+            raise TaskError(f"unexpected argument {extra[0][:40]!r}", name="tasks")
+        _emit(_cmd_tasks(), None)
+        return 0
+    inputs = _task_inputs(extra)
+    if args.command == "solve":
+        from . import api
+
+        d = api.solve(args.task, **inputs)
+        fmt = args.format
+        if fmt in ("html", "ipynb"):
+            from . import documents
+
+            text = documents.render_single(d, fmt, detail=args.detail)
+        else:
+            text = d.to_json() if fmt == "json" else {
+                "text": d.to_text, "markdown": d.to_markdown, "latex": d.to_latex,
+            }[fmt](detail=args.detail)
+        _emit(text, args.out)
+        return 0
+    from . import api
+
+    working = _read_working(args.working) if args.working else None
+    v = api.check(args.task, answer=args.answer, working=working, abs_tol=args.abs_tol,
+                  rel_tol=args.rel_tol, **inputs)
+    _emit(v.to_json() if args.json else v.to_text(), None)
+    return 0 if v.correct is True else 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``mlmath``; return the exit status (0 ok, 1 answer not correct, 2 error)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _run(argv)
+    except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
+        return int(exc.code or 0)
+    except KeyboardInterrupt:
+        sys.stderr.write("error: interrupted\n")
+        return 2
+    except Exception as exc:  # every failure is one line, never a traceback
+        from .errors import InputError
+
+        msg = str(exc) if isinstance(exc, InputError) else f"{type(exc).__name__}: {exc}"
+        msg = " ".join(msg.split())[:500] or type(exc).__name__
+        sys.stderr.write(f"error: {msg}\n")
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

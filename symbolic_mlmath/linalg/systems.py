@@ -1,0 +1,206 @@
+"""Systems of linear equations: the augmented matrix, elimination, and the answer read off.
+
+Examples
+========
+>>> from sympy import Eq, symbols
+>>> x, y = symbols("x y")
+>>> d = derive_solve_system([Eq(x + y, 4), Eq(2*x - y, 1)])
+>>> d.result
+{x: 5/3, y: 7/3}
+>>> derive_classify_system([Eq(x + y, 1), Eq(2*x + 2*y, 3)]).result
+'none'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from ..errors import TaskError
+from ..rules import Rule
+from ..steps import Derivation, Step
+from .rowreduce import as_immutable, eliminate
+
+__all__ = ["derive_classify_system", "derive_solve_system", "system_matrices"]
+
+
+def _natural_key(sym: Any) -> tuple:
+    name = str(sym)
+    return tuple(int(t) if t.isdigit() else t for t in re.split(r"(\d+)", name))
+
+
+def system_matrices(
+    equations: Sequence[Any] | None = None,
+    variables: Sequence[Any] | None = None,
+    A: Any = None,
+    b: Any = None,
+) -> tuple[Any, Any, tuple, tuple]:
+    """``(A, b, variables, equations)`` of a linear system given either way.
+
+    Variables default to the free symbols of the equations in natural order
+    (``x1, x2, ..., x10``); from ``A`` and ``b`` they are ``x1 ... xn``.
+    """
+    from sympy import Eq, ImmutableMatrix, Symbol, linear_eq_to_matrix
+    from sympy.solvers.solveset import NonlinearError
+
+    if equations is not None:
+        eqs = tuple(e if isinstance(e, Eq) else Eq(e, 0) for e in equations)
+        if not eqs:
+            raise TaskError("no equations given", name="equations")
+        if variables is None:
+            syms: set = set()
+            for e in eqs:
+                syms |= e.free_symbols
+            variables = sorted(syms, key=_natural_key)
+        variables = tuple(variables)
+        if not variables:
+            raise TaskError("the equations have no unknowns", name="equations")
+        try:
+            A_, b_ = linear_eq_to_matrix([e.lhs - e.rhs for e in eqs], list(variables))
+        except NonlinearError as exc:
+            raise TaskError(f"not a linear system in {', '.join(map(str, variables))}: {exc}",
+                            name="equations") from None
+        return A_.as_immutable(), b_.as_immutable(), variables, eqs
+    if A is None or b is None:
+        raise TaskError("give either equations, or A and b", name="equations")
+    A_ = as_immutable(A)
+    b_ = as_immutable(b)
+    if b_.cols != 1 and b_.rows == 1:
+        b_ = b_.T
+    if b_.shape != (A_.rows, 1):
+        raise TaskError(f"A is {A_.rows}x{A_.cols} but b has {b_.rows * b_.cols} entries", name="b")
+    if variables is None:
+        variables = tuple(Symbol(f"x{k + 1}") for k in range(A_.cols))
+    variables = tuple(variables)
+    if len(variables) != A_.cols:
+        raise TaskError(f"{len(variables)} variables for {A_.cols} columns", name="variables")
+    X = ImmutableMatrix(variables)
+    eqs = tuple(Eq(lhs, rhs) for lhs, rhs in zip(A_ * X, b_, strict=True))
+    return A_, b_, variables, eqs
+
+
+def _eliminate_system(
+    equations: Sequence[Any] | None, variables: Sequence[Any] | None, A: Any, b: Any
+) -> dict:
+    from sympy import Integer, Tuple
+    from sympy.core.symbol import Str
+
+    A_, b_, xs, eqs = system_matrices(equations, variables, A, b)
+    aug = A_.row_join(b_)
+    n = A_.cols
+    steps = [Step(Rule.WRITE_AUGMENTED, Tuple(*eqs), aug, {"variables": Tuple(*xs)})]
+    el = eliminate(aug, reduced=True)
+    steps += el.steps
+    R = el.final.to_sympy()
+    pivots = el.pivots
+    piv = Tuple(*(Tuple(Integer(r + 1), Integer(c + 1)) for r, c in pivots))
+    steps.append(Step(Rule.MARK_PIVOTS, R, R, {"pivots": piv}))
+    rank_A = sum(1 for _, c in pivots if c < n)
+    rank_Ab = len(pivots)
+    kind = "none" if rank_Ab > rank_A else ("unique" if rank_A == n else "infinite")
+    given = {"rank_A": rank_A, "rank_Ab": rank_Ab, "unknowns": n}
+    steps.append(Step(Rule.CLASSIFY_SYSTEM, R, Str(kind), given))
+    return {"A": A_, "b": b_, "vars": xs, "eqs": eqs, "R": R, "pivots": pivots,
+            "kind": kind, "steps": steps}
+
+
+def _reference(A: Any, b: Any, xs: tuple):
+    def reference() -> dict:
+        from sympy import linsolve
+
+        sol = linsolve((A, b), list(xs))
+        if not sol:
+            return {}
+        (point,) = sol
+        return dict(zip(xs, point, strict=True))
+
+    return reference
+
+
+def derive_solve_system(
+    equations: Sequence[Any] | None = None,
+    variables: Sequence[Any] | None = None,
+    *,
+    A: Any = None,
+    b: Any = None,
+) -> Derivation:
+    """Solve a linear system by Gauss-Jordan elimination on ``[A | b]``.
+
+    The result maps each variable to its value; free variables map to themselves;
+    an inconsistent system gives ``{}`` (its classification step says "none").
+
+    Examples
+    ========
+    >>> from sympy import Matrix
+    >>> derive_solve_system(A=Matrix([[1, 1], [2, 2]]), b=Matrix([2, 4])).result
+    {x1: 2 - x2, x2: x2}
+    """
+    from sympy import Eq, Tuple
+    from sympy.core.symbol import Str
+
+    s = _eliminate_system(equations, variables, A, b)
+    steps, R, xs, n = s["steps"], s["R"], s["vars"], len(s["vars"])
+    if s["kind"] == "none":
+        bad = next(i for i in range(R.rows) if all(R[i, c] == 0 for c in range(n)) and R[i, n] != 0)
+        steps.append(Step(Rule.INCONSISTENT_ROW, R, Str("none"), {"row": bad + 1}))
+        result: dict = {}
+    else:
+        pivot_cols = {c: r for r, c in s["pivots"]}
+        result = {}
+        for c, x in enumerate(xs):
+            if c in pivot_cols:
+                r = pivot_cols[c]
+                value = R[r, n] - sum(R[r, k] * xs[k] for k in range(n) if k != c and k not in pivot_cols)
+                result[x] = value
+            else:
+                result[x] = x
+        free = Tuple(*(x for c, x in enumerate(xs) if c not in pivot_cols))
+        answer = Tuple(*(Eq(x, v) for x, v in result.items()))
+        steps.append(Step(Rule.READ_SOLUTION, R, answer, {"free": free}))
+    return Derivation(
+        "Solve a linear system by elimination",
+        goal=Tuple(*s["eqs"]),
+        steps=tuple(steps),
+        result=result,
+        variables=xs,
+        task="solve_system",
+        inputs={"equations": s["eqs"], "variables": xs},
+        reference=_reference(s["A"], s["b"], xs),
+    )
+
+
+def derive_classify_system(
+    equations: Sequence[Any] | None = None,
+    variables: Sequence[Any] | None = None,
+    *,
+    A: Any = None,
+    b: Any = None,
+) -> Derivation:
+    """Whether a linear system has a unique solution, infinitely many, or none.
+
+    Examples
+    ========
+    >>> from sympy import Matrix
+    >>> derive_classify_system(A=Matrix([[1, 2], [2, 4]]), b=Matrix([3, 6])).result
+    'infinite'
+    """
+    from sympy import Tuple
+
+    s = _eliminate_system(equations, variables, A, b)
+    A_, b_ = s["A"], s["b"]
+
+    def reference() -> str:
+        rA, rAb = A_.rank(), A_.row_join(b_).rank()
+        return "none" if rAb > rA else ("unique" if rA == A_.cols else "infinite")
+
+    return Derivation(
+        "Classify a linear system",
+        goal=Tuple(*s["eqs"]),
+        steps=tuple(s["steps"]),
+        result=s["kind"],
+        variables=s["vars"],
+        task="classify_system",
+        inputs={"equations": s["eqs"], "variables": s["vars"]},
+        reference=reference,
+    )

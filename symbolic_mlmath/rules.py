@@ -1,0 +1,66 @@
+"""The vocabulary of steps: one ``Rule`` enum, the name of each law a step applies.
+
+Engines emit these ids and never sentences; the renderers own all wording
+(``symbolic_mlmath.render.templates`` holds one template per rule, and a test
+enforces that every rule has one).
+
+Examples
+========
+>>> from symbolic_mlmath.rules import Rule
+>>> Rule.ROW_ADD_MULTIPLE.value
+'row_add_multiple'
+>>> Rule("det_sarrus") is Rule.DET_SARRUS
+True
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+__all__ = ["Rule"]
+
+
+class Rule(str, Enum):
+    """Every law a derivation step can name.
+
+    Members are grouped by topic; each group is owned by the engines of that topic.
+    """
+
+    # --- general -------------------------------------------------------------------
+    GIVEN = "given"  # state the problem object (before is None-like, after the object)
+    DEFINITION = "definition"  # rewrite a named object by its definition
+    ARITHMETIC = "arithmetic"  # evaluate exact arithmetic
+    SIMPLIFY = "simplify"  # algebraic simplification (value unchanged)
+    EXPAND = "expand"  # multiply out products and powers
+    FACTOR = "factor"  # write as a product of factors
+    SUBSTITUTE = "substitute"  # replace sub-expressions by their computed values
+    NUMERIC_FALLBACK = "numeric_fallback"  # exact form impractical: high-precision numerics
+
+    # --- course 1, weeks 1-2: systems, elimination, echelon forms, determinants -----
+    WRITE_AUGMENTED = "write_augmented"  # equations -> augmented matrix [A | b]
+    ROW_SWAP = "row_swap"  # Ri <-> Rj
+    ROW_SCALE = "row_scale"  # Ri <- c Ri, c != 0
+    ROW_ADD_MULTIPLE = "row_add_multiple"  # Ri <- Ri + c Rj
+    ROW_COMBINE = "row_combine"  # one pivot row used on several rows at once
+    ELIMINATE_COLUMN = "eliminate_column"  # every operation of one pivot column at once
+    MARK_PIVOTS = "mark_pivots"  # locate the pivots of an echelon form
+    READ_RANK = "read_rank"  # rank = number of pivots
+    CLASSIFY_SYSTEM = "classify_system"  # rank test: unique / infinite / none
+    READ_SOLUTION = "read_solution"  # read the solution off the reduced augmented matrix
+    INCONSISTENT_ROW = "inconsistent_row"  # a row [0 ... 0 | c], c != 0: no solution
+    DET_2X2 = "det_2x2"  # det [[a, b], [c, d]] = ad - bc
+    DET_SARRUS = "det_sarrus"  # rule of Sarrus for 3x3
+    COFACTOR_EXPANSION = "cofactor_expansion"  # Laplace expansion along a row/column
+    DET_ROW_SWAP = "det_row_swap"  # swapping two rows negates the determinant
+    DET_ROW_ADD = "det_row_add"  # adding a multiple of a row keeps the determinant
+    DET_ROW_SCALE = "det_row_scale"  # factoring a constant out of a row
+    DET_TRIANGULAR = "det_triangular"  # det of a triangular matrix = product of diagonal
+    DET_ZERO_ROW = "det_zero_row"  # a zero row (or column) makes the determinant 0
+    SINGULAR_TEST = "singular_test"  # A singular <=> det A = 0
+
+    # --- course 1, weeks 3-4 (vectors, transformations, inverse, spaces, eigen) ----
+    # (owned by the weeks 3-4 engines; add members here)
+
+    # --- course 2: calculus ---------------------------------------------------------
+
+    # --- course 3: probability and statistics -------------------------------------

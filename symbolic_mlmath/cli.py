@@ -38,6 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--rel-tol", dest="rel_tol", default=None)
     c.add_argument("--json", action="store_true", help="print the verdict as JSON")
     sub.add_parser("tasks", help="list every task with its inputs")
+    sub.add_parser("workbook", help="build the workbook (mlmath workbook --help)", add_help=False)
     return p
 
 
@@ -111,6 +112,10 @@ def _run(argv: Sequence[str]) -> int:
     if args.command is None:
         parser.print_help()
         return 0
+    if args.command == "workbook":
+        from .workbook import main as workbook_main
+
+        return workbook_main(list(extra))
     if args.command == "tasks":
         if extra:
             from .errors import TaskError

@@ -370,3 +370,17 @@ def _singular(step: Step, f: MathFormat) -> str:
     verdict = "singular" if det == 0 else "non-singular"
     eq = f.raw(r"\det A = 0", "det A = 0") if det == 0 else f.raw(r"\det A \neq 0", "det A ≠ 0")
     return f"{eq}: {f.prose(verdict)}"
+
+
+#: Modules holding the templates of further topics (each registers with ``template``).
+TEMPLATE_MODULES: tuple[str, ...] = ()
+
+
+def _load_topic_templates() -> None:
+    import importlib
+
+    for mod in TEMPLATE_MODULES:
+        importlib.import_module(mod)
+
+
+_load_topic_templates()

@@ -19,18 +19,39 @@ from typing import Any
 __all__ = ["LATEX", "MARKDOWN", "TEXT", "MathFormat", "latex_of", "text_of"]
 
 
+_LATEX_PRINTER: Any = None
+
+
+def _latex_printer() -> Any:
+    global _LATEX_PRINTER
+    if _LATEX_PRINTER is None:
+        from sympy import MatrixBase
+        from sympy.printing.latex import LatexPrinter
+
+        class Printer(LatexPrinter):
+            """SymPy's LaTeX printer: determinants of explicit matrices as ``vmatrix``."""
+
+            def _print_Determinant(self, e: Any) -> str:
+                M = e.arg
+                if isinstance(M, MatrixBase):
+                    rows = [" & ".join(self._print(x) for x in M.row(i)) for i in range(M.rows)]
+                    return r"\begin{vmatrix}" + r"\\".join(rows) + r"\end{vmatrix}"
+                return r"\det\left(" + self._print(M) + r"\right)"
+
+            def _print_Str(self, e: Any) -> str:
+                return r"\text{%s}" % e.name.replace("_", r"\_")
+
+        _LATEX_PRINTER = Printer({"mat_delim": "", "mat_str": "bmatrix", "order": "none"})
+    return _LATEX_PRINTER
+
+
 def latex_of(obj: Any) -> str:
     """LaTeX for a SymPy object; matrices as ``bmatrix``, terms kept in their order."""
-    from sympy import latex
-    from sympy.core.symbol import Str
-
-    if isinstance(obj, Str):
-        return r"\text{%s}" % obj.name.replace("_", r"\_")
     if isinstance(obj, bool):
         return r"\text{%s}" % obj
     if isinstance(obj, str):
         return r"\text{%s}" % obj.replace("_", r"\_")
-    return latex(obj, mat_delim="[", mat_str="bmatrix", order="none")
+    return _latex_printer().doprint(obj)
 
 
 _PRINTER: Any = None

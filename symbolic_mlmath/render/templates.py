@@ -61,21 +61,35 @@ def _g(step: Step, key: str) -> Any:
     return step.given[key]
 
 
-def _coef_row(f: MathFormat, c: Any, i: Any) -> str:
-    """``c·Ri`` written naturally: ``R1``, ``- R1``, ``3·R1``, ``(1/2)·R1``."""
+def _row_op(f: MathFormat, target: Any, coef: Any = None, source: Any = None,
+            swap: bool = False) -> str:
+    """One row operation as a single piece of math: ``R2 ← R2 - 3·R1``, ``R1 ↔ R2``."""
     from sympy import Rational
 
-    if c == 1:
-        return f.row(i)
-    if c == -1:
-        return "-" + f.row(i)
-    if isinstance(c, Rational) and not c.is_Integer:
-        return f"({f.m(c)})·{f.row(i)}" if f.name == "text" else f"{f.m(c)}{f.row(i)}"
-    return f"{f.m(c)}·{f.row(i)}" if f.name == "text" else f"{f.m(c)}{f.row(i)}"
+    from .formats import latex_of, text_of
 
+    def term(c: Any, i: Any, tex: bool) -> str:
+        name = f"R_{{{i}}}" if tex else f"R{i}"
+        if c == 1:
+            return name
+        if tex:
+            return f"{latex_of(c)}\\,{name}"
+        inner = text_of(c)
+        if not (c.is_Integer or c.is_Symbol) or (isinstance(c, Rational) and c < 0):
+            inner = f"({inner})"
+        return f"{inner}·{name}"
 
-def _arrow(f: MathFormat) -> str:
-    return " " + f.raw(r"\leftarrow", "←") + " "
+    t_tex, t_txt = f"R_{{{target}}}", f"R{target}"
+    if swap:
+        return f.raw(f"{t_tex} \\leftrightarrow R_{{{source}}}", f"{t_txt} ↔ R{source}")
+    if source is None:  # scaling
+        return f.raw(f"{t_tex} \\leftarrow {term(coef, target, True)}",
+                     f"{t_txt} ← {term(coef, target, False)}")
+    neg = coef.could_extract_minus_sign()
+    sign = "-" if neg else "+"
+    mag = -coef if neg else coef
+    return f.raw(f"{t_tex} \\leftarrow {t_tex} {sign} {term(mag, source, True)}",
+                 f"{t_txt} ← {t_txt} {sign} {term(mag, source, False)}")
 
 
 # ------------------------------------------------------------------------ general
@@ -148,8 +162,7 @@ def _augmented(step: Step, f: MathFormat) -> str:
     "~",
 )
 def _swap(step: Step, f: MathFormat) -> str:
-    sep = " " + f.raw(r"\leftrightarrow", "↔") + " "
-    return f"{f.row(_g(step, 'target'))}{sep}{f.row(_g(step, 'source'))}"
+    return _row_op(f, _g(step, "target"), source=_g(step, "source"), swap=True)
 
 
 @template(
@@ -160,8 +173,7 @@ def _swap(step: Step, f: MathFormat) -> str:
     "~",
 )
 def _scale(step: Step, f: MathFormat) -> str:
-    i = _g(step, "target")
-    return f"{f.row(i)}{_arrow(f)}{_coef_row(f, _g(step, 'factor'), i)}"
+    return _row_op(f, _g(step, "target"), _g(step, "factor"))
 
 
 @template(
@@ -172,10 +184,7 @@ def _scale(step: Step, f: MathFormat) -> str:
     "~",
 )
 def _add(step: Step, f: MathFormat) -> str:
-    i, j, c = _g(step, "target"), _g(step, "source"), _g(step, "factor")
-    term = _coef_row(f, abs(c), j)
-    sign = "-" if c < 0 else "+"
-    return f"{f.row(i)}{_arrow(f)}{f.row(i)} {sign} {term}"
+    return _row_op(f, _g(step, "target"), _g(step, "factor"), _g(step, "source"))
 
 
 def _ops_text(step: Step, f: MathFormat) -> str:

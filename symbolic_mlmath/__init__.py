@@ -33,8 +33,8 @@ __version__ = "0.1.0"
 # The module ``symbolic_mlmath.check`` (the answer ladder) is imported first so that
 # the name ``check`` on the package is the API function, not the submodule. Neither
 # import loads SymPy.
-from . import check as _check_module  # noqa: E402, F401
-from .api import check, solve  # noqa: E402
+from . import check as _check_module  # noqa: F401
+from .api import check, solve
 
 _LAZY = {
     "Derivation": ("steps", "Derivation"),

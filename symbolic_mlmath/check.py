@@ -191,8 +191,8 @@ def compare_scalar(
             ev = expected.evalf(places + 20)
             unit = Rational(1, 10**places)
             err = Abs(diff).evalf(places + 20)
-            if _significant(str(text)) >= 2 and (err <= unit / 2 or err < unit and
-                                                 Abs(got).evalf(30) < Abs(ev)):
+            if _significant(str(text)) >= 2 and (err <= unit / 2 or (err < unit and
+                                                 Abs(got).evalf(30) < Abs(ev))):
                 return True, "decimal", (
                     f"{text.strip()} agrees with {_txt(expected)} = {ev.evalf(places + 3)} to the "
                     f"{places} decimal place{'s' if places > 1 else ''} given; the exact value "

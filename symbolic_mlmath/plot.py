@@ -25,7 +25,10 @@ def new_figure(*, projection: str | None = None, size: tuple[float, float] = (5.
     import matplotlib.pyplot as plt
 
     fig = plt.figure(figsize=size)
-    ax = fig.add_subplot(projection=projection) if projection else fig.add_subplot()
+    if projection:
+        fig.add_subplot(projection=projection)
+    else:
+        fig.add_subplot()
     return fig
 
 
@@ -33,7 +36,7 @@ def plot_lines_2d(equations: Sequence[Any], variables: Sequence[Any], *,
                   point: Any = None, span: float = 6.0) -> Any:
     """The lines of a 2-variable linear system, and their intersection if given."""
     import numpy as np
-    from sympy import latex, lambdify, solve
+    from sympy import lambdify, latex, solve
 
     x, y = variables
     fig = new_figure()

@@ -60,6 +60,37 @@ class Rule(str, Enum):
 
     # --- course 1, weeks 3-4 (vectors, transformations, inverse, spaces, eigen) ----
     # (owned by the weeks 3-4 engines; add members here)
+    VECTOR_COMBINATION = "vector_combination"  # a u + b v, entry by entry
+    DOT_PRODUCT = "dot_product"  # u · v = sum of u_i v_i
+    VECTOR_NORM = "vector_norm"  # L1, L2 and infinity norms
+    ANGLE_FORMULA = "angle_formula"  # theta = acos(u · v / (|u| |v|))
+    PROJECTION_FORMULA = "projection_formula"  # proj_v u = (u · v / v · v) v
+    MATRIX_PRODUCT = "matrix_product"  # (AB)_ij = row i of A · column j of B
+    IMAGE_OF_BASIS = "image_of_basis"  # T(e_j) is column j of the standard matrix
+    STANDARD_MATRIX = "standard_matrix"  # the images of the basis vectors as columns
+    AUGMENT_IDENTITY = "augment_identity"  # A -> [A | I]
+    READ_INVERSE = "read_inverse"  # [I | B] -> A^-1 = B
+    INVERSE_2X2 = "inverse_2x2"  # [[a, b], [c, d]]^-1 = 1/(ad - bc) [[d, -b], [-c, a]]
+    NOT_INVERTIBLE = "not_invertible"  # det A = 0: no inverse
+    DET_PRODUCT = "det_product"  # det(AB) = det(A) det(B)
+    DET_INVERSE = "det_inverse"  # det(A^-1) = 1 / det(A)
+    VECTORS_AS_COLUMNS = "vectors_as_columns"  # vectors -> the matrix with them as columns
+    READ_INDEPENDENCE = "read_independence"  # independent <=> rank = number of vectors
+    READ_BASIS = "read_basis"  # the pivot columns are a basis of the span
+    SHIFT_DIAGONAL = "shift_diagonal"  # A -> A - lambda I
+    CHARPOLY_DEFINITION = "charpoly_definition"  # p(lambda) = det(A - lambda I)
+    SOLVE_ROOTS = "solve_roots"  # the roots of p(lambda) with multiplicity
+    NULL_SPACE = "null_space"  # a basis of {x : M x = 0} from the reduced form
+    EIGENSPACE = "eigenspace"  # the eigenvectors of lambda: null space of A - lambda I
+    DIAGONALIZE = "diagonalize"  # P of eigenvectors, D of eigenvalues, A = P D P^-1
+    NOT_DIAGONALIZABLE = "not_diagonalizable"  # too few independent eigenvectors
+    CENTER_DATA = "center_data"  # subtract the column means
+    COVARIANCE_MATRIX = "covariance_matrix"  # C = Xc^T Xc / (n - 1)
+    NORMALIZE_VECTOR = "normalize_vector"  # v -> v / |v|
+    EXPLAINED_VARIANCE = "explained_variance"  # lambda_i / sum of the lambdas
+    PROJECT_DATA = "project_data"  # Xc W: the coordinates along the components
+    STOCHASTIC_CHECK = "stochastic_check"  # entries >= 0, every column sums to 1
+    NORMALIZE_PROBABILITY = "normalize_probability"  # v -> v / sum(v)
 
     # --- course 2: calculus ---------------------------------------------------------
 

@@ -61,7 +61,7 @@ def to_sympy(obj: Any) -> Any:
     from sympy.core.symbol import Str
     from sympy.core.sympify import _sympify
 
-    if obj is None or isinstance(obj, Basic) and not isinstance(obj, MatrixBase):
+    if obj is None or (isinstance(obj, Basic) and not isinstance(obj, MatrixBase)):
         return obj
     if isinstance(obj, Lazy):
         return obj.to_sympy()

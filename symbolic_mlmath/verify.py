@@ -237,7 +237,7 @@ register_verifier(Rule.ELIMINATE_COLUMN)(_row_equivalent)
 @register_verifier(Rule.MARK_PIVOTS)
 def _verify_pivots(step: Step) -> str | None:
     M = step.after
-    if M != step.before:
+    if step.before != M:
         return "marking pivots must not change the matrix"
     for r, c in step.given["pivots"]:
         row = list(M.row(int(r) - 1))

@@ -116,7 +116,8 @@ def is_echelon(M: Any, reduced: bool = False) -> tuple[bool, str]:
                 return False, f"the pivot of row {i + 1} is {row[lead]}, not 1"
             others = [r + 1 for r in range(M.rows) if r != i and M[r, lead] != 0]
             if others:
-                return False, f"column {lead + 1} has non-zero entries above or below the pivot of row {i + 1}"
+                return False, (f"column {lead + 1} has non-zero entries above or below the pivot "
+                               f"of row {i + 1}")
         last = lead
     return True, ""
 

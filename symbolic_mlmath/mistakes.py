@@ -1,0 +1,303 @@
+"""The mistake library: common slips, named, found by perturbing the correct step.
+
+When a line of working does not follow, the engine in :mod:`symbolic_mlmath.working`
+asks this library *which* slip it was. Detectors are registered per family of tasks
+(``"matrix"`` for row reduction, ``"det"``, ``"system"``; calculus and statistics add
+their own with :func:`register_detector`). Each detector reconstructs the step the
+learner most likely meant (the nearest correct line), compares it with what was
+written, and names the difference; the first detector that recognises the line wins.
+
+Examples
+========
+>>> from sympy import ImmutableMatrix as M
+>>> s = matrix_slip(M([[1, 2, 3], [2, 5, 1]]), M([[1, 2, 3], [0, 1, 5]]))
+>>> s.name, s.detail
+('sign error', 'entry (2, 3) should be -5, not 5')
+>>> s.operation
+'R2 <- R2 - 2 R1'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "CATALOGUE",
+    "Slip",
+    "diagnose",
+    "matrix_slip",
+    "near_miss",
+    "register_detector",
+]
+
+
+@dataclass(frozen=True)
+class Slip:
+    """A named mistake in one line: what it was, where, and what the line should have been."""
+
+    name: str
+    detail: str = ""
+    expected: Any = None
+    operation: str | None = None  # the step the learner meant, e.g. "R2 <- R2 - 2 R1"
+
+
+#: Every slip the library can name, with a one-line description (the wording teachers use).
+CATALOGUE: dict[str, str] = {
+    "sign error": "a sign was lost or flipped in an entry",
+    "arithmetic slip": "an entry (or a number) was computed wrongly",
+    "operation applied to part of a row": "the row operation was not applied to every entry",
+    "augmented column not carried": "the right-hand side (last column) was not updated or dropped",
+    "row times zero": "a row was multiplied by 0, which is not an elementary operation",
+    "wrong factor": "some entries use a different multiple of the pivot row than the others",
+    "rows mixed up": "rows changed places and were combined in a way no round explains",
+    "wrong shape": "the line does not have the shape of the matrix",
+    "cofactor sign": "the checkerboard sign (-1)^(i+j) of a cofactor is wrong",
+    "wrong minor": "the minor does not delete the row and column of its entry",
+    "2x2 determinant": "a 2x2 determinant is ad - bc, not ad + bc (or another pairing)",
+    "not the same solution set": "the equations do not have the solutions of the system",
+    "unreadable line": "the line could not be read",
+}
+
+Detector = Callable[[Any, Any, Any], "Slip | None"]
+_DETECTORS: dict[str, list[Detector]] = {}
+
+
+def register_detector(family: str) -> Callable[[Detector], Detector]:
+    """Decorator: add a slip detector ``(ctx, prev, got) -> Slip | None`` to ``family``."""
+
+    def deco(fn: Detector) -> Detector:
+        _DETECTORS.setdefault(family, []).append(fn)
+        return fn
+
+    return deco
+
+
+def diagnose(family: str, ctx: Any, prev: Any, got: Any) -> Slip | None:
+    """The first slip a detector of ``family`` recognises in ``got`` (after ``prev``)."""
+    if family == "det":
+        from . import _det_slips  # noqa: F401  (registers the determinant detectors)
+    for fn in _DETECTORS.get(family, ()):
+        slip = fn(ctx, prev, got)
+        if slip is not None:
+            return slip
+    return None
+
+
+# ------------------------------------------------------------------ matrices (row reduction)
+def _as_matrix(rows: list) -> Any:
+    from sympy import ImmutableMatrix, Rational
+
+    def s(x: Any) -> Any:
+        from fractions import Fraction
+
+        return Rational(x.numerator, x.denominator) if isinstance(x, Fraction) else x
+
+    return ImmutableMatrix([[s(x) for x in row] for row in rows])
+
+
+def _entries(E: list, N: list, cells: list[tuple[int, int]]) -> str:
+    from .working.rows import _fmt
+
+    return "; ".join(f"entry ({i + 1}, {j + 1}) should be {_fmt(E[i][j])}, not {_fmt(N[i][j])}"
+                     for i, j in cells[:6]) + ("; ..." if len(cells) > 6 else "")
+
+
+def near_miss(O: list, N: list, r: Any) -> Slip | None:
+    """A valid but unnatural round that is the natural one with one entry wrong: a slip."""
+    from .working.rows import Round, _swapped, describe, lead, same
+
+    S = _swapped(O, r.swap)
+    p = r.pivot
+    L = lead(S[p])
+    if L is None:
+        return None
+    E = [list(row) for row in N]
+    scale, coeffs = r.scale, dict(r.coeffs)
+    if not same(r.scale, 1) and not same(r.scale * S[p][L], 1):
+        scale = 1 / S[p][L]
+        E[p] = [scale * x for x in S[p]]
+    for i, (a, c) in r.coeffs.items():
+        if not same(a, 1) and not same(c, 0):
+            coeffs[i] = (1, -S[i][L] / S[p][L])
+            E[i] = [x - S[i][L] / S[p][L] * y for x, y in zip(S[i], S[p], strict=True)]
+    cells = [(i, j) for i in range(len(N)) for j in range(len(N[0])) if not same(E[i][j], N[i][j])]
+    if len(cells) != 1:
+        return None
+    i, j = cells[0]
+    name = "sign error" if same(E[i][j], -N[i][j]) else "arithmetic slip"
+    return Slip(name, _entries(E, N, cells), _as_matrix(E), describe(Round(p, scale, coeffs,
+                                                                            r.swap)))
+
+
+def _row_candidates(u: list, v: list, w: list) -> list[tuple[Any, Any]]:
+    from .working.rows import fit_row, is_zero, lead, natural_row
+
+    cands: list[tuple[Any, Any]] = [(1, 0)]
+    L = lead(v)
+    if L is not None:
+        cands.append((1, -u[L] / v[L]))
+        cands += [(1, (w[j] - u[j]) / v[j]) for j in range(len(v)) if not is_zero(v[j])]
+        cands += [(0, w[j] / v[j]) for j in range(len(v)) if not is_zero(v[j])]
+        if not is_zero(u[L]):
+            cands.append((v[L], -u[L]))
+    cands += [(w[j] / u[j], 0) for j in range(len(u)) if not is_zero(u[j])]
+    cands.append((0, 0))
+    f = fit_row(u, v, w)
+    if f is not None and natural_row([u, v], [w, w], 1, 0, *f):
+        cands.append(f)
+    return cands
+
+
+def _fit_row_robust(u: list, v: list, w: list) -> tuple[tuple[Any, Any], int]:
+    """The factors ``(a, c)`` explaining most entries of ``w = a u + c v``, and the misses."""
+    from .working.rows import is_zero, lead, same
+
+    m = len(u)
+    L = lead(v)
+    best, best_key = (1, 0), None
+    for a, c in _row_candidates(u, v, w):
+        hits = sum(1 for x, y, z in zip(u, v, w, strict=True) if same(a * x + c * y, z))
+        if is_zero(a) and hits < m:
+            continue
+        zeroes = L is not None and is_zero(a * u[L] + c * v[L])
+        key = (hits, not is_zero(a), zeroes, same(a, 1))
+        if best_key is None or key > best_key:
+            best, best_key = (a, c), key
+    return best, m - best_key[0]
+
+
+def _fit_scale(v: list, w: list) -> tuple[Any, int]:
+    from .working.rows import is_zero, lead, same
+
+    L = lead(v)
+    cands = [1] + [w[j] / v[j] for j in range(len(v)) if not is_zero(v[j])]
+    if L is not None:
+        cands.append(1 / v[L])
+    best, best_hits = 1, -1
+    for s in cands:
+        hits = sum(1 for y, z in zip(v, w, strict=True) if same(s * y, z))
+        if is_zero(s) and hits < len(v):
+            continue
+        if hits > best_hits:
+            best, best_hits = s, hits
+    return best, len(v) - best_hits
+
+
+def _best_fit(O: list, N: list) -> tuple[Any, int]:
+    """The round (nearest to ``N``) that the learner most likely meant, and its misses."""
+    from itertools import combinations
+
+    from .working.rows import Round, _swapped, is_zero, lead
+
+    def fit(swap: Any) -> tuple[Any, int, int]:
+        S = _swapped(O, swap)
+        best: tuple[Any, int, int] | None = None
+        for p in range(len(S)):
+            s, miss = _fit_scale(S[p], N[p])
+            coeffs, zeroing = {}, 0
+            L = lead(S[p])
+            for i in range(len(S)):
+                if i != p:
+                    (a, c), m = _fit_row_robust(S[i], S[p], N[i])
+                    coeffs[i] = (a, c)
+                    miss += m
+                    zeroing += L is not None and not is_zero(c) and is_zero(a * S[i][L] + c * S[p][L])
+            cand = (Round(p, s, coeffs, swap), miss, -zeroing)
+            if best is None or (cand[1], cand[2]) < (best[1], best[2]):
+                best = cand
+        assert best is not None
+        return best
+
+    r, miss, _ = fit(None)
+    if miss >= 2:
+        for swap in combinations(range(len(O)), 2):
+            r2, miss2, _ = fit(swap)
+            if miss2 < miss:
+                r, miss = r2, miss2
+    return r, miss
+
+
+def matrix_slip(prev: Any, got: Any, *, augmented: bool = False) -> Slip | None:
+    """Name the slip that turned a round of row operations on ``prev`` into ``got``."""
+    from .working.rows import _swapped, apply_round, describe, find_round, is_zero, rows_of, same
+
+    if got.shape != prev.shape:
+        if augmented and got.rows == prev.rows and got.cols == prev.cols - 1:
+            r = find_round(prev[:, :-1], got)
+            if r is not None:
+                E = apply_round(rows_of(prev)[0], r)
+                return Slip("augmented column not carried", "the last column (the right-hand "
+                            "side) was dropped", _as_matrix(E), describe(r))
+            return Slip("augmented column not carried", "the last column (the right-hand side) "
+                        "was dropped")
+        return Slip("wrong shape", f"the line is {got.rows}x{got.cols}, but the matrix is "
+                    f"{prev.rows}x{prev.cols}")
+    O, N = rows_of(prev, got)
+    r, _ = _best_fit(O, N)
+    E = apply_round(O, r)
+    S = _swapped(O, r.swap)
+    op = describe(r)
+    zero_rows = [i for i, (a, _c) in r.coeffs.items() if is_zero(a)]
+    if zero_rows or is_zero(r.scale):
+        i = zero_rows[0] if zero_rows else r.pivot
+        from .working.rows import Round
+
+        fixed = dict(r.coeffs)
+        L = lead_of(S[r.pivot])
+        if zero_rows and L is not None:
+            fixed[i] = (1, -S[i][L] / S[r.pivot][L])
+        r2 = Round(r.pivot, 1 if is_zero(r.scale) else r.scale, fixed, r.swap)
+        E2 = apply_round(O, r2)
+        return Slip("row times zero", f"row {i + 1} lost itself (it was multiplied by 0, "
+                    "which is not an elementary operation); keep a non-zero multiple of it",
+                    _as_matrix(E2), describe(r2))
+    cells = [(i, j) for i in range(len(N)) for j in range(len(N[0])) if not same(E[i][j], N[i][j])]
+    if not cells:
+        return None
+    detail = _entries(E, N, cells)
+    expected = _as_matrix(E)
+    last = len(N[0]) - 1
+    unchanged = all(same(N[i][j], S[i][j]) and not same(E[i][j], S[i][j]) for i, j in cells)
+    if unchanged and augmented and all(j == last for _, j in cells):
+        return Slip("augmented column not carried", "the last column (the right-hand side) was "
+                    "not updated: " + detail, expected, op)
+    if unchanged and (len(cells) >= 2 or all(j == last for _, j in cells)):
+        return Slip("operation applied to part of a row", "some entries were left as they were: "
+                    + detail, expected, op)
+    if all(same(N[i][j], -E[i][j]) for i, j in cells):
+        return Slip("sign error", detail, expected, op)
+    rows = {i for i, _ in cells}
+    if len(rows) == 1 and len(cells) >= 2:
+        (i,) = rows
+        p = r.pivot
+        js = [j for _, j in cells]
+        if i == p:
+            ks = {N[i][j] / S[i][j] for j in js if not is_zero(S[i][j])}
+            if len(ks) == 1 and all(not is_zero(S[i][j]) for j in js):
+                return Slip("wrong factor", f"entries of row {i + 1} were scaled by a different "
+                            "factor: " + detail, expected, op)
+        else:
+            a, _c = r.coeffs[i]
+            if all(not is_zero(S[p][j]) for j in js):
+                ks = [(N[i][j] - a * S[i][j]) / S[p][j] for j in js]
+                if all(same(k, ks[0]) for k in ks):
+                    from .working.rows import _fmt
+
+                    return Slip("wrong factor", f"in row {i + 1} some entries use "
+                                f"{_fmt(ks[0])} times row {p + 1} instead: " + detail,
+                                expected, op)
+    return Slip("arithmetic slip", detail, expected, op)
+
+
+def lead_of(row: list) -> int | None:
+    """Index of the first non-zero entry of ``row``."""
+    from .working.rows import lead
+
+    return lead(row)
+
+
+@register_detector("matrix")
+def _matrix_detector(ctx: Any, prev: Any, got: Any) -> Slip | None:
+    return matrix_slip(prev, got, augmented=bool(getattr(ctx, "augmented", False)))

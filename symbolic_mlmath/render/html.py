@@ -88,7 +88,7 @@ def parse_markdown(md: str) -> list[MdBlock]:
         if not s:
             i += 1
             continue
-        if s.startswith("```") or s.startswith("~~~"):
+        if s.startswith(("```", "~~~")):
             fence = s[:3]
             body = []
             i += 1
@@ -150,8 +150,8 @@ def parse_markdown(md: str) -> list[MdBlock]:
         body = []
         while i < n and lines[i].strip():
             t = lines[i].strip()
-            if body and (t.startswith("$$") or _HEADING.match(t) or t.startswith("```")
-                         or _LIST.match(lines[i]) and not lines[i][:1].isspace()):
+            if body and (t.startswith(("$$", "```")) or _HEADING.match(t)
+                         or (_LIST.match(lines[i]) and not lines[i][:1].isspace())):
                 break
             body.append(t)
             i += 1

@@ -382,7 +382,7 @@ def _singular(step: Step, f: MathFormat) -> str:
 
 
 #: Modules holding the templates of further topics (each registers with ``template``).
-TEMPLATE_MODULES: tuple[str, ...] = ()
+TEMPLATE_MODULES: tuple[str, ...] = ("symbolic_mlmath.render.templates_linalg",)
 
 
 def _load_topic_templates() -> None:

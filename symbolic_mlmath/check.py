@@ -235,10 +235,13 @@ def normalize_choice(text: Any, choices: dict[str, set[str]] | None = None) -> s
     """
     if not isinstance(text, str):
         return None
-    t = " ".join(text.strip().lower().replace("solutions", "solution").split())
-    t = t.rstrip(".!")
+    def norm1(w: str) -> str:
+        w = w.strip().lower().replace("-", " ").replace("solutions", "solution")
+        return " ".join(w.split()).rstrip(".!")
+
+    t = norm1(text)
     for name, words in (choices or _CHOICES).items():
-        norm = {w.replace("solutions", "solution") for w in words}
+        norm = {norm1(w) for w in words}
         if t == name or t in norm:
             return name
     return None

@@ -191,6 +191,8 @@ def test_classify(eqs, kind):
     ("x = 1.6667, y = 2.3333", False),
     ("x = 5/3, y = 2", False),
     ("no solution", False),
+    ("x=5/3 y=7/3", True),
+    ("infinitely many", False),
 ])
 def test_check_solutions(answer, ok):
     v = sm.check("solve_system", answer=answer, equations=["x + y = 4", "2x - y = 1"])
@@ -203,6 +205,7 @@ def test_check_other_parametrisation_of_infinite_solutions():
     assert sm.check("solve_system", answer="x = 2 - y, y = y", equations=eqs).correct is True
     assert sm.check("solve_system", answer="x = 1, y = 1", equations=eqs).correct is False
     assert sm.check("solve_system", answer="no solution", equations=["x+y=1", "x+y=2"]).correct
+    assert sm.check("solve_system", answer="x = 2 - y", equations=eqs).correct is True  # y left free
 
 
 # ----------------------------------------------------------------- wrong steps are caught

@@ -9,6 +9,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..check import compare, compare_scalar, normalize_choice
@@ -203,6 +204,17 @@ def _check_solve(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
         fb = ("Correct: the system is inconsistent." if ok
               else "Not correct: the system has solutions.")
         return Verdict(ok, "structural", fb, expected=expected, got={})
+    if isinstance(answer, str):
+        # "x=2 y=1": assignments separated by spaces only
+        answer = re.sub(r"(?<=[\w)])\s+(?=[A-Za-z_][\w]*\s*=)", ", ", answer.strip())
+        if normalize_choice(answer) in ("infinite", "unique"):
+            kind = "infinite" if any(expected.get(x) == x for x in xs) else (
+                "none" if not expected else "unique")
+            return Verdict(False, "structural", f"Not complete: the system has "
+                           f"{'infinitely many solutions' if kind == 'infinite' else kind + ' solution'}"
+                           f"; give the value of each unknown "
+                           f"({', '.join(map(str, xs))}), using free variables where needed.",
+                           expected=expected, got=answer)
     got = _assignments(_answer(answer), xs)
     if got is None:
         return Verdict(False, "structural", "Not correct: give a value for each of "
@@ -212,6 +224,10 @@ def _check_solve(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
         return Verdict(False, "structural", "Not correct: the system has no solution "
                        "(elimination gives a row 0 = c with c non-zero).", expected={}, got=got)
     names = {str(x) for x in xs}
+    used = {str(sym) for v in got.values() if hasattr(v, "free_symbols") for sym in v.free_symbols}
+    for n in names - got.keys():
+        if n in used:  # "x = (5 - 2y)/3": y is left free
+            got[n] = next(x for x in xs if str(x) == n)
     missing = [n for n in names if n not in got]
     if missing:
         return Verdict(False, "structural", f"Not correct: no value for {', '.join(sorted(missing))}.",

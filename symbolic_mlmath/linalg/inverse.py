@@ -14,7 +14,7 @@ Matrix([
 >>> try:
 ...     derive_inverse(Matrix([[1, 2], [2, 4]]))
 ... except TaskError as e:
-...     print(str(e)[:48])
+...     print(str(e)[:45])
 matrix: not invertible: det A = 1*4 - 2*2 = 0
 """
 

@@ -76,8 +76,6 @@ def register_detector(family: str) -> Callable[[Detector], Detector]:
 
 def diagnose(family: str, ctx: Any, prev: Any, got: Any) -> Slip | None:
     """The first slip a detector of ``family`` recognises in ``got`` (after ``prev``)."""
-    if family == "det":
-        from . import _det_slips  # noqa: F401  (registers the determinant detectors)
     for fn in _DETECTORS.get(family, ()):
         slip = fn(ctx, prev, got)
         if slip is not None:
@@ -97,10 +95,14 @@ def _as_matrix(rows: list) -> Any:
     return ImmutableMatrix([[s(x) for x in row] for row in rows])
 
 
-def _entries(E: list, N: list, cells: list[tuple[int, int]]) -> str:
+def _cell(i: int, j: int) -> str:
+    return f"entry ({i + 1}, {j + 1})"
+
+
+def _entries(E: list, N: list, cells: list[tuple[int, int]], label: Callable = _cell) -> str:
     from .working.rows import _fmt
 
-    return "; ".join(f"entry ({i + 1}, {j + 1}) should be {_fmt(E[i][j])}, not {_fmt(N[i][j])}"
+    return "; ".join(f"{label(i, j)} should be {_fmt(E[i][j])}, not {_fmt(N[i][j])}"
                      for i, j in cells[:6]) + ("; ..." if len(cells) > 6 else "")
 
 
@@ -219,7 +221,8 @@ def _best_fit(O: list, N: list) -> tuple[Any, int]:
     return r, miss
 
 
-def matrix_slip(prev: Any, got: Any, *, augmented: bool = False) -> Slip | None:
+def matrix_slip(prev: Any, got: Any, *, augmented: bool = False,
+                label: Callable[[int, int], str] = _cell) -> Slip | None:
     """Name the slip that turned a round of row operations on ``prev`` into ``got``."""
     from .working.rows import _swapped, apply_round, describe, find_round, is_zero, rows_of, same
 
@@ -256,7 +259,7 @@ def matrix_slip(prev: Any, got: Any, *, augmented: bool = False) -> Slip | None:
     cells = [(i, j) for i in range(len(N)) for j in range(len(N[0])) if not same(E[i][j], N[i][j])]
     if not cells:
         return None
-    detail = _entries(E, N, cells)
+    detail = _entries(E, N, cells, label)
     expected = _as_matrix(E)
     last = len(N[0]) - 1
     unchanged = all(same(N[i][j], S[i][j]) and not same(E[i][j], S[i][j]) for i, j in cells)
@@ -301,3 +304,133 @@ def lead_of(row: list) -> int | None:
 @register_detector("matrix")
 def _matrix_detector(ctx: Any, prev: Any, got: Any) -> Slip | None:
     return matrix_slip(prev, got, augmented=bool(getattr(ctx, "augmented", False)))
+
+
+# ------------------------------------------------------------------ determinants
+def _sum_text(values: list) -> str:
+    out = ""
+    for k, v in enumerate(values):
+        s = str(v)
+        if k == 0:
+            out = s
+        elif s.startswith("-"):
+            out += f" - {s[1:]}"
+        else:
+            out += f" + {s}"
+    return out or "0"
+
+
+def _minor_det(A: Any, i: int, j: int) -> Any:
+    from .linalg.determinants import _minor
+
+    M = _minor(A, i, j)
+    return M, (M.det() if M.rows else 1)
+
+
+def _expansions(A: Any) -> list[tuple[str, list[tuple]]]:
+    """Every cofactor expansion of ``A`` (by row, by column): ``(i, j, a, sign, minor, |minor|)``."""
+    n = A.rows
+    out = []
+    for along in ("row", "column"):
+        for k in range(n):
+            items = []
+            for m in range(n):
+                i, j = (k, m) if along == "row" else (m, k)
+                if A[i, j] == 0:
+                    continue
+                M, d = _minor_det(A, i, j)
+                items.append((i, j, A[i, j], (-1) ** (i + j), M, d))
+            out.append((f"{along} {k + 1}", items))
+    return out
+
+
+def _term_slip(A: Any, t: Any, e: tuple, label: str) -> tuple[str, str]:
+    from .working.det import equal
+
+    i, j, a, sign, M, d = e
+    want = sign * a * d
+    where = f"the term for entry ({i + 1}, {j + 1}) = {a}"
+    if equal(t.value, -want):
+        s = "+" if sign > 0 else "-"
+        return "cofactor sign", (f"{where} takes the checkerboard sign (-1)^({i + 1}+{j + 1}) = "
+                                 f"{s}: it is {want}, not {t.value}")
+    for mat in t.minors:
+        if mat != M:
+            return "wrong minor", (f"the minor of entry ({i + 1}, {j + 1}) deletes row {i + 1} "
+                                   f"and column {j + 1}: it is {M.tolist()}, not {mat.tolist()}")
+    n = A.rows
+    for k in range(n):
+        for m in range(n):
+            if (k, m) != (i, j):
+                _, d2 = _minor_det(A, k, m)
+                if d2 != d and (equal(t.value, sign * a * d2) or equal(t.value, -sign * a * d2)):
+                    return "wrong minor", (f"{where} needs the minor that deletes row {i + 1} and "
+                                           f"column {j + 1} (determinant {d}); you used the one "
+                                           f"of entry ({k + 1}, {m + 1})")
+    if M.rows == 2:
+        p, q, r, s_ = M
+        if equal(t.value, sign * a * (p * s_ + q * r)):
+            return "2x2 determinant", (f"the 2x2 minor of entry ({i + 1}, {j + 1}) is "
+                                       f"{p}*{s_} - {q}*{r} = {d}, not {p}*{s_} + {q}*{r}")
+    return "arithmetic slip", f"{where} is {want}, not {t.value}"
+
+
+def _cofactor_slip(A: Any, part: Any) -> Slip | None:
+    from .working.det import equal
+
+    terms = [t for t in part.terms if not equal(t.value, 0)]
+    v = part.value
+    D = A.det()
+    best: tuple | None = None
+    for label, items in _expansions(A):
+        if len(items) < 2 or len(items) != len(terms):
+            continue
+        plain = sum(a * d for _, _, a, _, _, d in items)
+        signed = [sign * a * d for _, _, a, sign, _, d in items]
+        if not equal(plain, D) and equal(v, plain) and any(x[3] < 0 for x in items):
+            return Slip("cofactor sign", f"expanding along {label} the signs follow the "
+                        "checkerboard + - + ...: they are not all +",
+                        f"{_sum_text(signed)} = {D}")
+        if equal(v, -D) and all(equal(t.value, -w) for t, w in zip(terms, signed, strict=True)):
+            first = "+" if items[0][3] > 0 else "-"
+            return Slip("cofactor sign", f"expanding along {label} the checkerboard signs start "
+                        f"with {first}: every term has the wrong sign", f"{_sum_text(signed)} = {D}")
+        wrong = [k for k, (t, w) in enumerate(zip(terms, signed, strict=True)) if not equal(t.value, w)]
+        if len(wrong) == 1 and (best is None or best[0] > 1):
+            best = (1, label, items, wrong[0], signed)
+    if best is None:
+        return None
+    _, label, items, k, signed = best
+    name, detail = _term_slip(A, terms[k], items[k], label)
+    return Slip(name, f"expanding along {label}, {detail}", f"{_sum_text(signed)} = {D}")
+
+
+@register_detector("det")
+def _det_detector(ctx: Any, target: Any, line: Any) -> Slip | None:
+    from .working.det import equal
+
+    part = next((p for p in line.parts if not equal(p.value, target)), line.parts[-1])
+    A, D = ctx.matrix, ctx.det
+    v = part.value
+    if equal(target, D) and A.rows >= 3 and not D.free_symbols:
+        slip = _cofactor_slip(A, part)
+        if slip is not None:
+            return slip
+    if equal(target, D) and A.rows == 2:
+        a, b, c, d = A
+        if equal(v, a * d + b * c):
+            return Slip("2x2 determinant", f"det = ad - bc = {a}*{d} - {b}*{c}, not ad + bc",
+                        f"{a * d} - {b * c} = {D}")
+        if equal(v, a * b - c * d) or equal(v, a * c - b * d):
+            return Slip("2x2 determinant", "det = ad - bc: multiply along the diagonals "
+                        f"({a}*{d} and {b}*{c})", f"{a * d} - {b * c} = {D}")
+    terms = part.terms
+    if len(terms) > 1:
+        for t in terms:
+            if not equal(t.value, 0) and equal(v - 2 * t.value, target):
+                fixed = [(-x.value if x is t else x.value) for x in terms]
+                return Slip("sign error", f"the term {t.text} has the wrong sign",
+                            f"{_sum_text(fixed)} = {target}")
+    if equal(v, -target) and not equal(v, 0):
+        return Slip("sign error", f"this is {v}, the line before is {target}", target)
+    return Slip("arithmetic slip", f"this is {v}, but the line before is {target}", target)

@@ -57,6 +57,7 @@ CATALOGUE: dict[str, str] = {
     "wrong minor": "the minor does not delete the row and column of its entry",
     "2x2 determinant": "a 2x2 determinant is ad - bc, not ad + bc (or another pairing)",
     "not the same solution set": "the equations do not have the solutions of the system",
+    "right-hand side not carried": "an equation was changed on the left but not on the right",
     "unreadable line": "the line could not be read",
 }
 
@@ -434,3 +435,54 @@ def _det_detector(ctx: Any, target: Any, line: Any) -> Slip | None:
     if equal(v, -target) and not equal(v, 0):
         return Slip("sign error", f"this is {v}, the line before is {target}", target)
     return Slip("arithmetic slip", f"this is {v}, but the line before is {target}", target)
+
+
+# ------------------------------------------------------------------ linear systems
+@register_detector("system")
+def _system_detector(ctx: Any, state: Any, line: tuple) -> Slip | None:
+    import re
+
+    from sympy import Eq
+
+    from .working.systems import _aug, _consistent, _implied, _pins, _rank
+
+    xs = ctx.xs
+    n = len(xs)
+    K = _aug(state.eqs, xs)
+    P, L = _aug(state.line, xs), _aug(line, xs)
+
+    def label(i: int, j: int) -> str:
+        what = "the right-hand side" if j == n else f"the coefficient of {xs[j]}"
+        return f"equation {i + 1}: {what}"
+
+    def eqs_of(M: Any) -> tuple:
+        return tuple(Eq(sum(M[i, j] * xs[j] for j in range(n)), M[i, n], evaluate=False)
+                     for i in range(M.rows))
+
+    if P.shape == L.shape:
+        slip = matrix_slip(P, L, augmented=True, label=label)
+        E = slip.expected if slip is not None else None
+        if E is not None and E.shape == L.shape:
+            wrong = sum(1 for a, b in zip(E, L, strict=True) if a != b)
+            if wrong <= max(1, L.cols // 2) and _implied(K, E):
+                op = re.sub(r"R(\d+)", r"E\1", slip.operation or "") or None
+                name = "right-hand side not carried" if slip.name == "augmented column not " \
+                    "carried" else slip.name
+                return Slip(name, slip.detail, eqs_of(E), op)
+    if _consistent(K) and _rank(K) == n:
+        from .linalg.rowreduce import to_dm
+
+        R = to_dm(K).to_field().rref()[0].to_Matrix()
+        sol = {x: R[k, n] for k, x in enumerate(xs)}
+        pins = _pins(line)
+        bad = [(x, v) for x, v in pins.items() if v != sol[x]]
+        if bad:
+            x, v = bad[0]
+            name = "sign error" if v == -sol[x] else "arithmetic slip"
+            return Slip(name, f"{x} should be {sol[x]}, not {v}",
+                        tuple(Eq(y, sol[y]) for y in pins))
+    for k, e in enumerate(line):
+        if not _implied(K, _aug((e,), xs)):
+            return Slip("not the same solution set", f"equation {k + 1} ({e.lhs} = {e.rhs}) does "
+                        "not hold for the solutions of the system")
+    return Slip("not the same solution set", "these equations lose or change solutions")

@@ -81,7 +81,10 @@ def _read_working(path: str) -> list[Any]:
             data = json.loads(stripped)
         except ValueError:
             data = None
-        if isinstance(data, list) and not all(isinstance(x, int | float) for x in data):
+        one_matrix = isinstance(data, list) and all(  # a single line holding one matrix
+            isinstance(r, list) and all(isinstance(x, int | float) for x in r) for r in data)
+        if isinstance(data, list) and not all(isinstance(x, int | float) for x in data) \
+                and not one_matrix:
             return data
     return [ln.strip() for ln in text.splitlines() if ln.strip()]
 

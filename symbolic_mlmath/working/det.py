@@ -162,6 +162,16 @@ def read_det_line(raw: Any) -> DetLine:
         v = parse_expr(raw, name="line")
         return DetLine(str(raw), (Part(str(raw), v, (Term(str(raw), v),)),))
     text = raw.strip().rstrip(".")
+    if text.startswith("[") and "=" not in text:  # a matrix line: its determinant
+        from ..linalg.rowreduce import to_dm
+        from ..parse import parse_matrix
+
+        M = parse_matrix(text, name="line")
+        if M.rows != M.cols:
+            raise ParseError(f"a {M.rows}x{M.cols} matrix has no determinant", name="line")
+        dm = to_dm(M)
+        v = dm.domain.to_sympy(dm.det())
+        return DetLine(text, (Part(text, v, (Term(text, v, (M,)),)),))
     pieces = re.split(r"(?<![<>=!])=(?!=)", text)
     while pieces and (not pieces[0].strip() or _PREFIX.match(pieces[0])):
         pieces.pop(0)

@@ -70,7 +70,7 @@ def _read(ctx: _Ctx, raw: Any) -> tuple:
                                  f"this one {M.cols}", name="line")
             return tuple(Eq(sum(M[i, j] * ctx.xs[j] for j in range(n)), M[i, n],
                             evaluate=False) for i in range(M.rows))
-    eqs = parse_equations(raw, name="line")
+    eqs = parse_equations(_normalise(raw), name="line")
     known = set(ctx.xs)
     for e in eqs:
         extra = sorted(map(str, e.free_symbols - known)) if hasattr(e, "free_symbols") else []
@@ -78,6 +78,50 @@ def _read(ctx: _Ctx, raw: Any) -> tuple:
             raise ParseError(f"unknown variable {extra[0]} (the unknowns are "
                              f"{', '.join(map(str, ctx.xs))})", name="line")
     return tuple(eqs)
+
+
+def _split_top(text: str) -> list[str]:
+    out, depth, cur = [], 0, ""
+    for ch in text:
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if ch in ",;\n" and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return [p.strip() for p in [*out, cur] if p.strip()]
+
+
+def _normalise(raw: Any) -> Any:
+    """Learner forms parse_equations does not take: a JSON list of strings, chains
+    ``x = 4 - 7/3 = 5/3`` (each link an equation), tuples ``(x, y) = (1, 2)``."""
+    import json
+    import re
+    from itertools import pairwise
+
+    if not isinstance(raw, str):
+        return raw
+    text = raw.strip()
+    if text.startswith("[") and '"' in text:
+        try:
+            data = json.loads(text)
+        except ValueError:
+            data = None
+        if isinstance(data, list) and all(isinstance(x, str) for x in data):
+            return data
+    m = re.fullmatch(r"\(([^()]*)\)\s*=\s*\(([^()]*)\)", text)
+    if m:
+        names, values = m.group(1).split(","), m.group(2).split(",")
+        if len(names) == len(values):
+            return [f"{a.strip()} = {b.strip()}" for a, b in zip(names, values, strict=True)]
+    if text.count("=") <= 1:
+        return raw
+    pieces = []
+    for piece in _split_top(text):
+        links = [x.strip() for x in re.split(r"(?<![<>=!])=(?!=)", piece)]
+        pieces += [f"{a} = {b}" for a, b in pairwise(links)] if len(links) > 1 else [piece]
+    return pieces
 
 
 def _aug(eqs: tuple, xs: tuple) -> Any:

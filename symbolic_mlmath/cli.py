@@ -39,6 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--json", action="store_true", help="print the verdict as JSON")
     sub.add_parser("tasks", help="list every task with its inputs")
     sub.add_parser("workbook", help="build the workbook (mlmath workbook --help)", add_help=False)
+    sub.add_parser("worksheet", help="seeded problem sheets with an answer key "
+                   "(mlmath worksheet --help)", add_help=False)
     return p
 
 
@@ -119,6 +121,10 @@ def _run(argv: Sequence[str]) -> int:
         from .workbook import main as workbook_main
 
         return workbook_main(list(extra))
+    if args.command == "worksheet":
+        from .worksheet import main as worksheet_main
+
+        return worksheet_main(list(extra))
     if args.command == "tasks":
         if extra:
             from .errors import TaskError

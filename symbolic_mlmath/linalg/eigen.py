@@ -1,0 +1,381 @@
+"""Eigenvalues and eigenvectors with steps: det(A - λI) by cofactors, its roots, null spaces.
+
+The characteristic polynomial is ``det(A - λI)`` (the course's convention),
+expanded by cofactors on the symbolic matrix. Its factors give the eigenvalues with
+multiplicity (complex ones included). Each eigenspace is the null space of
+``A - λI``, found by row reduction over the number field of λ. When a factor of
+degree 3 or more has no rational roots, the roots stay exact as ``CRootOf`` and
+the derivation says so and computes them (and their eigenvectors) to 30 digits
+with mpmath (a ``NUMERIC_FALLBACK`` step).
+
+A defective matrix is not an error for ``diagonalize``: the result says
+``{"diagonalizable": False, ...}`` and names the eigenvalue that lacks eigenvectors,
+so a learner's "not diagonalizable" can be judged.
+
+Examples
+========
+>>> from sympy import Matrix
+>>> A = Matrix([[2, 1], [1, 2]])
+>>> derive_charpoly(A).result
+lambda**2 - 4*lambda + 3
+>>> derive_eigenvalues(A).result
+[1, 3]
+>>> [(e["eigenvalue"], [list(v) for v in e["vectors"]]) for e in derive_eigenvectors(A).result]
+[(1, [[-1, 1]]), (3, [[1, 1]])]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import TaskError
+from ..rules import Rule
+from ..steps import Derivation, Step
+from . import verify_w34  # noqa: F401 - registers the checks of these rules
+from .rowreduce import as_immutable, eliminate, to_dm
+from .verify_w34 import null_basis
+
+__all__ = [
+    "NUMERIC_DIGITS",
+    "derive_charpoly",
+    "derive_diagonalize",
+    "derive_eigenvalues",
+    "derive_eigenvectors",
+    "eigen_key",
+    "eigen_roots",
+    "eigenspace_steps",
+    "lambda_symbol",
+    "numeric_eigenvectors",
+]
+
+#: Digits of the high-precision fallback.
+NUMERIC_DIGITS = 30
+
+
+def lambda_symbol(variable: Any = None) -> Any:
+    """The polynomial's variable: ``lambda`` unless another name is given."""
+    from sympy import Symbol
+
+    if variable is None:
+        return Symbol("lambda")
+    if isinstance(variable, tuple | list):
+        variable = variable[0]
+    return variable if isinstance(variable, Symbol) else Symbol(str(variable))
+
+
+def eigen_key(x: Any) -> tuple:
+    """Sort key: real part, then imaginary part (numerically); symbolic ones by their text."""
+    from sympy import N, default_sort_key
+
+    if getattr(x, "free_symbols", None):
+        return (0.0, 0.0, default_sort_key(x))
+    z = complex(N(x, 30))
+    return (round(z.real, 12), round(z.imag, 12), "")
+
+
+def _square(A: Any) -> None:
+    if A.rows != A.cols:
+        raise TaskError(f"eigenvalues need a square matrix, got {A.rows}x{A.cols}", name="matrix")
+
+
+class _Exact:
+    """A matrix seen over the number field of its entries (so elimination decides zero)."""
+
+    def __init__(self, M: Any) -> None:
+        self.M, self.rows, self.cols = M, M.rows, M.cols
+
+    def to_DM(self) -> Any:
+        M = self.M
+        return M.to_DM() if M.free_symbols else M.to_DM(extension=True)
+
+
+# ------------------------------------------------------------------ characteristic polynomial
+def _charpoly_steps(A: Any, lam: Any) -> list[Step]:
+    from sympy import Determinant, cancel, expand, eye
+
+    from .determinants import COFACTOR_MAX_SIZE, derive_det
+
+    n = A.rows
+    shifted = (A - lam * eye(n)).as_immutable()
+    method = "cofactor" if n <= COFACTOR_MAX_SIZE else "elimination"
+    det_steps = list(derive_det(shifted, method=method).steps)
+    steps = [Step(Rule.CHARPOLY_DEFINITION, A, Determinant(shifted), {"variable": lam}),
+             *det_steps]
+    last = steps[-1].after
+    poly = expand(cancel(last))
+    if poly != last:
+        steps.append(Step(Rule.EXPAND, last, poly))
+    return steps
+
+
+def _charpoly_reference(A: Any, lam: Any) -> Any:
+    from sympy import expand
+
+    dm = to_dm(A)
+    coeffs = [dm.domain.to_sympy(c) for c in dm.charpoly()]
+    n = len(coeffs) - 1
+    return expand((-1) ** n * sum(c * lam ** (n - k) for k, c in enumerate(coeffs)))
+
+
+def derive_charpoly(M: Any, variable: Any = None) -> Derivation:
+    """The characteristic polynomial ``det(A - λI)``, expanded by cofactors step by step.
+
+    Examples
+    ========
+    >>> from sympy import Matrix
+    >>> derive_charpoly(Matrix([[1, 2], [3, 4]])).result
+    lambda**2 - 5*lambda - 2
+    """
+    from sympy import Determinant, eye
+
+    A = as_immutable(M)
+    _square(A)
+    lam = lambda_symbol(variable)
+    steps = _charpoly_steps(A, lam)
+    return Derivation("Characteristic polynomial",
+                      goal=Determinant((A - lam * eye(A.rows)).as_immutable()),
+                      steps=tuple(steps), result=steps[-1].after, variables=(lam,),
+                      task="charpoly", inputs={"matrix": A, "variable": lam},
+                      reference=lambda: _charpoly_reference(A, lam))
+
+
+# ------------------------------------------------------------------ eigenvalues
+def eigen_roots(p: Any, lam: Any) -> tuple[list[Any], bool]:
+    """The roots of ``p`` with multiplicity (sorted) and whether some are only ``CRootOf``.
+
+    Factors of degree at most 2 are solved exactly (the quadratic formula, complex
+    roots included); higher factors without rational roots stay ``CRootOf``.
+
+    Examples
+    ========
+    >>> from sympy import symbols
+    >>> lam = symbols("lambda")
+    >>> eigen_roots(lam**2 + 1, lam)
+    ([-I, I], False)
+    >>> eigen_roots((lam - 2)**2 * (lam**3 - lam - 1), lam)[1]
+    True
+    """
+    from sympy import CRootOf, Poly, roots
+
+    P = Poly(p, lam)
+    _, factors = P.factor_list()
+    out, fallback = [], False
+    for f, k in factors:
+        if f.degree() <= 2:
+            rs = roots(f, multiple=True)
+        else:
+            rs = roots(f, cubics=False, quartics=False, multiple=True)
+            if len(rs) < f.degree():
+                if P.free_symbols - {lam}:
+                    raise TaskError("the characteristic polynomial has a factor of degree "
+                                    f"{f.degree()} with symbolic coefficients; its roots cannot "
+                                    "be given", name="matrix")
+                rs = [CRootOf(f.as_expr(), lam, i) for i in range(f.degree())]
+                fallback = True
+        out += list(rs) * k
+    return sorted(out, key=eigen_key), fallback
+
+
+def _numeric(x: Any) -> Any:
+    from sympy import Float, I, N, im, re
+
+    v = N(x, NUMERIC_DIGITS)
+    r, i = re(v), im(v)
+    return Float(r, NUMERIC_DIGITS) + (I * Float(i, NUMERIC_DIGITS) if i != 0 else 0)
+
+
+def _eigenvalue_steps(A: Any, lam: Any) -> tuple[list[Step], list[Any], bool]:
+    from sympy import Tuple, factor
+
+    steps = _charpoly_steps(A, lam)
+    p = steps[-1].after
+    fac = factor(p)
+    if fac != p:
+        steps.append(Step(Rule.FACTOR, p, fac))
+    rs, fallback = eigen_roots(p, lam)
+    steps.append(Step(Rule.SOLVE_ROOTS, fac, Tuple(*rs), {"variable": lam}))
+    if fallback:
+        steps.append(Step(Rule.NUMERIC_FALLBACK, Tuple(*rs), Tuple(*(_numeric(r) for r in rs)),
+                          {"digits": NUMERIC_DIGITS}))
+    return steps, rs, fallback
+
+
+def derive_eigenvalues(M: Any) -> Derivation:
+    """The eigenvalues with multiplicity: factor ``det(A - λI)`` and read its roots.
+
+    Examples
+    ========
+    >>> from sympy import Matrix
+    >>> derive_eigenvalues(Matrix([[0, -1], [1, 0]])).result
+    [-I, I]
+    >>> derive_eigenvalues(Matrix([[2, 1], [0, 2]])).result
+    [2, 2]
+    """
+    from sympy import Determinant, eye
+
+    A = as_immutable(M)
+    _square(A)
+    lam = lambda_symbol()
+    steps, rs, _ = _eigenvalue_steps(A, lam)
+
+    def reference() -> list:
+        return eigen_roots(_charpoly_reference(A, lam), lam)[0]
+
+    return Derivation("Eigenvalues", goal=Determinant((A - lam * eye(A.rows)).as_immutable()),
+                      steps=tuple(steps), result=rs, variables=(lam,), task="eigenvalues",
+                      inputs={"matrix": A}, reference=reference)
+
+
+# ------------------------------------------------------------------ eigenvectors
+def numeric_eigenvectors(A: Any, value: Any, count: int = 1) -> list[Any]:
+    """Eigenvectors of ``value`` to 30 digits (mpmath), scaled so the largest entry is 1."""
+    import mpmath
+    from sympy import Float, I, ImmutableMatrix
+
+    with mpmath.workdps(NUMERIC_DIGITS + 10):
+        M = mpmath.matrix([[mpmath.mpmathify(complex(x.evalf(NUMERIC_DIGITS + 10))) if x.is_real
+                            is False else mpmath.mpf(str(x.evalf(NUMERIC_DIGITS + 10)))
+                            for x in A.row(i)] for i in range(A.rows)])
+        E, ER = mpmath.eig(M)
+        target = complex(value.evalf(NUMERIC_DIGITS))
+        order = sorted(range(len(E)), key=lambda k: abs(complex(E[k]) - target))[:count]
+        out = []
+        for k in order:
+            col = [ER[i, k] for i in range(A.rows)]
+            big = max(col, key=abs)
+            col = [c / big for c in col]
+
+            def num(z: Any) -> Any:
+                re_, im_ = Float(str(mpmath.re(z)), NUMERIC_DIGITS), mpmath.im(z)
+                small = abs(im_) < mpmath.mpf(10) ** -(NUMERIC_DIGITS - 5)
+                return re_ if small else re_ + I * Float(str(im_), NUMERIC_DIGITS)
+
+            out.append(ImmutableMatrix([num(c) for c in col]))
+    return out
+
+
+def eigenspace_steps(A: Any, value: Any) -> tuple[list[Step], list[Any]]:
+    """Substeps of one eigenspace (A - λI, its row reduction, the null space) and its basis."""
+    from sympy import CRootOf, Tuple, eye
+
+    shifted = (A - value * eye(A.rows)).as_immutable()
+    steps = [Step(Rule.SHIFT_DIAGONAL, A, shifted, {"eigenvalue": value})]
+    if value.has(CRootOf):
+        vs = numeric_eigenvectors(A, value)
+        steps.append(Step(Rule.NUMERIC_FALLBACK, shifted, Tuple(*vs), {"digits": NUMERIC_DIGITS}))
+        return steps, vs
+    el = eliminate(_Exact(shifted), reduced=True)
+    final = el.final.to_sympy()
+    basis = null_basis(final, [c for _, c in el.pivots])
+    steps += el.steps
+    steps.append(Step(Rule.NULL_SPACE, final, Tuple(*basis)))
+    return steps, basis
+
+
+def _distinct(rs: list[Any]) -> list[tuple[Any, int]]:
+    out: list[tuple[Any, int]] = []
+    for r in rs:
+        if out and out[-1][0] == r:
+            out[-1] = (r, out[-1][1] + 1)
+        else:
+            out.append((r, 1))
+    return out
+
+
+def _eigenvector_steps(A: Any) -> tuple[list[Step], list[dict]]:
+    from sympy import Integer, Tuple
+
+    lam = lambda_symbol()
+    steps, rs, _ = _eigenvalue_steps(A, lam)
+    roots_obj = steps[-1].after
+    result = []
+    for value, mult in _distinct(rs):
+        subs, basis = eigenspace_steps(A, value)
+        given = {"eigenvalue": value, "multiplicity": mult, "matrix": A}
+        steps.append(Step(Rule.EIGENSPACE, roots_obj, Tuple(*basis), given, substeps=subs))
+        result.append({"eigenvalue": value, "multiplicity": Integer(mult), "vectors": basis})
+    return steps, result
+
+
+def derive_eigenvectors(M: Any) -> Derivation:
+    """Each eigenvalue with its multiplicity and a basis of its eigenspace.
+
+    Examples
+    ========
+    >>> from sympy import Matrix
+    >>> r = derive_eigenvectors(Matrix([[2, 0], [0, 2]])).result
+    >>> r[0]["multiplicity"], [list(v) for v in r[0]["vectors"]]
+    (2, [[1, 0], [0, 1]])
+    """
+    from sympy import CRootOf, Integer
+
+    A = as_immutable(M)
+    _square(A)
+    steps, result = _eigenvector_steps(A)
+    numeric = any(e["eigenvalue"].has(CRootOf) for e in result)
+
+    def reference() -> list:
+        out = []
+        for value, mult, vecs in A.eigenvects():
+            out.append({"eigenvalue": value, "multiplicity": Integer(mult),
+                        "vectors": [v.as_immutable() for v in vecs]})
+        return sorted(out, key=lambda e: eigen_key(e["eigenvalue"]))
+
+    return Derivation("Eigenvalues and eigenvectors", goal=A, steps=tuple(steps), result=result,
+                      task="eigenvectors", inputs={"matrix": A},
+                      reference=None if numeric or A.free_symbols else reference)
+
+
+def derive_diagonalize(M: Any) -> Derivation:
+    """``A = P D P^-1``: eigenvectors as the columns of P, eigenvalues on D's diagonal.
+
+    A defective matrix (an eigenvalue with fewer independent eigenvectors than its
+    multiplicity) gives ``{"diagonalizable": False, "eigenvalue": ..., ...}``.
+
+    Examples
+    ========
+    >>> from sympy import Matrix
+    >>> r = derive_diagonalize(Matrix([[2, 1], [1, 2]])).result
+    >>> r["P"], r["D"]
+    (Matrix([
+    [-1, 1],
+    [ 1, 1]]), Matrix([
+    [1, 0],
+    [0, 3]]))
+    >>> derive_diagonalize(Matrix([[2, 1], [0, 2]])).result["diagonalizable"]
+    False
+    """
+    from sympy import CRootOf, ImmutableMatrix, Integer, Inverse, MatMul, Tuple, diag, false
+
+    A = as_immutable(M)
+    _square(A)
+    steps, eig = _eigenvector_steps(A)
+    roots_obj = steps[-1].before
+    short = next((e for e in eig if len(e["vectors"]) < e["multiplicity"]), None)
+    if short is not None:
+        g = {"eigenvalue": short["eigenvalue"], "algebraic": short["multiplicity"],
+             "geometric": len(short["vectors"])}
+        steps.append(Step(Rule.NOT_DIAGONALIZABLE, roots_obj, false, g))
+        result: dict = {"diagonalizable": False, "eigenvalue": short["eigenvalue"],
+                        "algebraic_multiplicity": short["multiplicity"],
+                        "geometric_multiplicity": Integer(len(short["vectors"]))}
+        return Derivation("Diagonalisation", goal=A, steps=tuple(steps), result=result,
+                          task="diagonalize", inputs={"matrix": A})
+    P = ImmutableMatrix.hstack(*(v for e in eig for v in e["vectors"]))
+    D = diag(*(e["eigenvalue"] for e in eig for _ in e["vectors"])).as_immutable()
+    numeric = any(e["eigenvalue"].has(CRootOf) for e in eig)
+    subs = () if numeric else (
+        Step(Rule.MATRIX_PRODUCT, MatMul(P, D, Inverse(P), evaluate=False), A),)
+    steps.append(Step(Rule.DIAGONALIZE, roots_obj, Tuple(P, D), {"matrix": A}, substeps=subs))
+
+    def reference() -> dict:
+        from .verify_w34 import exact_rank
+
+        vals = sorted(A.eigenvals(multiple=True), key=eigen_key)
+        ok = exact_rank(P) == P.rows and (A * P - P * D).applyfunc(
+            lambda x: x.expand()).is_zero_matrix
+        return {"P": P if ok else None, "D": diag(*vals).as_immutable()}
+
+    return Derivation("Diagonalisation", goal=A, steps=tuple(steps), result={"P": P, "D": D},
+                      task="diagonalize", inputs={"matrix": A},
+                      reference=None if numeric or A.free_symbols else reference)

@@ -76,6 +76,12 @@ def _text_printer() -> Any:
             def _print_Determinant(self, e: Any) -> str:
                 return f"det({self._print(e.arg)})"
 
+            def _print_Mul(self, e: Any) -> str:
+                args = e.args
+                if len(args) > 2 and args[0] == -1:  # unevaluated -1*b*c: "-b*c"
+                    return "-" + "*".join(self.parenthesize(a, 40) for a in args[1:])
+                return super()._print_Mul(e)
+
             def _print_Equality(self, e: Any) -> str:
                 return f"{self._print(e.lhs)} = {self._print(e.rhs)}"
 

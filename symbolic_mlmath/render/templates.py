@@ -298,9 +298,14 @@ def _det2(step: Step, f: MathFormat) -> str:
     "subtract the products along the three up-right diagonals.",
 )
 def _sarrus(step: Step, f: MathFormat) -> str:
-    down = " + ".join(f.m(x) for x in step.given["down"])
-    up = " + ".join(f.m(x) for x in step.given["up"])
-    return f"({down}) - ({up})"
+    def total(values: Any) -> str:
+        from sympy import Add
+
+        parts = " + ".join(f"({f.m(x)})" if x.could_extract_minus_sign() else f.m(x) for x in values)
+        return f"{parts} = {f.m(Add(*values))}"
+
+    return (f"{f.prose('down-right diagonals')} {total(step.given['down'])}; "
+            f"{f.prose('up-right diagonals')} {total(step.given['up'])}")
 
 
 @template(

@@ -32,8 +32,8 @@ from ..errors import TaskError
 from ..rules import Rule
 from ..steps import Derivation, Step
 from . import verify_w34  # noqa: F401 - registers the checks of these rules
-from .rowreduce import as_immutable, eliminate, to_dm
-from .verify_w34 import null_basis
+from .rowreduce import eliminate, to_dm
+from .verify_w34 import exact_matrix, null_basis
 
 __all__ = [
     "NUMERIC_DIGITS",
@@ -128,7 +128,7 @@ def derive_charpoly(M: Any, variable: Any = None) -> Derivation:
     """
     from sympy import Determinant, eye
 
-    A = as_immutable(M)
+    A = exact_matrix(M)
     _square(A)
     lam = lambda_symbol(variable)
     steps = _charpoly_steps(A, lam)
@@ -213,7 +213,7 @@ def derive_eigenvalues(M: Any) -> Derivation:
     """
     from sympy import Determinant, eye
 
-    A = as_immutable(M)
+    A = exact_matrix(M)
     _square(A)
     lam = lambda_symbol()
     steps, rs, _ = _eigenvalue_steps(A, lam)
@@ -309,7 +309,7 @@ def derive_eigenvectors(M: Any) -> Derivation:
     """
     from sympy import CRootOf, Integer
 
-    A = as_immutable(M)
+    A = exact_matrix(M)
     _square(A)
     steps, result = _eigenvector_steps(A)
     numeric = any(e["eigenvalue"].has(CRootOf) for e in result)
@@ -347,7 +347,7 @@ def derive_diagonalize(M: Any) -> Derivation:
     """
     from sympy import CRootOf, ImmutableMatrix, Integer, Inverse, MatMul, Tuple, diag, false
 
-    A = as_immutable(M)
+    A = exact_matrix(M)
     _square(A)
     steps, eig = _eigenvector_steps(A)
     roots_obj = steps[-1].before

@@ -27,6 +27,7 @@ from ..rules import Rule
 from ..steps import Derivation, Step
 from . import verify_w34  # noqa: F401 - registers the checks of these rules
 from .rowreduce import as_immutable, eliminate, to_dm
+from .verify_w34 import exact_matrix
 
 __all__ = ["INVERSE_METHODS", "derive_det_inverse", "derive_det_product", "derive_inverse",
            "exact_inverse", "wrap_steps"]
@@ -140,7 +141,7 @@ def derive_inverse(M: Any, *, method: str | None = None) -> Derivation:
     """
     from sympy import Inverse
 
-    A = as_immutable(M)
+    A = exact_matrix(M)
     _square(A, "an inverse")
     method = str(method or "gauss-jordan").lower().replace("_", "-")
     if method in {"gauss", "gaussjordan", "gauss jordan", "row-reduction", "elimination"}:
@@ -217,7 +218,7 @@ def derive_det_inverse(M: Any) -> Derivation:
 
     from .determinants import derive_det
 
-    A = as_immutable(M)
+    A = exact_matrix(M)
     _square(A, "a determinant")
     dA = derive_det(A)
     if dA.result == 0:

@@ -24,7 +24,7 @@ from ..rules import Rule
 from ..steps import Step
 from ..verify import READS, VALUE_PRESERVING, register_verifier, same_value
 
-__all__ = ["close", "exact_rank", "null_basis"]
+__all__ = ["close", "exact_matrix", "exact_rank", "null_basis"]
 
 VALUE_PRESERVING.update({
     Rule.VECTOR_COMBINATION, Rule.DOT_PRODUCT, Rule.VECTOR_NORM, Rule.ANGLE_FORMULA,
@@ -35,6 +35,19 @@ READS.update({
     Rule.READ_INDEPENDENCE, Rule.READ_BASIS, Rule.EIGENSPACE, Rule.DIAGONALIZE,
     Rule.NOT_DIAGONALIZABLE, Rule.STOCHASTIC_CHECK, Rule.NOT_INVERTIBLE,
 })
+
+
+def exact_matrix(M: Any, name: str = "matrix") -> Any:
+    """``M`` as an immutable matrix with floats read exactly (0.1 -> 1/10), via ``parse``.
+
+    Examples
+    ========
+    >>> exact_matrix([[0.9, 0.5]])
+    Matrix([[9/10, 1/2]])
+    """
+    from ..parse import parse_matrix
+
+    return parse_matrix(M, name=name)
 
 
 def _has_float(obj: Any) -> bool:
@@ -304,4 +317,5 @@ def _v_stochastic(step: Step) -> str | None:
 @register_verifier(Rule.NORMALIZE_PROBABILITY)
 def _v_probability(step: Step) -> str | None:
     v, p = step.before, step.after
+    v = v[0] if not hasattr(v, "shape") else v
     return None if same_value(v / sum(v), p) else "not v divided by the sum of its entries"

@@ -524,8 +524,6 @@ class Worksheet:
                     out += [f"**Answer:** `{p.answer}`", "",
                             to_markdown(p.derivation, detail=detail, heading="####").rstrip(),
                             ""]
-                else:
-                    out += ["&nbsp;", ""]
         return "\n".join(out).rstrip() + "\n"
 
     def to_latex(self, *, answers: bool = False, detail: str = "full") -> str:

@@ -41,6 +41,7 @@ __all__ = [
 #: Modules that register tasks when imported (one per topic area).
 TASK_MODULES: tuple[str, ...] = (
     "symbolic_mlmath.linalg.tasks",
+    "symbolic_mlmath.linalg.tasks_w34",
 )
 
 _REGISTRY: dict[str, Task] = {}
@@ -135,13 +136,37 @@ def _bool(value: Any, name: str) -> bool:
     raise InputError(f"expected true or false, got {str(value)[:40]!r}", name=name)
 
 
+def _exact_matrix(value: Any, name: str) -> Any:
+    """A SymPy matrix of integers/rationals within the limits, taken as it is (or None)."""
+    from .errors import LimitError
+    from .limits import get_limits
+
+    rep = getattr(value, "_rep", None)
+    if rep is None or not (rep.domain.is_ZZ or rep.domain.is_QQ):
+        return None
+    lim = get_limits()
+    rows, cols = value.shape
+    if rows * cols > lim.max_matrix_entries or rows > lim.max_matrix_rows or cols > lim.max_matrix_cols:
+        raise LimitError(f"{rows}x{cols} matrix is too large (limit {lim.max_matrix_entries} entries)",
+                         name=name)
+    bits = 3.33 * lim.max_literal_digits
+    for x in rep.to_sdm().values() if hasattr(rep.to_sdm(), "values") else ():
+        for v in x.values():
+            if int(v.numerator).bit_length() > bits or int(v.denominator).bit_length() > bits:
+                raise LimitError(f"an entry has more than {lim.max_literal_digits} digits", name=name)
+    if rows == 0 or cols == 0:
+        return None
+    return value.as_immutable()
+
+
 def parse_input(spec: Input, value: Any) -> Any:
     """Parse one input value by its kind (learner text goes through ``parse``)."""
     from . import parse
 
     kind, name = spec.kind, spec.name
     if kind == "matrix":
-        return parse.parse_matrix(value, name=name)
+        fast = _exact_matrix(value, name)
+        return fast if fast is not None else parse.parse_matrix(value, name=name)
     if kind == "vector":
         return parse.parse_vector(value, name=name)
     if kind == "vectors":

@@ -118,6 +118,18 @@ class Step:
         setter(self, "_given", given or {})
         setter(self, "substeps", subs)
 
+    @classmethod
+    def _trusted(cls, rule: Rule, before: Any, after: Any, given: Mapping[str, Any]) -> Step:
+        """A step built by an engine from values it already holds in the right form."""
+        step = object.__new__(cls)
+        setter = object.__setattr__
+        setter(step, "rule", rule)
+        setter(step, "_before", before)
+        setter(step, "_after", after)
+        setter(step, "_given", given)
+        setter(step, "substeps", ())
+        return step
+
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("Step is immutable")
 

@@ -150,8 +150,8 @@ def _exact_matrix(value: Any, name: str) -> Any:
         raise LimitError(f"{rows}x{cols} matrix is too large (limit {lim.max_matrix_entries} entries)",
                          name=name)
     bits = 3.33 * lim.max_literal_digits
-    for x in rep.to_sdm().values() if hasattr(rep.to_sdm(), "values") else ():
-        for v in x.values():
+    for row in rep.to_sdm().values():
+        for v in row.values():
             if int(v.numerator).bit_length() > bits or int(v.denominator).bit_length() > bits:
                 raise LimitError(f"an entry has more than {lim.max_literal_digits} digits", name=name)
     if rows == 0 or cols == 0:

@@ -157,6 +157,19 @@ class MatrixState(Lazy):
         return DomainMatrix([b.entries(r, n) for r in self.rows], (len(self.rows), n), b.K)
 
     def to_sympy(self) -> Any:
+        b = self.backend
+        if isinstance(b, _FlintRows):
+            from sympy import QQ, ZZ, ImmutableMatrix
+            from sympy.polys.matrices import DomainMatrix
+
+            n = self.ncols
+            rows = [b.entries(r, n) for r in self.rows]
+            shape = (len(rows), n)
+            if all(x.q == 1 for row in rows for x in row):
+                dm = DomainMatrix([[x.p for x in row] for row in rows], shape, ZZ)
+            else:
+                dm = DomainMatrix(rows, shape, QQ)
+            return ImmutableMatrix._fromrep(dm.to_sparse())
         return dm_to_immutable(self.to_domain_matrix())
 
 
@@ -226,6 +239,9 @@ def to_dm(M: Any) -> Any:
     """A SymPy matrix as a ``DomainMatrix`` over the smallest domain of its entries."""
     from sympy.polys.matrices import DomainMatrix
 
+    rep = getattr(M, "_rep", None)
+    if rep is not None and (rep.domain.is_ZZ or rep.domain.is_QQ):
+        return rep
     to = getattr(M, "to_DM", None)
     return to() if to is not None else DomainMatrix.from_Matrix(M)
 
@@ -301,7 +317,7 @@ def eliminate(
         else:
             rule = Rule.DET_ROW_ADD if for_det else Rule.ROW_ADD_MULTIPLE
             given = {"target": target + 1, "source": source + 1, "factor": _Value(b, factor)}
-        steps.append(Step(rule, state, new, given))
+        steps.append(Step._trusted(rule, state, new, given))
         state = new
 
     def flush(pivot: tuple[int, int]) -> None:
@@ -312,7 +328,7 @@ def eliminate(
         new = snapshot()
         rule = Rule.DET_ROW_ADD if for_det else Rule.ELIMINATE_COLUMN
         given = {"pivot_row": pivot[0] + 1, "pivot_col": pivot[1] + 1, "ops": _Ops(b, list(pending))}
-        steps.append(Step(rule, state, new, given))
+        steps.append(Step._trusted(rule, state, new, given))
         state = new
         pending.clear()
 
@@ -371,6 +387,8 @@ def as_immutable(M: Any) -> Any:
     """``M`` as an ``ImmutableMatrix`` (no copy when it already is one)."""
     from sympy import ImmutableMatrix, MatrixBase
 
+    if isinstance(M, ImmutableMatrix):
+        return M
     if isinstance(M, MatrixBase):
         return M.as_immutable()
     return ImmutableMatrix(M)

@@ -76,6 +76,8 @@ class Problem:
         """The problem in ``text``, ``markdown`` or ``latex``."""
         words = self.words
         if fmt == "text":
+            for tex, uni in _TEXT_SYMBOLS:
+                words = words.replace(tex, uni)
             words = re.sub(r"\\(?:operatorname\{(\w+)\}|(\w+))", lambda m: m.group(1) or m.group(2),
                            words.replace("$", "")).replace("{", "").replace("}", "")
             return words + "\n" + _indent(_shown_text(self.shown), "    ")
@@ -85,6 +87,9 @@ class Problem:
 
             return markdown_to_latex(words).rstrip() + "\n\\[ " + tex + " \\]"
         return f"{words}\n\n$${tex}$$"
+
+
+_TEXT_SYMBOLS = ((r"\cdot", "·"), (r"\lambda", "λ"), (r"\mid", "|"), (r"^{-1}", "⁻¹"))
 
 
 def _indent(text: str, pad: str) -> str:
@@ -151,6 +156,12 @@ def answer_text(result: Any) -> str:
         return ", ".join(f"{k} = {answer_text(v)}" for k, v in result.items())
     if isinstance(result, list | tuple):
         return "[" + ", ".join(answer_text(v) for v in result) + "]"
+    from sympy import Expr, MatrixBase
+
+    if isinstance(result, MatrixBase) and result.cols == 1:  # a vector
+        return answer_text(list(result))
+    if isinstance(result, Expr) and result.free_symbols:
+        return str(result)  # SymPy's order: highest powers first
     return text_of(result)
 
 
@@ -455,14 +466,98 @@ def _gen_matmul(rng: random.Random) -> Problem:
 
 @generator("eigenvalues")
 def _gen_eigenvalues(rng: random.Random) -> Problem:
-    from sympy import diag
-
-    n = rng.choice((2, 2, 3))
-    P = _unimodular(rng, n, bound=2)
-    values = rng.sample(range(-3, 5), n)
-    A = (P * diag(*values) * P.inv()).as_immutable()
+    A = _diagonalizable(rng, rng.choice((2, 2, 3)))
     return Problem("eigenvalues", {"matrix": _rows(A)}, "Find the eigenvalues of $A$.",
                    ("matrices", (("A", A),)))
+
+
+def _diagonalizable(rng: random.Random, n: int) -> Any:
+    """P D P^-1 with P unimodular and D distinct small integers: integer entries."""
+    from sympy import diag
+
+    for _ in range(50):
+        P = _unimodular(rng, n, bound=2)
+        values = rng.sample(range(-3, 5), n)
+        A = (P * diag(*values) * P.inv()).as_immutable()
+        if max(abs(x) for x in A) <= 9:
+            return A
+    return A
+
+
+@generator("charpoly")
+def _gen_charpoly(rng: random.Random) -> Problem:
+    A = _diagonalizable(rng, rng.choice((2, 2, 3)))
+    return Problem("charpoly", {"matrix": _rows(A)},
+                   "Find the characteristic polynomial $\\det(A - \\lambda I)$.",
+                   ("matrices", (("A", A),)))
+
+
+def _vector(rng: random.Random, n: int, lo: int = -5, hi: int = 5) -> list[int]:
+    v = [rng.randint(lo, hi) for _ in range(n)]
+    return v if any(v) else [1, *v[1:]]
+
+
+def _col(v: list[int]) -> Any:
+    return _mat([[x] for x in v])
+
+
+@generator("vector_add")
+def _gen_vector_add(rng: random.Random) -> Problem:
+    n = rng.choice((2, 3, 3))
+    u, v = _vector(rng, n), _vector(rng, n)
+    a, b = rng.choice((1, 2, 3, -1, -2)), rng.choice((1, 2, 3, -1, -2, -3))
+    op = {1: "u", -1: "-u"}.get(a, f"{a}u") + ("+" if b > 0 else "-") + (
+        "v" if abs(b) == 1 else f"{abs(b)}v")
+    return Problem("vector_add", {"u": u, "v": v, "op": op}, f"Compute ${op}$.",
+                   ("matrices", (("u", _col(u)), ("v", _col(v)))))
+
+
+@generator("dot")
+def _gen_dot(rng: random.Random) -> Problem:
+    n = rng.choice((2, 3, 3, 4))
+    u, v = _vector(rng, n), _vector(rng, n)
+    return Problem("dot", {"u": u, "v": v}, "Compute the dot product $u \\cdot v$.",
+                   ("matrices", (("u", _col(u)), ("v", _col(v)))))
+
+
+@generator("linear_transform")
+def _gen_linear_transform(rng: random.Random) -> Problem:
+    m, n = rng.choice(((2, 2), (2, 2), (3, 3), (2, 3)))
+    A = _mat([[rng.randint(-3, 3) for _ in range(n)] for _ in range(m)])
+    v = _vector(rng, n, -3, 3)
+    return Problem("linear_transform", {"matrix": _rows(A), "v": v},
+                   "Find the image of $v$ under the linear transformation $T(v) = Av$.",
+                   ("matrices", (("A", A), ("v", _col(v)))))
+
+
+@generator("det_product")
+def _gen_det_product(rng: random.Random) -> Problem:
+    n = rng.choice((2, 3))
+    A, B = _lu(rng, n, diag=(1, -1, 2)), _lu(rng, n, diag=(1, -1, 2))
+    return Problem("det_product", {"A": _rows(A), "B": _rows(B)},
+                   "Compute $\\det(AB)$ without multiplying the matrices.",
+                   ("matrices", (("A", A), ("B", B))))
+
+
+@generator("det_inverse")
+def _gen_det_inverse(rng: random.Random) -> Problem:
+    A = _lu(rng, rng.choice((2, 3)), diag=(1, -1, 2, -2, 3))
+    return Problem("det_inverse", {"matrix": _rows(A)}, "Compute $\\det(A^{-1})$.",
+                   ("matrices", (("A", A),)))
+
+
+@generator("independent")
+def _gen_independent(rng: random.Random) -> Problem:
+    n = 3
+    k = rng.choice((2, 3, 3))
+    if rng.random() < 0.5:
+        M = _unimodular(rng, n, bound=3)
+        rows = _rows(M)[:k]
+    else:
+        rows = _rows(_dependent(rng, k, cols=n, bound=6))
+    vecs = tuple((f"v_{i + 1}", _col(r)) for i, r in enumerate(rows))
+    return Problem("independent", {"vectors": rows},
+                   "Are the vectors linearly independent?", ("matrices", vecs))
 
 
 # ------------------------------------------------------------------ sheets

@@ -161,11 +161,14 @@ def write_index(out: str | Path, summaries: list[dict[str, Any]], *,
     for s in summaries:
         docs = [f for f in s["files"] if not f.startswith("figures") and "/" not in f
                 and Path(f).suffix in (".md", ".html", ".tex", ".pdf", ".ipynb")]
-        links_md = " ".join(f"[{Path(f).suffix[1:]}]({f})" for f in docs)
+        pdf_note = ("" if s["pdf"] in ("ok", "skipped", "pdflatex not found")
+                    else f" (pdf not built: {s['pdf'][:80]})")
+        links_md = " ".join(f"[{Path(f).suffix[1:]}]({f})" for f in docs) + pdf_note
         title = s["title"].replace("|", "/")
         md.append(f"| `{s['id']}` | {title} | {_status(s)} | {s['derivations']} | "
                   f"{s['figures']} | {links_md} |")
-        links = " ".join(f'<a href="{_h.escape(f)}">{Path(f).suffix[1:]}</a>' for f in docs)
+        links = " ".join(f'<a href="{_h.escape(f)}">{Path(f).suffix[1:]}</a>'
+                         for f in docs) + _h.escape(pdf_note)
         cls = "ok" if s["ok"] else "fail"
         title_html = (f'<a href="{_h.escape(s["stem"])}.html">{_h.escape(s["title"])}</a>'
                       if f"{s['stem']}.html" in docs else _h.escape(s["title"]))

@@ -236,3 +236,18 @@ def test_html_typesets_in_headless_chromium_offline(tiny, tmp_path):
     assert typeset and int(typeset.group(1)) == n_math > 5
     assert len(re.findall(r'<span class="katex">', dom)) >= n_math
     assert '<span class="katex-error"' not in dom
+
+
+@pytest.mark.parametrize("fmt", ["html", "ipynb"])
+def test_cli_solve_writes_a_document(tmp_path, fmt):
+    from symbolic_mlmath.cli import main as cli_main
+
+    out = tmp_path / f"det.{fmt}"
+    rc = cli_main(["solve", "det", "--matrix", "[[2,1,5],[1,2,1],[2,1,3]]", "--format", fmt,
+                   "--out", str(out)])
+    text = out.read_text(encoding="utf-8")
+    assert rc == 0 and "Determinant" in text
+    if fmt == "ipynb":
+        assert json.loads(text)["nbformat"] == 4
+    else:
+        assert text.startswith("<!DOCTYPE html>") and not _REMOTE.search(text)

@@ -145,6 +145,13 @@ class MathFormat:
         return s
 
 
+_LATEX_ESCAPES = {
+    "\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "#": r"\#", "_": r"\_", "{": r"\{",
+    "}": r"\}", "$": r"\$", "^": r"\^{}", "~": r"\textasciitilde{}", "<": r"\textless{}",
+    ">": r"\textgreater{}",
+}
+
+
 class _Latex(MathFormat):
     name = "latex"
 
@@ -158,10 +165,10 @@ class _Latex(MathFormat):
         return f"$R_{{{i}}}$"
 
     def prose(self, s: str) -> str:
-        for a, b in (("\\", r"\textbackslash{}"), ("&", r"\&"), ("%", r"\%"), ("#", r"\#"),
-                     ("_", r"\_"), ("{", r"\{"), ("}", r"\}"), ("$", r"\$")):
-            s = s.replace(a, b)
-        return s
+        out = []
+        for ch in s:
+            out.append(_LATEX_ESCAPES.get(ch, ch))
+        return "".join(out)
 
 
 class _Markdown(_Latex):

@@ -8,6 +8,7 @@ power, factorial and binomial is built, ``limits`` checks that its result stays 
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 from collections.abc import Callable
 from typing import Any
@@ -15,7 +16,16 @@ from typing import Any
 import sympy
 
 from .errors import LimitError, ParseError
-from .limits import check_binomial, check_factorial, check_integer_digits, check_power
+from .limits import (
+    TimeBudgetExceeded,
+    check_binomial,
+    check_factorial,
+    check_integer_digits,
+    check_power,
+    get_limits,
+    limits,
+    run_bounded,
+)
 
 __all__ = ["evaluate_source"]
 
@@ -63,10 +73,38 @@ _FUNCTIONS: dict[str, tuple[Callable[..., Any], int, int | None]] = {
 _MAX_VISIT_DEPTH = 400
 
 
+class _Risky(Exception):
+    """SymPy may spend unbounded time on this (numeric evaluation of towers): use a worker."""
+
+
+def _tame(value: sympy.Basic) -> bool:
+    """Constants SymPy evaluates quickly: rationals, pi, e, I, oo and their sums, products and
+    rational powers. Anything with free symbols is tame as long as its constant parts are."""
+    if value.is_Rational or value.is_NumberSymbol or value in (sympy.I, sympy.oo, -sympy.oo):
+        return True
+    if value.is_Atom:
+        return True
+    if isinstance(value, sympy.Pow):
+        return _tame(value.base) and (value.exp.is_Rational or (bool(value.exp.free_symbols)
+                                      and _tame(value.exp)))  # fmt: skip
+    if isinstance(value, (sympy.Add, sympy.Mul)):
+        return all(_tame(a) for a in value.args)
+    if not value.free_symbols:
+        return False  # a function of a constant: sin(2), log(3), exp(e^e) ...
+    return all(_tame(a) for a in value.args)
+
+
 class _Evaluator:
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, *, in_worker: bool = False) -> None:
         self.name = name
+        self.in_worker = in_worker
         self.symbols: dict[str, sympy.Symbol] = {}
+
+    def guard(self, *values: Any) -> None:
+        if not self.in_worker and not all(
+            _tame(v) for v in values if isinstance(v, sympy.Basic)
+        ):
+            raise _Risky
 
     def fail(self, message: str) -> ParseError:
         return ParseError(message, name=self.name)
@@ -137,14 +175,18 @@ class _Evaluator:
         elif isinstance(op, ast.Mult):
             result = left * right
         elif isinstance(op, ast.Div):
-            if right.is_zero:
+            if right == 0:
                 raise self.fail("division by zero")
             result = left / right
         else:
-            if left.is_zero and right.is_extended_negative:
+            if left == 0 and right.is_Number and right < 0:
                 raise self.fail("division by zero")
             check_power(left, right, self.name)
+            if not right.is_Rational:
+                self.guard(left, right)
             result = left**right
+            if isinstance(result, sympy.Pow):
+                check_power(result.base, result.exp, self.name)
         if isinstance(result, sympy.Rational):
             check_integer_digits(result.p, self.name)
             check_integer_digits(result.q, self.name)
@@ -183,17 +225,19 @@ class _Evaluator:
         if len(exprs) < low or (high is not None and len(exprs) > high):
             count = str(low) if high == low else f"{low} or {high}" if high else f"{low} or more"
             raise self.fail(f"{word}() takes {count} argument{'s' if count != '1' else ''}")
+        self.guard(*exprs)
         if word == "factorial":
             check_factorial(exprs[0], self.name)
         elif word == "binomial":
             check_binomial(exprs[0], exprs[1], self.name)
-        elif word in ("log", "ln") and exprs[0].is_zero:
+        elif word in ("sqrt", "cbrt"):
+            check_power(exprs[0], sympy.Rational(1, 2 if word == "sqrt" else 3), self.name)
+        elif word in ("log", "ln") and exprs[0] == 0:
             raise self.fail("log(0) is undefined")
         return fn(*exprs)
 
 
-def evaluate_source(source: str, name: str) -> Any:
-    """The SymPy value of generated source: an Expr, Eq, FiniteSet, or (nested) list/tuple."""
+def _evaluate_tree(source: str, name: str, in_worker: bool) -> Any:
     try:
         tree = ast.parse(source, mode="eval")
     except (SyntaxError, ValueError) as exc:
@@ -202,13 +246,40 @@ def evaluate_source(source: str, name: str) -> Any:
         raise ParseError("could not read the expression", name=name) from None
     except (RecursionError, MemoryError):
         raise LimitError("expression nested too deeply", name=name) from None
-    evaluator = _Evaluator(name)
+    evaluator = _Evaluator(name, in_worker=in_worker)
     try:
         return evaluator.visit(tree)
-    except (LimitError, ParseError):
+    except (LimitError, ParseError, _Risky):
         raise
     except RecursionError:
         raise LimitError("expression nested too deeply", name=name) from None
     except (TypeError, ValueError, ArithmeticError, AttributeError) as exc:
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ParseError(f"cannot evaluate ({message[:120]})", name=name) from None
+
+
+def _evaluate_in_worker(source: str, name: str, settings: dict[str, Any]) -> Any:
+    with limits(**settings):
+        return _evaluate_tree(source, name, True)
+
+
+def evaluate_source(source: str, name: str) -> Any:
+    """The SymPy value of generated source: an Expr, Eq, FiniteSet, or (nested) list/tuple.
+
+    Values SymPy might evaluate for unbounded time (numeric towers like ``floor(e^(e^(e^e)))``)
+    are built in a worker process under ``Limits.parse_time_budget``.
+    """
+    try:
+        return _evaluate_tree(source, name, False)
+    except _Risky:
+        pass
+    lim = get_limits()
+    try:
+        return run_bounded(
+            _evaluate_in_worker, source, name, dataclasses.asdict(lim),
+            seconds=lim.parse_time_budget,
+        )  # fmt: skip
+    except TimeBudgetExceeded:
+        raise LimitError(
+            f"too expensive to evaluate (gave up after {lim.parse_time_budget:g} s)", name=name
+        ) from None

@@ -12,11 +12,14 @@ max_matrix_entries         1600       entries of a matrix (so at most 40x40 when
                                       items of a list
 max_depth                  50         nesting depth (brackets, function calls, powers)
 max_literal_digits         1000       digits of an integer literal
-max_result_digits          10_000     digits of any exact number built while parsing
+max_result_digits          4000       digits of any exact number built (Python prints at most 4300)
 max_symbolic_exponent      1000       |n| in ``expr**n`` when ``expr`` is not a number
+max_root_digits            1000       digits of a number under a root (``sqrt``, ``**(1/3)``)
 max_factorial_arg          1000       n in ``factorial(n)``
 max_expr_nodes             20_000     nodes of one expression (``check_expr_size``)
 time_budget                10.0       seconds for ``run_bounded`` when none is given
+parse_time_budget          5.0        seconds for reading one input whose numeric value SymPy
+                                      would evaluate (towers like ``floor(e^(e^(e^e)))``)
 memory_bytes               1 GiB      address space of a ``run_bounded`` worker
 =========================  =========  ====================================================
 
@@ -58,6 +61,7 @@ __all__ = [
     "limits",
     "run_bounded",
     "set_limits",
+    "short",
     "shutdown_workers",
 ]
 
@@ -73,11 +77,13 @@ class Limits:
     max_matrix_entries: int = 1600
     max_depth: int = 50
     max_literal_digits: int = 1000
-    max_result_digits: int = 10_000
+    max_result_digits: int = 4000
     max_symbolic_exponent: int = 1000
+    max_root_digits: int = 1000
     max_factorial_arg: int = 1000
     max_expr_nodes: int = 20_000
     time_budget: float = 10.0
+    parse_time_budget: float = 5.0
     memory_bytes: int = 1 << 30
 
 
@@ -147,8 +153,22 @@ def integer_digits(n: int) -> int:
     return int(abs(int(n)).bit_length() * _LOG10_2) + 1
 
 
-def _prefix(name: str) -> str:
-    return f"{name}: " if name else ""
+def short(value: Any) -> str:
+    """A short text for a number in a message: long numbers are described, not printed.
+
+    >>> short(10**30), short(7)
+    ('a 31-digit number', '7')
+    """
+    try:
+        if isinstance(value, int) or getattr(value, "is_Integer", False):
+            n = int(value)
+            return str(n) if abs(n) < 10**20 else f"a {integer_digits(n)}-digit number"
+        if getattr(value, "is_Rational", False):
+            return f"{short(value.p)}/{short(value.q)}" if value.q != 1 else short(value.p)
+    except (TypeError, ValueError):
+        pass
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def check_integer_digits(n: int, name: str = "value", *, literal: bool = False) -> None:
@@ -198,17 +218,23 @@ def check_power(base: Any, exponent: Any, name: str = "expr") -> None:
         if base.q == 1 and abs(base.p) <= 1:
             return
         size = max(_log10_abs(base.p), _log10_abs(base.q))
+        if exp_q != 1 and size > get_limits().max_root_digits:
+            raise LimitError(
+                f"root of a number with {int(size) + 1} digits (limit "
+                f"{get_limits().max_root_digits})",
+                name=name,
+            )
         digits = abs(exp_p) / exp_q * size
         if digits > get_limits().max_result_digits:
             raise LimitError(
-                f"power too large ({base}^{exponent} has about {int(digits)} digits)", name=name
+                f"power too large ({short(base)}^{short(exponent)} has about {int(digits)} digits)", name=name
             )
         return
     cap = get_limits().max_symbolic_exponent
     if isinstance(base, sympy.Basic) and base.is_Number:  # a float: treat like a rational
         cap = max(cap, get_limits().max_result_digits)
     if abs(exp_p) > cap * exp_q:
-        raise LimitError(f"exponent {exponent} too large (limit {cap})", name=name)
+        raise LimitError(f"exponent {short(exponent)} too large (limit {cap})", name=name)
 
 
 def check_factorial(n: Any, name: str = "expr") -> None:
@@ -225,7 +251,7 @@ def check_factorial(n: Any, name: str = "expr") -> None:
     if isinstance(n, sympy.Basic) and n.is_Integer:
         cap = get_limits().max_factorial_arg
         if int(n) > cap:
-            raise LimitError(f"factorial({n}) is too large (limit n <= {cap})", name=name)
+            raise LimitError(f"factorial({short(n)}) is too large (limit n <= {cap})", name=name)
 
 
 def check_binomial(n: Any, k: Any, name: str = "expr") -> None:
@@ -245,15 +271,15 @@ def check_binomial(n: Any, k: Any, name: str = "expr") -> None:
         nn, kk = int(n), int(k)
         if nn < 0 or kk < 0 or kk > nn:
             if abs(nn) > 10**6 or abs(kk) > 10**6:
-                raise LimitError(f"binomial({n}, {k}) is too large", name=name)
+                raise LimitError(f"binomial({short(n)}, {short(k)}) is too large", name=name)
             return
         kk = min(kk, nn - kk)
         ln10 = math.log(10)
         digits = (math.lgamma(nn + 1) - math.lgamma(kk + 1) - math.lgamma(nn - kk + 1)) / ln10
         if digits > get_limits().max_result_digits or kk > 10 * get_limits().max_factorial_arg:
-            raise LimitError(f"binomial({n}, {k}) is too large", name=name)
+            raise LimitError(f"binomial({short(n)}, {short(k)}) is too large", name=name)
     elif k.is_Integer and abs(int(k)) > get_limits().max_factorial_arg:
-        raise LimitError(f"binomial(..., {k}) is too large", name=name)
+        raise LimitError(f"binomial(..., {short(k)}) is too large", name=name)
 
 
 def check_expr_size(expr: Any, name: str = "expr") -> None:

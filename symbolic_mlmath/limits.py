@@ -177,7 +177,7 @@ def check_integer_digits(n: int, name: str = "value", *, literal: bool = False) 
     >>> check_integer_digits(10**20000)
     Traceback (most recent call last):
     ...
-    symbolic_mlmath.errors.LimitError: value: number too large (about 20001 digits, limit 10000)
+    symbolic_mlmath.errors.LimitError: value: number too large (about 20001 digits, limit 4000)
     """
     lim = get_limits()
     cap = lim.max_literal_digits if literal else lim.max_result_digits

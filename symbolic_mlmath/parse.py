@@ -179,13 +179,21 @@ def parse_number(text: Any, *, name: str = "value") -> sympy.Expr:
 # ------------------------------------------------------------------ matrices and vectors
 
 
-def _split_rows(text: str) -> list[list[str]]:
-    rows = [r for r in re.split(r"[;\n]", text) if r.strip()]
-    out = []
-    for row in rows:
-        parts = row.split(",") if "," in row else row.split()
-        out.append([s.strip() for s in parts])
+def _split_entries(row: str) -> list[str]:
+    """Entries of a row: by commas if any, else by spaces (``1 -2`` is two, ``1 - 2`` one)."""
+    if "," in row:
+        return [s.strip() for s in row.split(",")]
+    out: list[str] = []
+    for piece in row.split():
+        if out and (out[-1][-1] in "+-*/^(" or piece[0] in "*/^)" or piece in ("+", "-")):
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
     return out
+
+
+def _split_rows(text: str) -> list[list[str]]:
+    return [_split_entries(r) for r in re.split(r"[;\n]", text) if r.strip()]
 
 
 def _check_shape(rows: int, cols: int, name: str) -> None:
@@ -297,10 +305,10 @@ def parse_vector(value: Any, *, name: str = "v") -> ImmutableMatrix:
     """
     if isinstance(value, str) and value.strip()[:1] not in ("[", "(", "\\"):
         text = value.strip()
-        parts = text.split(",") if "," in text else text.split()
         if ";" in text or "\n" in text:
-            parts = list(re.split(r"[;\n]", text))
-        value = [p.strip() for p in parts]
+            value = [p.strip() for p in re.split(r"[;\n]", text) if p.strip()]
+        else:
+            value = _split_entries(text)
     if isinstance(value, tuple | list) and len(value) == 1 and isinstance(value[0], list | tuple):
         value = list(value[0])
     matrix = parse_matrix(value, name=name)

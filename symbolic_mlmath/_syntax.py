@@ -63,6 +63,7 @@ class _Parser:
         self.name = name
         self.depth = 0
         self.bars = 0
+        self.items = 0
         self.max_depth = get_limits().max_depth
 
     # -- helpers
@@ -255,8 +256,9 @@ class _Parser:
         cap = get_limits().max_matrix_entries
         while not self.at_op(closer):
             items.append(self.expr())
-            if len(items) > cap:
-                raise LimitError(f"more than {cap} items in a list", name=self.name)
+            self.items += 1
+            if len(items) > cap or self.items > 2 * cap:
+                raise LimitError(f"more than {cap} items in a list or matrix", name=self.name)
             if not self.at_op(closer):
                 self.expect(",")
         self.bars = saved

@@ -18,7 +18,7 @@ max_root_digits            1000       digits of a number under a root (``sqrt``,
 max_factorial_arg          1000       n in ``factorial(n)``
 max_expr_nodes             20_000     nodes of one expression (``check_expr_size``)
 time_budget                10.0       seconds for ``run_bounded`` when none is given
-parse_time_budget          5.0        seconds for reading one input whose numeric value SymPy
+parse_time_budget          3.0        seconds for reading one input whose numeric value SymPy
                                       would evaluate (towers like ``floor(e^(e^(e^e)))``)
 memory_bytes               1 GiB      address space of a ``run_bounded`` worker
 =========================  =========  ====================================================
@@ -83,7 +83,7 @@ class Limits:
     max_factorial_arg: int = 1000
     max_expr_nodes: int = 20_000
     time_budget: float = 10.0
-    parse_time_budget: float = 5.0
+    parse_time_budget: float = 3.0
     memory_bytes: int = 1 << 30
 
 

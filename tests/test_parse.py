@@ -272,7 +272,7 @@ def test_parse_matrix_errors(value: object, message: str) -> None:
 @pytest.mark.parametrize(
     "value",
     ["[1,2,3]", "(1, 2, 3)", "1 2 3", "1, 2, 3", [1, 2, 3], (1, 2, 3), [[1, 2, 3]],
-     [[1], [2], [3]], "[[1],[2],[3]]", sympy.Matrix([[1, 2, 3]])],  # fmt: skip
+     [[1], [2], [3]], "[[1],[2],[3]]", sympy.Matrix([[1, 2, 3]])],
 )
 def test_parse_vector(value: object) -> None:
     assert parse_vector(value) == ImmutableMatrix([1, 2, 3])

@@ -107,35 +107,20 @@ def _entries(E: list, N: list, cells: list[tuple[int, int]], label: Callable = _
                      for i, j in cells[:6]) + ("; ..." if len(cells) > 6 else "")
 
 
-def near_miss(O: list, N: list, r: Any) -> Slip | None:
-    """A valid but unnatural round that is the natural one with one entry wrong: a slip."""
-    from .working.rows import Round, _swapped, describe, lead, same
+def near_miss(O: list, N: list, *, swaps: bool = True) -> Slip | None:
+    """A line that only an unnatural round explains, but a natural round explains all but
+    one or two entries of: a slip (rows ``O`` -> ``N``, lists of exact numbers)."""
+    from .working.rows import is_zero
 
-    S = _swapped(O, r.swap)
-    p = r.pivot
-    L = lead(S[p])
-    if L is None:
+    r, miss = _best_fit(O, N, swaps=swaps)
+    if not 1 <= miss <= (2 if swaps else 1) or is_zero(r.scale) or any(
+            is_zero(a) for a, _c in r.coeffs.values()):
         return None
-    E = [list(row) for row in N]
-    scale, coeffs = r.scale, dict(r.coeffs)
-    if not same(r.scale, 1) and not same(r.scale * S[p][L], 1):
-        scale = 1 / S[p][L]
-        E[p] = [scale * x for x in S[p]]
-    for i, (a, c) in r.coeffs.items():
-        if not same(a, 1) and not same(c, 0):
-            coeffs[i] = (1, -S[i][L] / S[p][L])
-            E[i] = [x - S[i][L] / S[p][L] * y for x, y in zip(S[i], S[p], strict=True)]
-    cells = [(i, j) for i in range(len(N)) for j in range(len(N[0])) if not same(E[i][j], N[i][j])]
-    if len(cells) != 1:
-        return None
-    i, j = cells[0]
-    name = "sign error" if same(E[i][j], -N[i][j]) else "arithmetic slip"
-    return Slip(name, _entries(E, N, cells), _as_matrix(E), describe(Round(p, scale, coeffs,
-                                                                            r.swap)))
+    return _classify(O, N, r, False, _cell)
 
 
 def _row_candidates(u: list, v: list, w: list) -> list[tuple[Any, Any]]:
-    from .working.rows import fit_row, is_zero, lead, natural_row
+    from .working.rows import fit_row, is_zero, lead, natural_coeffs
 
     cands: list[tuple[Any, Any]] = [(1, 0)]
     L = lead(v)
@@ -148,9 +133,9 @@ def _row_candidates(u: list, v: list, w: list) -> list[tuple[Any, Any]]:
     cands += [(w[j] / u[j], 0) for j in range(len(u)) if not is_zero(u[j])]
     cands.append((0, 0))
     f = fit_row(u, v, w)
-    if f is not None and natural_row([u, v], [w, w], 1, 0, *f):
+    if f is not None:
         cands.append(f)
-    return cands
+    return [(a, c) for a, c in cands if is_zero(a) or natural_coeffs(u, v, a, c)]
 
 
 def _fit_row_robust(u: list, v: list, w: list) -> tuple[tuple[Any, Any], int]:
@@ -175,9 +160,12 @@ def _fit_scale(v: list, w: list) -> tuple[Any, int]:
     from .working.rows import is_zero, lead, same
 
     L = lead(v)
+    from .working.rows import _unit_like
+
     cands = [1] + [w[j] / v[j] for j in range(len(v)) if not is_zero(v[j])]
     if L is not None:
         cands.append(1 / v[L])
+    cands = [s for s in cands if is_zero(s) or _unit_like(s, v)]
     best, best_hits = 1, -1
     for s in cands:
         hits = sum(1 for y, z in zip(v, w, strict=True) if same(s * y, z))
@@ -188,11 +176,14 @@ def _fit_scale(v: list, w: list) -> tuple[Any, int]:
     return best, len(v) - best_hits
 
 
-def _best_fit(O: list, N: list) -> tuple[Any, int]:
+def _best_fit(O: list, N: list, *, swaps: bool = True) -> tuple[Any, int]:
     """The round (nearest to ``N``) that the learner most likely meant, and its misses."""
     from itertools import combinations
 
     from .working.rows import Round, _swapped, is_zero, lead
+
+    def defects(r: Any, miss: int) -> int:
+        return miss + sum(1 for a, _c in r.coeffs.values() if is_zero(a)) + is_zero(r.scale)
 
     def fit(swap: Any) -> tuple[Any, int, int]:
         S = _swapped(O, swap)
@@ -214,10 +205,10 @@ def _best_fit(O: list, N: list) -> tuple[Any, int]:
         return best
 
     r, miss, _ = fit(None)
-    if miss >= 2:
+    if swaps and defects(r, miss) >= 1:
         for swap in combinations(range(len(O)), 2):
             r2, miss2, _ = fit(swap)
-            if miss2 < miss:
+            if defects(r2, miss2) < defects(r, miss):
                 r, miss = r2, miss2
     return r, miss
 
@@ -225,7 +216,7 @@ def _best_fit(O: list, N: list) -> tuple[Any, int]:
 def matrix_slip(prev: Any, got: Any, *, augmented: bool = False,
                 label: Callable[[int, int], str] = _cell) -> Slip | None:
     """Name the slip that turned a round of row operations on ``prev`` into ``got``."""
-    from .working.rows import _swapped, apply_round, describe, find_round, is_zero, rows_of, same
+    from .working.rows import apply_round, describe, find_round, rows_of
 
     if got.shape != prev.shape:
         if augmented and got.rows == prev.rows and got.cols == prev.cols - 1:
@@ -240,6 +231,13 @@ def matrix_slip(prev: Any, got: Any, *, augmented: bool = False,
                     f"{prev.rows}x{prev.cols}")
     O, N = rows_of(prev, got)
     r, _ = _best_fit(O, N)
+    return _classify(O, N, r, augmented, label)
+
+
+def _classify(O: list, N: list, r: Any, augmented: bool, label: Callable) -> Slip | None:
+    """Name the difference between ``N`` and the round ``r`` applied to ``O``."""
+    from .working.rows import _swapped, apply_round, describe, is_zero, same
+
     E = apply_round(O, r)
     S = _swapped(O, r.swap)
     op = describe(r)

@@ -88,9 +88,11 @@ def fit_row(u: list, v: list, w: list) -> tuple[Any, Any] | None:
     k = u[lv] / v[lv]
     if all(same(x, k * y) for x, y in zip(u, v, strict=True)):  # u = k v: w must be m v
         m = w[lv] / v[lv]
-        if all(same(m * y, z) for y, z in zip(v, w, strict=True)):
-            return (1, m - k)
-        return None
+        if not all(same(m * y, z) for y, z in zip(v, w, strict=True)):
+            return None
+        if not is_zero(m) and not natural_coeffs(u, v, 1, m - k) and natural_coeffs(u, v, m / k, 0):
+            return (m / k, 0)  # the same row, read as a scaling
+        return (1, m - k)
     n = len(u)
     for i, j in combinations(range(n), 2):
         det = u[i] * v[j] - u[j] * v[i]
@@ -177,27 +179,41 @@ def apply_round(O: list, r: Round) -> list:
     return out
 
 
-def _unit_like(s: Any, lead_value: Any) -> bool:
-    """A scale factor a person would choose: an integer, 1/integer, or 1/the leading entry."""
+#: Factors up to this size count as ones a learner would pick without a reason.
+_SMALL = 12
+
+
+def _unit_like(s: Any, row: list) -> bool:
+    """A scale factor a person would choose: an integer, 1/integer, or one making an entry ±1."""
+    s = Fraction(s) if isinstance(s, int) else s
     if not isinstance(s, Fraction):
         return True
-    return s.denominator == 1 or abs(s.numerator) == 1 or (
-        lead_value is not None and same(s * lead_value, 1))
+    small = (s.denominator == 1 and abs(s) <= _SMALL) or (abs(s.numerator) == 1
+                                                            and s.denominator <= _SMALL)
+    return small or any(isinstance(x, Fraction) and abs(s * x) == 1 for x in row)
+
+
+def natural_coeffs(u: list, v: list, a: Any, c: Any) -> bool:
+    """Whether ``a*u + c*v`` (row ``u``, pivot row ``v``) is a combination a learner would
+    choose: a scaling, ``u + c v`` that clears an entry or uses a simple factor, or a
+    cross-multiplication ``a u + c v`` (``0 < a <= |pivot|``) that clears an entry."""
+    a = Fraction(a) if isinstance(a, int) else a
+    c = Fraction(c) if isinstance(c, int) else c
+    if is_zero(c):
+        return _unit_like(a, u)
+    if not isinstance(a, Fraction) or not isinstance(c, Fraction):
+        return True
+    clears = [j for j in range(len(u)) if not is_zero(u[j]) and is_zero(a * u[j] + c * v[j])]
+    if a == 1:
+        return bool(clears) or (c.denominator == 1 and abs(c) <= _SMALL) or (
+            abs(c.numerator) == 1 and c.denominator <= 4)
+    return a > 0 and a.denominator == 1 and any(
+        isinstance(v[j], Fraction) and v[j].denominator == 1 and a <= abs(v[j]) for j in clears)
 
 
 def natural_row(S: list, N: list, p: int, i: int, a: Any, c: Any) -> bool:
     """Whether ``R_i <- a R_i + c R_p`` is an operation a learner would choose."""
-    if same(a, 1):
-        return True
-    li = lead(S[i])
-    if is_zero(c):
-        return _unit_like(a, None if li is None else S[i][li])
-    j = lead(S[p])
-    if j is None or not is_zero(N[i][j]) or not isinstance(a, Fraction):
-        return not isinstance(a, Fraction)
-    piv = S[p][j]
-    return a > 0 and a.denominator == 1 and isinstance(piv, Fraction) and a <= abs(piv) \
-        and piv.denominator == 1
+    return natural_coeffs(S[i], S[p], a, c)
 
 
 def _round_for(S: list, N: list, p: int, swap: Any) -> Round | None:
@@ -227,16 +243,17 @@ def _n_changed(r: Round) -> int:
 
 
 def rounds(O: list, N: list) -> list[Round]:
-    """Every round (no swap first, then one swap first) that turns ``O`` into ``N``."""
+    """Every round that turns ``O`` into ``N``: without a swap, and (when no natural round
+    without one exists) with one swap first."""
     out: list[Round] = []
     swaps: list[Any] = [None]
     for swap in swaps:
         S = _swapped(O, swap)
-        for p in range(len(S)):
+        for p in range(len(S)) if swap is None else swap:  # a swap brings up the pivot row
             r = _round_for(S, N, p, swap)
             if r is not None:
                 out.append(r)
-        if swap is None and not out:
+        if swap is None and not any(is_natural(O, N, r) for r in out):
             swaps.extend(combinations(range(len(O)), 2))
     return out
 
@@ -244,8 +261,7 @@ def rounds(O: list, N: list) -> list[Round]:
 def is_natural(O: list, N: list, r: Round) -> bool:
     """Every factor of the round is one a learner would choose."""
     S = _swapped(O, r.swap)
-    lp = lead(S[r.pivot])
-    if not _unit_like(r.scale, None if lp is None else S[r.pivot][lp]):
+    if not _unit_like(r.scale, S[r.pivot]):
         return False
     return all(natural_row(S, N, r.pivot, i, a, c) for i, (a, c) in r.coeffs.items())
 
@@ -341,7 +357,7 @@ def _follows(ctx: _Ctx, prev: Any, cur: Any) -> Follow:
     if not is_natural(o, n, best):
         from ..mistakes import near_miss
 
-        if near_miss(o, n, best) is not None:
+        if near_miss(o, n) is not None:
             return Follow(False, describe(best))
     return Follow(True, describe(best))
 

@@ -106,7 +106,7 @@ class Table:
 def warm_up() -> None:
     """Run every timed operation once on a small matrix, so lazy imports are not timed."""
     import symbolic_mlmath as sm
-    from symbolic_mlmath.linalg.rowreduce import derive_rref
+    from symbolic_mlmath.linalg.elimination import derive_rref
 
     for kind in ("int", "rat"):
         for n in (3, 6):
@@ -119,7 +119,7 @@ def warm_up() -> None:
 def bench_matrices(table: Table, sizes: tuple, rank_sizes: tuple, repeats: int,
                    budget: float, kinds: tuple = ("int", "rat")) -> None:
     import symbolic_mlmath as sm
-    from symbolic_mlmath.linalg.rowreduce import derive_rref
+    from symbolic_mlmath.linalg.elimination import derive_rref
 
     warm_up()
 
@@ -285,7 +285,7 @@ def _profile_misses(results: list) -> None:
     import pstats
 
     import symbolic_mlmath as sm
-    from symbolic_mlmath.linalg.rowreduce import derive_rref
+    from symbolic_mlmath.linalg.elimination import derive_rref
 
     for line, ok, _, key in results:
         if ok or key is None:

@@ -8,7 +8,7 @@ with steps, cross-checked against ``Matrix.det()`` and ``numpy.linalg.det``.
 
 from __future__ import annotations
 
-from symbolic_mlmath.topic import Topic, run_file
+from symbolic_mlmath.publish.topic import Topic, run_file
 
 TOPIC = "c1w1-singularity"
 TITLE = "Singularity and the determinant"
@@ -18,8 +18,8 @@ def _parallelograms(pairs):
     """Rows of 2x2 matrices drawn as vectors with the parallelogram they span."""
     import numpy as np
 
-    from symbolic_mlmath.numeric import to_numpy
-    from symbolic_mlmath.plot import new_figure
+    from symbolic_mlmath.core.numeric import to_numpy
+    from symbolic_mlmath.core.plot import new_figure
 
     fig = new_figure(size=(9.5, 4.2))
     fig.clf()
@@ -52,7 +52,7 @@ def build(t: Topic) -> None:
     import numpy as np
     from sympy import Matrix, solve, symbols
 
-    from symbolic_mlmath.numeric import as_function, to_numpy
+    from symbolic_mlmath.core.numeric import as_function, to_numpy
 
     t.text(r"""
         A system has exactly one solution for every right-hand side when its coefficient

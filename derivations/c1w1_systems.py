@@ -9,7 +9,7 @@ by ranks, checked against SymPy's ``linsolve`` and numerically with numpy.
 
 from __future__ import annotations
 
-from symbolic_mlmath.topic import Topic, run_file
+from symbolic_mlmath.publish.topic import Topic, run_file
 
 TOPIC = "c1w1-systems"
 TITLE = "Systems of linear equations in two and three variables"
@@ -19,7 +19,7 @@ def _numeric_kind(A, b) -> str:
     """unique / infinite / none, from numpy's floating-point ranks."""
     import numpy as np
 
-    from symbolic_mlmath.numeric import to_numpy
+    from symbolic_mlmath.core.numeric import to_numpy
 
     An, bn = to_numpy(A), to_numpy(b).reshape(-1, 1)
     ra = int(np.linalg.matrix_rank(An))
@@ -34,7 +34,7 @@ def _check_solution(t: Topic, label: str, d, A, b) -> None:
     import numpy as np
     from sympy import linsolve
 
-    from symbolic_mlmath.numeric import as_function, to_numpy
+    from symbolic_mlmath.core.numeric import as_function, to_numpy
 
     xs = list(d.variables)
     (point,) = linsolve((A, b), xs)
@@ -60,9 +60,9 @@ def build(t: Topic) -> None:
     import numpy as np
     from sympy import linsolve, symbols
 
+    from symbolic_mlmath.core.numeric import to_numpy
+    from symbolic_mlmath.core.plot import plot_lines_2d, plot_planes_3d
     from symbolic_mlmath.linalg.systems import system_matrices
-    from symbolic_mlmath.numeric import to_numpy
-    from symbolic_mlmath.plot import plot_lines_2d, plot_planes_3d
 
     t.text(r"""
         A **linear equation** in the unknowns $a, b$ is one like $a + b = 10$: each unknown

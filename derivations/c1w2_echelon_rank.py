@@ -9,7 +9,7 @@ computed numerically) show how it builds up.
 
 from __future__ import annotations
 
-from symbolic_mlmath.topic import Topic, run_file
+from symbolic_mlmath.publish.topic import Topic, run_file
 
 TOPIC = "c1w2-echelon-rank"
 TITLE = "Row echelon form and rank"
@@ -30,7 +30,7 @@ HOUSE = [
 def _np_rank(M) -> int:
     import numpy as np
 
-    from symbolic_mlmath.numeric import to_numpy
+    from symbolic_mlmath.core.numeric import to_numpy
 
     return int(np.linalg.matrix_rank(to_numpy(M)))
 
@@ -39,8 +39,8 @@ def _low_rank_figure(img, ks):
     """The picture and its best rank-k approximations (numpy's SVD)."""
     import numpy as np
 
-    from symbolic_mlmath.numeric import to_numpy
-    from symbolic_mlmath.plot import new_figure
+    from symbolic_mlmath.core.numeric import to_numpy
+    from symbolic_mlmath.core.plot import new_figure
 
     A = to_numpy(img)
     U, s, Vt = np.linalg.svd(A)
@@ -66,7 +66,7 @@ def build(t: Topic) -> None:
     import numpy as np
     from sympy import Matrix
 
-    from symbolic_mlmath.numeric import to_numpy
+    from symbolic_mlmath.core.numeric import to_numpy
 
     t.text(r"""
         A matrix is in **row echelon form** (REF) when the zero rows are at the bottom and

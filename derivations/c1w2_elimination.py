@@ -9,7 +9,7 @@ the solution set; the lines change, their common point does not.
 
 from __future__ import annotations
 
-from symbolic_mlmath.topic import Topic, run_file
+from symbolic_mlmath.publish.topic import Topic, run_file
 
 TOPIC = "c1w2-elimination"
 TITLE = "Solving systems by elimination"
@@ -39,8 +39,8 @@ def _lines_per_step(states, point, names):
     """One panel per augmented matrix: the lines its rows describe."""
     import numpy as np
 
-    from symbolic_mlmath.numeric import to_numpy
-    from symbolic_mlmath.plot import new_figure
+    from symbolic_mlmath.core.numeric import to_numpy
+    from symbolic_mlmath.core.plot import new_figure
 
     fig = new_figure(size=(3.1 * len(states), 3.4))
     fig.clf()
@@ -67,7 +67,7 @@ def _lines_per_step(states, point, names):
 def _numeric_solution(A, b):
     import numpy as np
 
-    from symbolic_mlmath.numeric import to_numpy
+    from symbolic_mlmath.core.numeric import to_numpy
 
     return np.linalg.solve(to_numpy(A), to_numpy(b).ravel())
 
@@ -76,9 +76,9 @@ def build(t: Topic) -> None:
     import numpy as np
     from sympy import Matrix, linsolve
 
+    from symbolic_mlmath.core.numeric import to_numpy
+    from symbolic_mlmath.core.plot import plot_planes_3d
     from symbolic_mlmath.linalg.systems import system_matrices
-    from symbolic_mlmath.numeric import to_numpy
-    from symbolic_mlmath.plot import plot_planes_3d
 
     t.text(r"""
         **Elimination** is the method of school algebra, made systematic. Write the system
@@ -174,7 +174,7 @@ def build(t: Topic) -> None:
     (p6,) = linsolve((A6, b6), list(xs6))
     t.cross_check("redundant 3x3: the family equals SymPy's linsolve", d6.result,
                   dict(zip(xs6, p6, strict=True)))
-    from symbolic_mlmath.numeric import as_function
+    from symbolic_mlmath.core.numeric import as_function
 
     f = as_function([d6.result[x] for x in xs6], [xs6[1]])
     worst = max(float(np.max(np.abs(to_numpy(A6) @ np.asarray(f(v), dtype=float)

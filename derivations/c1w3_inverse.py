@@ -7,7 +7,7 @@ symbolic entries.
 
 from __future__ import annotations
 
-from symbolic_mlmath.topic import Topic, run_file
+from symbolic_mlmath.publish.topic import Topic, run_file
 
 TOPIC = "c1w3-inverse"
 TITLE = "The inverse of a matrix"
@@ -16,7 +16,7 @@ TITLE = "The inverse of a matrix"
 def _figure(A, Ainv):
     import numpy as np
 
-    from symbolic_mlmath.plot import new_figure
+    from symbolic_mlmath.core.plot import new_figure
 
     fig = new_figure(size=(5.5, 5))
     ax = fig.axes[0]
@@ -37,8 +37,8 @@ def build(t: Topic) -> None:
     import numpy as np
     from sympy import Matrix, eye, symbols
 
-    from symbolic_mlmath.errors import TaskError
-    from symbolic_mlmath.numeric import as_function, to_numpy
+    from symbolic_mlmath.core.errors import TaskError
+    from symbolic_mlmath.core.numeric import as_function, to_numpy
 
     t.text(r"""
         The **inverse** $A^{-1}$ undoes $A$: $A^{-1}A = AA^{-1} = I$. Row reduce the

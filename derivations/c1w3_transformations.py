@@ -8,7 +8,7 @@ and the unit square with its image.
 
 from __future__ import annotations
 
-from symbolic_mlmath.topic import Topic, run_file
+from symbolic_mlmath.publish.topic import Topic, run_file
 
 TOPIC = "c1w3-transformations"
 TITLE = "Linear transformations and matrix multiplication"
@@ -17,7 +17,7 @@ TITLE = "Linear transformations and matrix multiplication"
 def _square_figure(A):
     import numpy as np
 
-    from symbolic_mlmath.plot import new_figure
+    from symbolic_mlmath.core.plot import new_figure
 
     fig = new_figure(size=(5.5, 5))
     ax = fig.axes[0]
@@ -44,7 +44,7 @@ def build(t: Topic) -> None:
     import numpy as np
     from sympy import Matrix, symbols
 
-    from symbolic_mlmath.numeric import as_function, to_numpy
+    from symbolic_mlmath.core.numeric import as_function, to_numpy
 
     t.text(r"""
         A **linear transformation** $T$ keeps sums and multiples:

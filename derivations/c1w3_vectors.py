@@ -8,7 +8,7 @@ against numpy through lambdify, and drawn.
 
 from __future__ import annotations
 
-from symbolic_mlmath.topic import Topic, run_file
+from symbolic_mlmath.publish.topic import Topic, run_file
 
 TOPIC = "c1w3-vectors"
 TITLE = "Vectors"
@@ -21,7 +21,7 @@ def _arrow(ax, start, end, color, label):
 
 
 def _figure(u, v, s, p):
-    from symbolic_mlmath.plot import new_figure
+    from symbolic_mlmath.core.plot import new_figure
 
     fig = new_figure(size=(9.5, 4.2))
     fig.clf()
@@ -50,7 +50,7 @@ def build(t: Topic) -> None:
     import numpy as np
     from sympy import Matrix, acos, sqrt, symbols
 
-    from symbolic_mlmath.numeric import as_function, to_numpy
+    from symbolic_mlmath.core.numeric import as_function, to_numpy
 
     u, v = Matrix([1, 3]), Matrix([4, 1])
     t.text(r"""

@@ -7,7 +7,7 @@ in a basis by solving a system.
 
 from __future__ import annotations
 
-from symbolic_mlmath.topic import Topic, run_file
+from symbolic_mlmath.publish.topic import Topic, run_file
 
 TOPIC = "c1w4-basis-span"
 TITLE = "Bases and span"
@@ -16,7 +16,7 @@ TITLE = "Bases and span"
 def _figure(basis, dependent):
     import numpy as np
 
-    from symbolic_mlmath.plot import new_figure
+    from symbolic_mlmath.core.plot import new_figure
 
     fig = new_figure(size=(5.5, 5))
     ax = fig.axes[0]
@@ -39,7 +39,7 @@ def build(t: Topic) -> None:
     import numpy as np
     from sympy import Matrix
 
-    from symbolic_mlmath.numeric import to_numpy
+    from symbolic_mlmath.core.numeric import to_numpy
 
     t.text(r"""
         The **span** of some vectors is the set of all their linear combinations. They

@@ -7,7 +7,7 @@ elimination.
 
 from __future__ import annotations
 
-from symbolic_mlmath.topic import Topic, run_file
+from symbolic_mlmath.publish.topic import Topic, run_file
 
 TOPIC = "c1w4-determinants"
 TITLE = "Determinants in depth"
@@ -16,7 +16,7 @@ TITLE = "Determinants in depth"
 def _area_figure(mats):
     import numpy as np
 
-    from symbolic_mlmath.plot import new_figure
+    from symbolic_mlmath.core.plot import new_figure
 
     fig = new_figure(size=(10, 3.6))
     fig.clf()
@@ -43,7 +43,7 @@ def build(t: Topic) -> None:
     import numpy as np
     from sympy import Matrix, symbols
 
-    from symbolic_mlmath.numeric import as_function, to_numpy
+    from symbolic_mlmath.core.numeric import as_function, to_numpy
 
     t.text(r"""
         $|\det A|$ is the factor by which $A$ scales areas (volumes in 3D); the **sign**

@@ -8,7 +8,7 @@ steady state.
 
 from __future__ import annotations
 
-from symbolic_mlmath.topic import Topic, run_file
+from symbolic_mlmath.publish.topic import Topic, run_file
 
 TOPIC = "c1w4-eigen"
 TITLE = "Eigenvalues and eigenvectors"
@@ -17,7 +17,7 @@ TITLE = "Eigenvalues and eigenvectors"
 def _eigen_figure(A, vecs):
     import numpy as np
 
-    from symbolic_mlmath.plot import new_figure
+    from symbolic_mlmath.core.plot import new_figure
 
     fig = new_figure(size=(5.5, 5))
     ax = fig.axes[0]
@@ -46,7 +46,7 @@ def _eigen_figure(A, vecs):
 def _pca_figure(X, mean, comps, vals):
     import numpy as np
 
-    from symbolic_mlmath.plot import new_figure
+    from symbolic_mlmath.core.plot import new_figure
 
     fig = new_figure(size=(5.5, 5))
     ax = fig.axes[0]
@@ -66,7 +66,7 @@ def build(t: Topic) -> None:
     import numpy as np
     from sympy import Matrix, symbols
 
-    from symbolic_mlmath.numeric import as_function, to_numpy
+    from symbolic_mlmath.core.numeric import as_function, to_numpy
 
     t.text(r"""
         An **eigenvector** of $A$ is a non-zero $\mathbf{v}$ that $A$ only stretches:

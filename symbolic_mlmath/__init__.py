@@ -30,21 +30,17 @@ __all__ = [
 ]
 __version__ = "0.1.0"
 
-# The module ``symbolic_mlmath.check`` (the answer ladder) is imported first so that
-# the name ``check`` on the package is the API function, not the submodule. Neither
-# import loads SymPy.
-from . import check as _check_module  # noqa: F401
-from .api import check, solve
+from symbolic_mlmath.api import check, solve
 
 _LAZY = {
-    "Derivation": ("steps", "Derivation"),
-    "Step": ("steps", "Step"),
-    "Rule": ("rules", "Rule"),
-    "Verdict": ("verdict", "Verdict"),
-    "InputError": ("errors", "InputError"),
-    "ParseError": ("errors", "ParseError"),
-    "LimitError": ("errors", "LimitError"),
-    "TaskError": ("errors", "TaskError"),
+    "Derivation": ("core.steps", "Derivation"),
+    "Step": ("core.steps", "Step"),
+    "Rule": ("core.rules", "Rule"),
+    "Verdict": ("core.verdict", "Verdict"),
+    "InputError": ("core.errors", "InputError"),
+    "ParseError": ("core.errors", "ParseError"),
+    "LimitError": ("core.errors", "LimitError"),
+    "TaskError": ("core.errors", "TaskError"),
 }
 
 
@@ -52,7 +48,7 @@ def __getattr__(name: str) -> Any:
     if name == "parse":
         import importlib
 
-        return importlib.import_module(".parse", __name__)
+        return importlib.import_module(".text", __name__)
     if name in _LAZY:
         import importlib
 

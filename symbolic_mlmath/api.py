@@ -16,15 +16,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import TaskError
-from .verdict import Verdict
+from symbolic_mlmath.core.errors import TaskError
+from symbolic_mlmath.core.verdict import Verdict
 
 __all__ = ["check", "solve"]
 
 
 def solve(task: str, **inputs: Any) -> Any:
     """Solve ``task`` on ``inputs`` (Python objects or learner text) -> ``Derivation``."""
-    from .tasks import get_task
+    from symbolic_mlmath.core.tasks import get_task
 
     t = get_task(task)
     parsed = t.parse_inputs(inputs)
@@ -42,11 +42,11 @@ def check(
 ) -> Verdict:
     """Judge a learner's ``answer`` (and/or ``working``, a list of lines) for ``task``.
 
-    Returns a :class:`~symbolic_mlmath.verdict.Verdict`: ``correct`` is True, False
+    Returns a :class:`~symbolic_mlmath.core.verdict.Verdict`: ``correct`` is True, False
     or None (undecided), ``feedback`` explains, ``first_wrong_step`` points into the
     working. ``abs_tol``/``rel_tol`` accept numeric answers within a tolerance.
     """
-    from .tasks import get_task
+    from symbolic_mlmath.core.tasks import get_task
 
     t = get_task(task)
     if answer is None and working is None:
@@ -60,8 +60,8 @@ def check(
         return t.check_working(parsed, lines, answer)
     derivation = t.derive(**parsed)
     if t.check_answer is None:
-        from .check import compare
-        from .parse import parse_answer
+        from symbolic_mlmath.core.answers import compare
+        from symbolic_mlmath.text.parse import parse_answer
 
         got = parse_answer(answer, name="answer")
         return compare(derivation.result, got, text=answer, abs_tol=abs_tol, rel_tol=rel_tol)

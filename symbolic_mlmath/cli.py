@@ -46,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _task_inputs(extra: Sequence[str]) -> dict[str, Any]:
     """``--name value`` pairs (``--name=value`` too) as a dict of strings."""
-    from .errors import TaskError
+    from symbolic_mlmath.core.errors import TaskError
 
     out: dict[str, Any] = {}
     k = 0
@@ -70,7 +70,7 @@ def _task_inputs(extra: Sequence[str]) -> dict[str, Any]:
 def _read_working(path: str) -> list[Any]:
     import json
 
-    from .errors import InputError
+    from symbolic_mlmath.core.errors import InputError
 
     try:
         with open(path, encoding="utf-8") as fh:
@@ -92,7 +92,7 @@ def _read_working(path: str) -> list[Any]:
 
 
 def _cmd_tasks() -> str:
-    from .tasks import all_tasks
+    from symbolic_mlmath.core.tasks import all_tasks
 
     out = []
     for t in all_tasks().values():
@@ -118,28 +118,28 @@ def _run(argv: Sequence[str]) -> int:
         parser.print_help()
         return 0
     if args.command == "workbook":
-        from .workbook import main as workbook_main
+        from symbolic_mlmath.publish.workbook import main as workbook_main
 
         return workbook_main(list(extra))
     if args.command == "worksheet":
-        from .worksheet import main as worksheet_main
+        from symbolic_mlmath.publish.worksheet import main as worksheet_main
 
         return worksheet_main(list(extra))
     if args.command == "tasks":
         if extra:
-            from .errors import TaskError
+            from symbolic_mlmath.core.errors import TaskError
 
             raise TaskError(f"unexpected argument {extra[0][:40]!r}", name="tasks")
         _emit(_cmd_tasks(), None)
         return 0
     inputs = _task_inputs(extra)
     if args.command == "solve":
-        from . import api
+        from symbolic_mlmath import api
 
         d = api.solve(args.task, **inputs)
         fmt = args.format
         if fmt in ("html", "ipynb"):
-            from . import documents
+            from symbolic_mlmath.publish import documents
 
             text = documents.render_single(d, fmt, detail=args.detail)
         else:
@@ -148,7 +148,7 @@ def _run(argv: Sequence[str]) -> int:
             }[fmt](detail=args.detail)
         _emit(text, args.out)
         return 0
-    from . import api
+    from symbolic_mlmath import api
 
     working = _read_working(args.working) if args.working else None
     v = api.check(args.task, answer=args.answer, working=working, abs_tol=args.abs_tol,
@@ -168,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write("error: interrupted\n")
         return 2
     except Exception as exc:  # every failure is one line, never a traceback
-        from .errors import InputError
+        from symbolic_mlmath.core.errors import InputError
 
         msg = str(exc) if isinstance(exc, InputError) else f"{type(exc).__name__}: {exc}"
         msg = " ".join(msg.split())[:500] or type(exc).__name__

@@ -12,9 +12,9 @@ import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from symbolic_mlmath.errors import InputError
-from symbolic_mlmath.limits import limits
-from symbolic_mlmath.parse import (
+from symbolic_mlmath.core.errors import InputError
+from symbolic_mlmath.text.limits import limits
+from symbolic_mlmath.text.parse import (
     parse_answer,
     parse_equation,
     parse_equations,

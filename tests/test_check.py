@@ -6,8 +6,8 @@ import pytest
 from sympy import E, Matrix, Rational, cos, exp, log, pi, sin, sqrt, symbols
 
 import symbolic_mlmath as sm
-from symbolic_mlmath.check import compare, compare_multiset, compare_scalar, normalize_choice
-from symbolic_mlmath.parse import parse_answer
+from symbolic_mlmath.core.answers import compare, compare_multiset, compare_scalar, normalize_choice
+from symbolic_mlmath.text.parse import parse_answer
 
 x, y = symbols("x y")
 

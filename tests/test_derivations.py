@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from symbolic_mlmath.topic import load_topic
+from symbolic_mlmath.publish.topic import load_topic
 
 DERIVATIONS = Path(__file__).resolve().parent.parent / "derivations"
 FILES = sorted(p for p in DERIVATIONS.glob("*.py") if not p.name.startswith("_"))

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import symbolic_mlmath as sm
-from symbolic_mlmath import documents
+from symbolic_mlmath.publish import documents
 from symbolic_mlmath.render import html as h
 from symbolic_mlmath.render import notebook as nbw
 
@@ -50,7 +50,7 @@ def det22():
 
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory):
-    from symbolic_mlmath.topic import load_topic
+    from symbolic_mlmath.publish.topic import load_topic
 
     out = tmp_path_factory.mktemp("tiny")
     topic = load_topic(TINY, out_dir=out / "figures")

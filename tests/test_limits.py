@@ -8,9 +8,9 @@ import time
 import pytest
 import sympy
 
-from symbolic_mlmath import limits as L
-from symbolic_mlmath.errors import InputError, LimitError
-from symbolic_mlmath.parse import parse_expr, parse_matrix
+from symbolic_mlmath.core.errors import InputError, LimitError
+from symbolic_mlmath.text import limits as L
+from symbolic_mlmath.text.parse import parse_expr, parse_matrix
 
 
 def test_defaults_and_overrides() -> None:
@@ -173,7 +173,7 @@ def test_limits_module_does_not_import_sympy() -> None:
     import sys
 
     code = (
-        "import sys, symbolic_mlmath.limits\n"
+        "import sys, symbolic_mlmath.text.limits\n"
         "print('sympy' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

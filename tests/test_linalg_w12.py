@@ -12,12 +12,12 @@ from hypothesis import strategies as st
 from sympy import Eq, ImmutableMatrix, Matrix, Rational, linsolve, symbols
 
 import symbolic_mlmath as sm
+from symbolic_mlmath.core.steps import Derivation, DerivationError, Step
+from symbolic_mlmath.core.verify import verify_step
 from symbolic_mlmath.linalg.determinants import derive_det
-from symbolic_mlmath.linalg.rowreduce import derive_rank, derive_ref, derive_rref, eliminate
+from symbolic_mlmath.linalg.elimination import derive_rank, derive_ref, derive_rref, eliminate
+from symbolic_mlmath.linalg.rules import LinalgRule
 from symbolic_mlmath.linalg.systems import derive_solve_system
-from symbolic_mlmath.rules import Rule
-from symbolic_mlmath.steps import Derivation, DerivationError, Step
-from symbolic_mlmath.verify import verify_step
 
 x, y, z = symbols("x y z")
 x1, x2, x3 = symbols("x1 x2 x3")
@@ -59,14 +59,14 @@ def test_det_errors_are_one_line():
 def test_det_elimination_tracks_sign_of_swaps():
     d = derive_det(Matrix([[0, 1, 2], [1, 0, 3], [4, -3, 8]]), method="elimination")
     rules = [s.rule for s in d.steps]
-    assert Rule.DET_ROW_SWAP in rules
+    assert LinalgRule.DET_ROW_SWAP in rules
     assert d.result == Matrix([[0, 1, 2], [1, 0, 3], [4, -3, 8]]).det() == -2
 
 
 def test_cofactor_expands_along_line_with_most_zeros():
     d = derive_det(Matrix([[1, 2, 3], [0, 0, 4], [5, 6, 7]]), method="cofactor")
     first = d.steps[0]
-    assert first.rule is Rule.COFACTOR_EXPANSION
+    assert first.rule is LinalgRule.COFACTOR_EXPANSION
     assert (str(first.given["along"]), first.given["index"]) == ("row", 2)
     assert d.result == 16  # -4 * det([[1, 2], [5, 6]]) = -4 * (-4)
 
@@ -99,13 +99,13 @@ def test_rref_by_hand(matrix, rref):
     d = sm.solve("rref", matrix=matrix)
     assert d.result == Matrix(rref)
     d.validate()
-    assert d.steps[-1].rule is Rule.MARK_PIVOTS
+    assert d.steps[-1].rule is LinalgRule.MARK_PIVOTS
 
 
 def test_rref_names_each_operation():
     d = derive_rref(Matrix([[1, 2], [3, 4]]))
     first = d.steps[0]
-    assert first.rule is Rule.ROW_ADD_MULTIPLE
+    assert first.rule is LinalgRule.ROW_ADD_MULTIPLE
     assert dict(first.given) == {"target": 2, "source": 1, "factor": -3}
     assert first.after == Matrix([[1, 2], [0, -2]])
     assert "R2 ← R2 - 3·R1" in d.to_text()
@@ -145,7 +145,7 @@ def test_check_echelon_answers():
 def test_large_matrices_get_one_step_per_pivot_column():
     A = Matrix(14, 14, lambda i, j: (i * 7 + j * 3) % 11 + (i == j))
     d = derive_rref(A)
-    assert {s.rule for s in d.steps} <= {Rule.ELIMINATE_COLUMN, Rule.MARK_PIVOTS}
+    assert {s.rule for s in d.steps} <= {LinalgRule.ELIMINATE_COLUMN, LinalgRule.MARK_PIVOTS}
     assert d.result == A.rref()[0]
     d.validate()
 
@@ -165,7 +165,7 @@ def test_solve_infinite_free_variables_map_to_themselves():
 def test_solve_inconsistent():
     d = sm.solve("solve_system", equations=["x + y = 1", "x + y = 2"])
     assert d.result == {}
-    assert d.steps[-1].rule is Rule.INCONSISTENT_ROW
+    assert d.steps[-1].rule is LinalgRule.INCONSISTENT_ROW
 
 
 def test_solve_from_A_b():

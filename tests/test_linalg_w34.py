@@ -13,10 +13,14 @@ from hypothesis import strategies as st
 from sympy import CRootOf, I, ImmutableMatrix, Matrix, N, Rational, Symbol, eye, pi, sqrt
 
 import symbolic_mlmath as sm
-from symbolic_mlmath.errors import InputError, TaskError
-from symbolic_mlmath.render.templates import TEMPLATES
-from symbolic_mlmath.rules import Rule
-from symbolic_mlmath.tasks import all_tasks
+from symbolic_mlmath.core.errors import InputError, TaskError
+from symbolic_mlmath.core.rules import Rule
+from symbolic_mlmath.core.subjects import all_rules, table
+from symbolic_mlmath.core.tasks import all_tasks
+from symbolic_mlmath.linalg.rules import LinalgRule
+from symbolic_mlmath.render.templates import TEMPLATES as CORE_TEMPLATES
+
+TEMPLATES = {**CORE_TEMPLATES, **table("templates")}
 
 A2 = "[[2,1],[1,2]]"
 
@@ -63,7 +67,7 @@ SOLVE = [
 @pytest.mark.parametrize(("task", "inputs", "expected"), SOLVE,
                          ids=[f"{t}-{k}" for k, (t, _, _) in enumerate(SOLVE)])
 def test_solve(task, inputs, expected):
-    from symbolic_mlmath.verify import same_value
+    from symbolic_mlmath.core.verify import same_value
 
     d = sm.solve(task, **inputs)
     d.validate()
@@ -211,7 +215,7 @@ def test_every_w34_task_registered():
 
 
 def test_every_rule_has_a_template():
-    assert [r for r in Rule if r not in TEMPLATES] == []
+    assert [r for r in all_rules() if r not in TEMPLATES] == []
 
 
 def test_matmul_shows_row_times_column():
@@ -224,8 +228,9 @@ def test_matmul_shows_row_times_column():
 def test_inverse_gauss_jordan_records_every_operation():
     d = sm.solve("inverse", matrix="[[2,1,1],[1,3,2],[1,0,0]]")
     rules = [s.rule for s in d.steps]
-    assert rules[0] is Rule.AUGMENT_IDENTITY and rules[-1] is Rule.READ_INVERSE
-    assert all(r in (Rule.ROW_SWAP, Rule.ROW_SCALE, Rule.ROW_ADD_MULTIPLE) for r in rules[1:-1])
+    assert rules[0] is LinalgRule.AUGMENT_IDENTITY and rules[-1] is LinalgRule.READ_INVERSE
+    row_ops = (LinalgRule.ROW_SWAP, LinalgRule.ROW_SCALE, LinalgRule.ROW_ADD_MULTIPLE)
+    assert all(r in row_ops for r in rules[1:-1])
 
 
 def test_basis_span_result_shape():

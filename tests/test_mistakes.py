@@ -8,10 +8,10 @@ from types import SimpleNamespace
 import pytest
 from sympy import ImmutableMatrix as M
 
-from symbolic_mlmath.mistakes import CATALOGUE, Slip, diagnose, matrix_slip, register_detector
-from symbolic_mlmath.working import get_judge
-from symbolic_mlmath.working.det import read_det_line, split_terms
-from symbolic_mlmath.working.rows import describe, find_round, fit_row
+from symbolic_mlmath.core.working import get_judge
+from symbolic_mlmath.linalg.mistakes import CATALOGUE, diagnose, matrix_slip
+from symbolic_mlmath.linalg.working_det import read_det_line, split_terms
+from symbolic_mlmath.linalg.working_rows import describe, find_round, fit_row
 
 A3 = M([[1, 2, 3], [2, 5, 1], [-1, 0, 4]])
 GOOD = M([[1, 2, 3], [0, 1, -5], [0, 2, 7]])  # R2 - 2R1, R3 + R1
@@ -106,11 +106,8 @@ def test_det_line_reading():
     assert read_det_line("[[1, 2], [3, 4]]").value == -2
 
 
-def test_registry_is_open_to_new_families():
-    @register_detector("test-family")
-    def _detect(ctx, prev, got):
-        return Slip("arithmetic slip", f"{got} is not {prev}") if got != prev else None
+def test_detector_families_come_from_the_subject_tables():
+    from symbolic_mlmath.core.subjects import table
 
-    assert diagnose("test-family", None, 1, 2).detail == "2 is not 1"
-    assert diagnose("test-family", None, 1, 1) is None
+    assert {"matrix", "det", "system"} <= set(table("detectors"))
     assert diagnose("no-such-family", None, 1, 2) is None

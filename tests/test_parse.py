@@ -33,8 +33,8 @@ from sympy import (
     tanh,
 )
 
-from symbolic_mlmath.errors import InputError, LimitError, ParseError
-from symbolic_mlmath.parse import (
+from symbolic_mlmath.core.errors import InputError, LimitError, ParseError
+from symbolic_mlmath.text.parse import (
     parse_answer,
     parse_equation,
     parse_equations,
@@ -346,7 +346,7 @@ def test_latex_input() -> None:
 
 
 def test_latex_missing_extra(monkeypatch: pytest.MonkeyPatch) -> None:
-    import symbolic_mlmath.latex_input as li
+    import symbolic_mlmath.text.latex as li
 
     monkeypatch.setattr(li, "latex_available", lambda: False)
     with pytest.raises(ParseError, match=r"install symbolic_mlmath\[latex\]"):

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from symbolic_mlmath import workbook
 from symbolic_mlmath.cli import main as cli_main
+from symbolic_mlmath.publish import workbook
 
 FIXTURES = Path(__file__).parent / "fixtures" / "workbook"
 TINY = FIXTURES / "c9w9_tiny.py"
@@ -45,8 +45,8 @@ def test_index_lists_topics_with_their_checks(built):
 
 
 def test_detail_levels_come_from_the_same_steps(tmp_path):
-    from symbolic_mlmath.documents import topic_markdown
-    from symbolic_mlmath.topic import load_topic
+    from symbolic_mlmath.publish.documents import topic_markdown
+    from symbolic_mlmath.publish.topic import load_topic
 
     topic = load_topic(TINY, out_dir=tmp_path / "figures")
     texts = {level: topic_markdown(topic, detail=level).split("\n", 3)[3]  # after the header

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from sympy import ImmutableMatrix, Rational
 
 import symbolic_mlmath as sm
+from symbolic_mlmath.core.working import check_working, get_judge
 from symbolic_mlmath.linalg.tasks import is_echelon
-from symbolic_mlmath.working import check_working, get_judge
 
 A2 = "[[1,2],[3,4]]"
 A3 = "[[1,2,3],[2,5,1],[-1,0,4]]"

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 import symbolic_mlmath as sm
-from symbolic_mlmath import worksheet as ws
 from symbolic_mlmath.cli import main as cli_main
-from symbolic_mlmath.tasks import all_tasks
+from symbolic_mlmath.core.tasks import all_tasks
+from symbolic_mlmath.publish import worksheet as ws
 
 GOLDEN = Path(__file__).parent / "golden"
 W12 = ("solve_system", "classify_system", "det", "singular", "rank", "ref", "rref")
@@ -102,7 +102,7 @@ def test_cli_unknown_topic(capsys):
 def test_worksheet_tex_compiles(tmp_path):
     if shutil.which("pdflatex") is None:
         pytest.skip("pdflatex not on PATH: LaTeX output not compiled")
-    from symbolic_mlmath.documents import compile_pdf
+    from symbolic_mlmath.publish.documents import compile_pdf
 
     files = ws.make_worksheet(["c1w1-systems"], count=2, seed=3).write(tmp_path)
     key = next(p for p in files if p.name == "answers-s3.tex")

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import TaskError
-from ..rules import Rule
-from ..steps import Derivation, Step
-from .rowreduce import as_immutable, eliminate, to_dm
+from symbolic_mlmath.core.errors import TaskError
+from symbolic_mlmath.core.rules import Rule
+from symbolic_mlmath.core.steps import Derivation, Step
+from symbolic_mlmath.linalg.elimination import as_immutable, eliminate, to_dm
+from symbolic_mlmath.linalg.rules import LinalgRule
 
 __all__ = ["COFACTOR_MAX_SIZE", "METHODS", "derive_det", "derive_singular"]
 
@@ -63,7 +64,7 @@ def _det2_steps(A: Any) -> list[Step]:
     products = _add(_mul(a, d), _mul(-1, b, c))
     value = _simplify(a * d - b * c)
     return [
-        Step(Rule.DET_2X2, Determinant(A), products, {"ad": a * d, "bc": b * c}),
+        Step(LinalgRule.DET_2X2, Determinant(A), products, {"ad": a * d, "bc": b * c}),
         Step(Rule.ARITHMETIC, products, value),
     ]
 
@@ -79,7 +80,7 @@ def _sarrus_steps(A: Any) -> list[Step]:
     expr = _add(*down_terms, *up_terms)
     value = _simplify(sum(down) - sum(up))
     given = {"down": Tuple(*down), "up": Tuple(*up)}
-    return [Step(Rule.DET_SARRUS, Determinant(A), expr, given), Step(Rule.ARITHMETIC, expr, value)]
+    return [Step(LinalgRule.DET_SARRUS, Determinant(A), expr, given), Step(Rule.ARITHMETIC, expr, value)]
 
 
 def _minor(A: Any, i: int, j: int) -> Any:
@@ -133,7 +134,7 @@ def _cofactor_steps(A: Any) -> tuple[list[Step], Any]:
         "entries": Tuple(*entries),
     }
     steps = [
-        Step(Rule.COFACTOR_EXPANSION, Determinant(A), expansion, given),
+        Step(LinalgRule.COFACTOR_EXPANSION, Determinant(A), expansion, given),
         Step(Rule.SUBSTITUTE, expansion, evaluated, substeps=subs),
         Step(Rule.ARITHMETIC, evaluated, value),
     ]
@@ -151,7 +152,7 @@ def _elimination_steps(A: Any) -> list[Step]:
     diag = [U[i, i] for i in range(U.rows)]
     product = _mul(*([c] if c != 1 else []), *diag) if len(diag) > 1 or c != 1 else diag[0]
     value = _simplify(Mul(c, *diag))
-    steps.append(Step(Rule.DET_TRIANGULAR, start, product, {"diagonal": tuple(diag), "sign": c}))
+    steps.append(Step(LinalgRule.DET_TRIANGULAR, start, product, {"diagonal": tuple(diag), "sign": c}))
     steps.append(Step(Rule.ARITHMETIC, product, value))
     return steps
 
@@ -225,7 +226,7 @@ def derive_singular(M: Any) -> Derivation:
     d = derive_det(M)
     det = d.result
     singular = det == 0
-    steps = [*d.steps, Step(Rule.SINGULAR_TEST, det, true if singular else false, {"det": det})]
+    steps = [*d.steps, Step(LinalgRule.SINGULAR_TEST, det, true if singular else false, {"det": det})]
     A = d.inputs["matrix"]
 
     def reference() -> bool:

@@ -28,12 +28,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import TaskError
-from ..rules import Rule
-from ..steps import Derivation, Step
-from . import verify_w34  # noqa: F401 - registers the checks of these rules
-from .rowreduce import eliminate, to_dm
-from .verify_w34 import exact_matrix, null_basis
+from symbolic_mlmath.core.errors import TaskError
+from symbolic_mlmath.core.rules import Rule
+from symbolic_mlmath.core.steps import Derivation, Step
+from symbolic_mlmath.linalg.elimination import eliminate, to_dm
+from symbolic_mlmath.linalg.rules import LinalgRule
+from symbolic_mlmath.linalg.verifiers import exact_matrix, null_basis
 
 __all__ = [
     "NUMERIC_DIGITS",
@@ -93,13 +93,13 @@ class _Exact:
 def _charpoly_steps(A: Any, lam: Any) -> list[Step]:
     from sympy import Determinant, cancel, expand, eye
 
-    from .determinants import COFACTOR_MAX_SIZE, derive_det
+    from symbolic_mlmath.linalg.determinants import COFACTOR_MAX_SIZE, derive_det
 
     n = A.rows
     shifted = (A - lam * eye(n)).as_immutable()
     method = "cofactor" if n <= COFACTOR_MAX_SIZE else "elimination"
     det_steps = list(derive_det(shifted, method=method).steps)
-    steps = [Step(Rule.CHARPOLY_DEFINITION, A, Determinant(shifted), {"variable": lam}),
+    steps = [Step(LinalgRule.CHARPOLY_DEFINITION, A, Determinant(shifted), {"variable": lam}),
              *det_steps]
     last = steps[-1].after
     poly = expand(cancel(last))
@@ -193,7 +193,7 @@ def _eigenvalue_steps(A: Any, lam: Any) -> tuple[list[Step], list[Any], bool]:
     if fac != p:
         steps.append(Step(Rule.FACTOR, p, fac))
     rs, fallback = eigen_roots(p, lam)
-    steps.append(Step(Rule.SOLVE_ROOTS, fac, Tuple(*rs), {"variable": lam}))
+    steps.append(Step(LinalgRule.SOLVE_ROOTS, fac, Tuple(*rs), {"variable": lam}))
     if fallback:
         steps.append(Step(Rule.NUMERIC_FALLBACK, Tuple(*rs), Tuple(*(_numeric(r) for r in rs)),
                           {"digits": NUMERIC_DIGITS}))
@@ -259,7 +259,7 @@ def eigenspace_steps(A: Any, value: Any) -> tuple[list[Step], list[Any]]:
     from sympy import CRootOf, Tuple, eye
 
     shifted = (A - value * eye(A.rows)).as_immutable()
-    steps = [Step(Rule.SHIFT_DIAGONAL, A, shifted, {"eigenvalue": value})]
+    steps = [Step(LinalgRule.SHIFT_DIAGONAL, A, shifted, {"eigenvalue": value})]
     if value.has(CRootOf):
         vs = numeric_eigenvectors(A, value)
         steps.append(Step(Rule.NUMERIC_FALLBACK, shifted, Tuple(*vs), {"digits": NUMERIC_DIGITS}))
@@ -268,7 +268,7 @@ def eigenspace_steps(A: Any, value: Any) -> tuple[list[Step], list[Any]]:
     final = el.final.to_sympy()
     basis = null_basis(final, [c for _, c in el.pivots])
     steps += el.steps
-    steps.append(Step(Rule.NULL_SPACE, final, Tuple(*basis)))
+    steps.append(Step(LinalgRule.NULL_SPACE, final, Tuple(*basis)))
     return steps, basis
 
 
@@ -292,7 +292,7 @@ def _eigenvector_steps(A: Any) -> tuple[list[Step], list[dict]]:
     for value, mult in _distinct(rs):
         subs, basis = eigenspace_steps(A, value)
         given = {"eigenvalue": value, "multiplicity": mult, "matrix": A}
-        steps.append(Step(Rule.EIGENSPACE, roots_obj, Tuple(*basis), given, substeps=subs))
+        steps.append(Step(LinalgRule.EIGENSPACE, roots_obj, Tuple(*basis), given, substeps=subs))
         result.append({"eigenvalue": value, "multiplicity": Integer(mult), "vectors": basis})
     return steps, result
 
@@ -355,7 +355,7 @@ def derive_diagonalize(M: Any) -> Derivation:
     if short is not None:
         g = {"eigenvalue": short["eigenvalue"], "algebraic": short["multiplicity"],
              "geometric": len(short["vectors"])}
-        steps.append(Step(Rule.NOT_DIAGONALIZABLE, roots_obj, false, g))
+        steps.append(Step(LinalgRule.NOT_DIAGONALIZABLE, roots_obj, false, g))
         result: dict = {"diagonalizable": False, "eigenvalue": short["eigenvalue"],
                         "algebraic_multiplicity": short["multiplicity"],
                         "geometric_multiplicity": Integer(len(short["vectors"]))}
@@ -365,11 +365,11 @@ def derive_diagonalize(M: Any) -> Derivation:
     D = diag(*(e["eigenvalue"] for e in eig for _ in e["vectors"])).as_immutable()
     numeric = any(e["eigenvalue"].has(CRootOf) for e in eig)
     subs = () if numeric else (
-        Step(Rule.MATRIX_PRODUCT, MatMul(P, D, Inverse(P), evaluate=False), A),)
-    steps.append(Step(Rule.DIAGONALIZE, roots_obj, Tuple(P, D), {"matrix": A}, substeps=subs))
+        Step(LinalgRule.MATRIX_PRODUCT, MatMul(P, D, Inverse(P), evaluate=False), A),)
+    steps.append(Step(LinalgRule.DIAGONALIZE, roots_obj, Tuple(P, D), {"matrix": A}, substeps=subs))
 
     def reference() -> dict:
-        from .verify_w34 import exact_rank
+        from symbolic_mlmath.linalg.verifiers import exact_rank
 
         vals = sorted(A.eigenvals(multiple=True), key=eigen_key)
         ok = exact_rank(P) == P.rows and (A * P - P * D).applyfunc(

@@ -22,12 +22,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import TaskError
-from ..rules import Rule
-from ..steps import Derivation, Step
-from . import verify_w34  # noqa: F401 - registers the checks of these rules
-from .rowreduce import as_immutable, eliminate, to_dm
-from .verify_w34 import exact_matrix
+from symbolic_mlmath.core.errors import TaskError
+from symbolic_mlmath.core.rules import Rule
+from symbolic_mlmath.core.steps import Derivation, Step
+from symbolic_mlmath.linalg.elimination import as_immutable, eliminate, to_dm
+from symbolic_mlmath.linalg.rules import LinalgRule
+from symbolic_mlmath.linalg.verifiers import exact_matrix
 
 __all__ = ["INVERSE_METHODS", "derive_det_inverse", "derive_det_product", "derive_inverse",
            "exact_inverse", "wrap_steps"]
@@ -63,7 +63,7 @@ def exact_inverse(A: Any) -> Any:
     """
     from sympy import cancel
 
-    from .rowreduce import dm_to_immutable
+    from symbolic_mlmath.linalg.elimination import dm_to_immutable
 
     inv = dm_to_immutable(to_dm(as_immutable(A)).to_field().inv())
     return inv.applyfunc(lambda x: cancel(x) if x.free_symbols else x).as_immutable()
@@ -75,7 +75,7 @@ def _square(A: Any, what: str, name: str = "matrix") -> None:
 
 
 def _singular_error(A: Any, name: str = "matrix") -> TaskError:
-    from ..render.formats import text_of
+    from symbolic_mlmath.render.formats import text_of
 
     shown = ""
     if A.rows == 2:
@@ -95,15 +95,15 @@ def _gauss_jordan(A: Any) -> list[Step]:
         raise _singular_error(A)
     final = el.final.to_sympy()
     B = final[:, n:].applyfunc(lambda x: cancel(x) if x.free_symbols else x).as_immutable()
-    steps = [Step(Rule.AUGMENT_IDENTITY, A, aug, {"n": n}), *el.steps]
-    steps.append(Step(Rule.READ_INVERSE, final, B, {"n": n}))
+    steps = [Step(LinalgRule.AUGMENT_IDENTITY, A, aug, {"n": n}), *el.steps]
+    steps.append(Step(LinalgRule.READ_INVERSE, final, B, {"n": n}))
     return steps
 
 
 def _formula_2x2(A: Any) -> list[Step]:
     from sympy import ImmutableMatrix, Inverse, MatMul, Pow
 
-    from .determinants import derive_det
+    from symbolic_mlmath.linalg.determinants import derive_det
 
     a, b, c, d = A
     det_d = derive_det(A)
@@ -113,7 +113,7 @@ def _formula_2x2(A: Any) -> list[Step]:
     det = det_d.result
     value = exact_inverse(A)
     return [
-        Step(Rule.INVERSE_2X2, Inverse(A), formula, {"det": det},
+        Step(LinalgRule.INVERSE_2X2, Inverse(A), formula, {"det": det},
              substeps=(wrap_steps(list(det_d.steps)),)),
         Step(Rule.ARITHMETIC, formula, value),
     ]
@@ -177,8 +177,8 @@ def derive_det_product(A: Any, B: Any) -> Derivation:
     """
     from sympy import Determinant, ImmutableMatrix, MatMul, Mul
 
-    from .determinants import derive_det
-    from .transforms import matmul_steps
+    from symbolic_mlmath.linalg.determinants import derive_det
+    from symbolic_mlmath.linalg.transforms import matmul_steps
 
     A, B = as_immutable(A), as_immutable(B)
     _square(A, "a determinant", "A")
@@ -195,7 +195,7 @@ def derive_det_product(A: Any, B: Any) -> Derivation:
     value = _det_value(AB)
     direct = (wrap_steps(prod_steps), wrap_steps(list(dAB.steps)))
     steps = [
-        Step(Rule.DET_PRODUCT, goal, law, {"det_AB": dAB.result}, substeps=direct),
+        Step(LinalgRule.DET_PRODUCT, goal, law, {"det_AB": dAB.result}, substeps=direct),
         Step(Rule.SUBSTITUTE, law, values,
              substeps=(wrap_steps(list(dA.steps)), wrap_steps(list(dB.steps)))),
         Step(Rule.ARITHMETIC, values, value),
@@ -216,7 +216,7 @@ def derive_det_inverse(M: Any) -> Derivation:
     """
     from sympy import Determinant, Pow, cancel
 
-    from .determinants import derive_det
+    from symbolic_mlmath.linalg.determinants import derive_det
 
     A = exact_matrix(M)
     _square(A, "a determinant")
@@ -229,7 +229,7 @@ def derive_det_inverse(M: Any) -> Derivation:
     values = Pow(dA.result, -1, evaluate=False)
     value = cancel(1 / dA.result)
     steps = [
-        Step(Rule.DET_INVERSE, goal, law, {"inverse": Ainv}),
+        Step(LinalgRule.DET_INVERSE, goal, law, {"inverse": Ainv}),
         Step(Rule.SUBSTITUTE, law, values, substeps=(wrap_steps(list(dA.steps)),)),
         Step(Rule.ARITHMETIC, values, value),
     ]

@@ -24,23 +24,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import TaskError
-from ..rules import Rule
-from ..steps import Derivation, Step
-from ..verify import READS
-from . import verify_w34  # noqa: F401 - registers the checks of these rules
-from .eigen import (
+from symbolic_mlmath.core.errors import TaskError
+from symbolic_mlmath.core.rules import Rule
+from symbolic_mlmath.core.steps import Derivation, Step
+from symbolic_mlmath.linalg.eigen import (
     _eigenvalue_steps,
     eigenspace_steps,
     lambda_symbol,
     numeric_eigenvectors,
 )
-from .rowreduce import eliminate
-from .verify_w34 import exact_matrix, null_basis
+from symbolic_mlmath.linalg.elimination import eliminate
+from symbolic_mlmath.linalg.rules import LinalgRule
+from symbolic_mlmath.linalg.verifiers import exact_matrix, null_basis
 
 __all__ = ["derive_pca", "derive_steady_state"]
 
-READS.update({Rule.EXPLAINED_VARIANCE, Rule.PROJECT_DATA})
 
 
 def _unit_steps(vectors: list[Any]) -> tuple[list[Step], list[Any]]:
@@ -55,7 +53,7 @@ def _unit_steps(vectors: list[Any]) -> tuple[list[Step], list[Any]]:
         w = w.applyfunc(radsimp).as_immutable()
         n2 = (w.T * w)[0, 0]
         u = (w / (n2 ** 0.5 if w.has(Float) else sqrt(n2))).applyfunc(radsimp).as_immutable()
-        steps.append(Step(Rule.NORMALIZE_VECTOR, w, u))
+        steps.append(Step(LinalgRule.NORMALIZE_VECTOR, w, u))
         out.append(u)
     return steps, out
 
@@ -86,8 +84,8 @@ def derive_pca(data: Any, components: Any = None) -> Derivation:
     mean = ImmutableMatrix([[sum(X.col(j)) / m for j in range(n)]])
     Xc = (X - ones(m, 1) * mean).as_immutable()
     C = (Xc.T * Xc / (m - 1)).as_immutable()
-    steps = [Step(Rule.CENTER_DATA, X, Xc, {"mean": mean}),
-             Step(Rule.COVARIANCE_MATRIX, Xc, C, {"n": m})]
+    steps = [Step(LinalgRule.CENTER_DATA, X, Xc, {"mean": mean}),
+             Step(LinalgRule.COVARIANCE_MATRIX, Xc, C, {"n": m})]
     ev_steps, rs, fallback = _eigenvalue_steps(C, lambda_symbol())
     steps += ev_steps
     roots_obj = steps[-1].after
@@ -103,22 +101,22 @@ def derive_pca(data: Any, components: Any = None) -> Derivation:
             sub, basis = eigenspace_steps(C, lam)
         norm_steps, units = _unit_steps(basis)
         given = {"eigenvalue": lam, "multiplicity": mult, "matrix": C}
-        steps.append(Step(Rule.EIGENSPACE, roots_obj, Tuple(*units), given,
+        steps.append(Step(LinalgRule.EIGENSPACE, roots_obj, Tuple(*units), given,
                           substeps=(*sub, *norm_steps)))
         values += [lam] * len(units)
         vectors += units
     total = C.trace()
     ratios = [radsimp(v / total) if total != 0 else Rational(0) for v in values[:k]]
-    steps.append(Step(Rule.EXPLAINED_VARIANCE, roots_obj, Tuple(*ratios)))
+    steps.append(Step(LinalgRule.EXPLAINED_VARIANCE, roots_obj, Tuple(*ratios)))
     W = ImmutableMatrix.hstack(*vectors[:k])
     projected = (Xc * W).applyfunc(radsimp).as_immutable()
-    steps.append(Step(Rule.PROJECT_DATA, roots_obj, projected,
+    steps.append(Step(LinalgRule.PROJECT_DATA, roots_obj, projected,
                       {"centered": Xc, "components": W}))
     result = {"covariance": C, "eigenvalues": values, "components": vectors[:k],
               "explained_variance": ratios, "projected": projected}
 
     def reference() -> dict:
-        from .eigen import eigen_roots
+        from symbolic_mlmath.linalg.eigen import eigen_roots
 
         cov = (Xc.T * Xc / (m - 1)).as_immutable()
         lam = lambda_symbol()
@@ -134,7 +132,7 @@ def derive_pca(data: Any, components: Any = None) -> Derivation:
 
 
 def _validate_stochastic(P: Any) -> list[Any]:
-    from ..render.formats import text_of
+    from symbolic_mlmath.render.formats import text_of
 
     if P.rows != P.cols:
         raise TaskError(f"a transition matrix is square, got {P.rows}x{P.cols}", name="matrix")
@@ -180,13 +178,13 @@ def derive_steady_state(M: Any) -> Derivation:
                         name="matrix")
     v = basis[0]
     prob = (v / sum(v)).as_immutable()
-    subs = [Step(Rule.SHIFT_DIAGONAL, P, shifted, {"eigenvalue": 1}), *el.steps,
-            Step(Rule.NULL_SPACE, final, Tuple(v))]
+    subs = [Step(LinalgRule.SHIFT_DIAGONAL, P, shifted, {"eigenvalue": 1}), *el.steps,
+            Step(LinalgRule.NULL_SPACE, final, Tuple(v))]
     steps = [
-        Step(Rule.STOCHASTIC_CHECK, P, P, {"sums": Tuple(*sums)}),
-        Step(Rule.EIGENSPACE, P, Tuple(v), {"eigenvalue": 1, "multiplicity": 1, "matrix": P},
+        Step(LinalgRule.STOCHASTIC_CHECK, P, P, {"sums": Tuple(*sums)}),
+        Step(LinalgRule.EIGENSPACE, P, Tuple(v), {"eigenvalue": 1, "multiplicity": 1, "matrix": P},
              substeps=subs),
-        Step(Rule.NORMALIZE_PROBABILITY, Tuple(v), prob),
+        Step(LinalgRule.NORMALIZE_PROBABILITY, Tuple(v), prob),
     ]
 
     def reference() -> Any:

@@ -20,11 +20,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..errors import TaskError
-from ..rules import Rule
-from ..steps import Derivation, Step
-from . import verify_w34  # noqa: F401 - registers the checks of these rules
-from .rowreduce import as_immutable, eliminate, to_dm
+from symbolic_mlmath.core.errors import TaskError
+from symbolic_mlmath.core.steps import Derivation, Step
+from symbolic_mlmath.linalg.elimination import as_immutable, eliminate, to_dm
+from symbolic_mlmath.linalg.rules import LinalgRule
 
 __all__ = ["derive_basis_span", "derive_independent", "space_dimension", "vectors_matrix"]
 
@@ -77,8 +76,8 @@ def _reduce(vectors: Any) -> tuple[tuple, Any, list[Step], Any, list[int]]:
     final = el.final
     pivots = [c for _, c in el.pivots]
     piv = Tuple(*(Tuple(Integer(r + 1), Integer(c + 1)) for r, c in el.pivots))
-    steps = [Step(Rule.VECTORS_AS_COLUMNS, Tuple(*vs), M, {"count": len(vs)}), *el.steps,
-             Step(Rule.MARK_PIVOTS, final, final, {"pivots": piv})]
+    steps = [Step(LinalgRule.VECTORS_AS_COLUMNS, Tuple(*vs), M, {"count": len(vs)}), *el.steps,
+             Step(LinalgRule.MARK_PIVOTS, final, final, {"pivots": piv})]
     return vs, M, steps, final, pivots
 
 
@@ -106,7 +105,7 @@ def derive_basis_span(vectors: Any, space: Any = None) -> Derivation:
     given = {"pivot_columns": tuple(c + 1 for c in pivots), "rank": rank,
              "dimension": rank, "count": len(vs), "n": n,
              "independent": result["independent"], "spans": result["spans"]}
-    steps.append(Step(Rule.READ_BASIS, final, Tuple(*basis), given))
+    steps.append(Step(LinalgRule.READ_BASIS, final, Tuple(*basis), given))
 
     def reference() -> dict:
         r = to_dm(M).to_field().rank()
@@ -133,7 +132,7 @@ def derive_independent(vectors: Any, space: Any = None) -> Derivation:
     vs, M, steps, final, pivots = _reduce(vectors)
     space_dimension(space, vs[0].rows)
     ok = len(pivots) == len(vs)
-    steps.append(Step(Rule.READ_INDEPENDENCE, final, true if ok else false,
+    steps.append(Step(LinalgRule.READ_INDEPENDENCE, final, true if ok else false,
                       {"rank": len(pivots), "count": len(vs)}))
     return Derivation("Linear independence", goal=M, steps=tuple(steps), result=ok,
                       task="independent", inputs={"vectors": vs, "space": space},

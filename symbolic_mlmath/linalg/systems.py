@@ -17,10 +17,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ..errors import TaskError
-from ..rules import Rule
-from ..steps import Derivation, Step
-from .rowreduce import as_immutable, eliminate
+from symbolic_mlmath.core.errors import TaskError
+from symbolic_mlmath.core.steps import Derivation, Step
+from symbolic_mlmath.linalg.elimination import as_immutable, eliminate
+from symbolic_mlmath.linalg.rules import LinalgRule
 
 __all__ = ["derive_classify_system", "derive_solve_system", "system_matrices"]
 
@@ -89,18 +89,18 @@ def _eliminate_system(
     A_, b_, xs, eqs = system_matrices(equations, variables, A, b)
     aug = A_.row_join(b_)
     n = A_.cols
-    steps = [Step(Rule.WRITE_AUGMENTED, Tuple(*eqs), aug, {"variables": Tuple(*xs)})]
+    steps = [Step(LinalgRule.WRITE_AUGMENTED, Tuple(*eqs), aug, {"variables": Tuple(*xs)})]
     el = eliminate(aug, reduced=True)
     steps += el.steps
     R = el.final.to_sympy()
     pivots = el.pivots
     piv = Tuple(*(Tuple(Integer(r + 1), Integer(c + 1)) for r, c in pivots))
-    steps.append(Step(Rule.MARK_PIVOTS, R, R, {"pivots": piv}))
+    steps.append(Step(LinalgRule.MARK_PIVOTS, R, R, {"pivots": piv}))
     rank_A = sum(1 for _, c in pivots if c < n)
     rank_Ab = len(pivots)
     kind = "none" if rank_Ab > rank_A else ("unique" if rank_A == n else "infinite")
     given = {"rank_A": rank_A, "rank_Ab": rank_Ab, "unknowns": n}
-    steps.append(Step(Rule.CLASSIFY_SYSTEM, R, Str(kind), given))
+    steps.append(Step(LinalgRule.CLASSIFY_SYSTEM, R, Str(kind), given))
     return {"A": A_, "b": b_, "vars": xs, "eqs": eqs, "R": R, "pivots": pivots,
             "kind": kind, "steps": steps}
 
@@ -143,7 +143,7 @@ def derive_solve_system(
     steps, R, xs, n = s["steps"], s["R"], s["vars"], len(s["vars"])
     if s["kind"] == "none":
         bad = next(i for i in range(R.rows) if all(R[i, c] == 0 for c in range(n)) and R[i, n] != 0)
-        steps.append(Step(Rule.INCONSISTENT_ROW, R, Str("none"), {"row": bad + 1}))
+        steps.append(Step(LinalgRule.INCONSISTENT_ROW, R, Str("none"), {"row": bad + 1}))
         result: dict = {}
     else:
         pivot_cols = {c: r for r, c in s["pivots"]}
@@ -157,7 +157,7 @@ def derive_solve_system(
                 result[x] = x
         free = Tuple(*(x for c, x in enumerate(xs) if c not in pivot_cols))
         answer = Tuple(*(Eq(x, v) for x, v in result.items()))
-        steps.append(Step(Rule.READ_SOLUTION, R, answer, {"free": free}))
+        steps.append(Step(LinalgRule.READ_SOLUTION, R, answer, {"free": free}))
     return Derivation(
         "Solve a linear system by elimination",
         goal=Tuple(*s["eqs"]),

@@ -2,7 +2,7 @@
 
 Examples
 ========
->>> from symbolic_mlmath.tasks import get_task
+>>> from symbolic_mlmath.core.tasks import get_task
 >>> get_task("row_reduce").name
 'rref'
 """
@@ -12,12 +12,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..check import compare, compare_scalar, normalize_choice
-from ..errors import InputError
-from ..tasks import Input, Task, register
-from ..verdict import Verdict
+from symbolic_mlmath.core.answers import compare, compare_scalar, normalize_choice
+from symbolic_mlmath.core.errors import InputError
+from symbolic_mlmath.core.tasks import Input, Task, TaskList
+from symbolic_mlmath.core.verdict import Verdict
 
-__all__: list[str] = []
+__all__ = ["TASKS"]
+
+#: The tasks declared here, in listing order.
+TASKS = TaskList()
+register = TASKS.register
 
 _MATRIX = Input("matrix", "matrix", "the matrix")
 _SYSTEM_INPUTS = (
@@ -30,14 +34,14 @@ _SYSTEM_GROUPS = (("equations",), ("A", "b"))
 
 
 def _answer(answer: Any) -> Any:
-    from ..parse import parse_answer
+    from symbolic_mlmath.text.parse import parse_answer
 
     return parse_answer(answer, name="answer")
 
 
 # ------------------------------------------------------------------ determinants
 def _derive_det(matrix: Any, method: str | None = None) -> Any:
-    from .determinants import derive_det
+    from symbolic_mlmath.linalg.determinants import derive_det
 
     return derive_det(matrix, method=method)
 
@@ -47,7 +51,7 @@ def _check_scalar(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
 
 
 def _derive_singular(matrix: Any) -> Any:
-    from .determinants import derive_singular
+    from symbolic_mlmath.linalg.determinants import derive_singular
 
     return derive_singular(matrix)
 
@@ -78,13 +82,13 @@ def _check_singular(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
 
 # ------------------------------------------------------------------ echelon forms
 def _derive_rref(matrix: Any, augmented: bool = False) -> Any:
-    from .rowreduce import derive_rref
+    from symbolic_mlmath.linalg.elimination import derive_rref
 
     return derive_rref(matrix, augmented=augmented)
 
 
 def _derive_ref(matrix: Any, augmented: bool = False) -> Any:
-    from .rowreduce import derive_ref
+    from symbolic_mlmath.linalg.elimination import derive_ref
 
     return derive_ref(matrix, augmented=augmented)
 
@@ -124,8 +128,8 @@ def is_echelon(M: Any, reduced: bool = False) -> tuple[bool, str]:
 
 
 def _check_echelon(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
-    from ..parse import parse_matrix
-    from .rowreduce import to_dm
+    from symbolic_mlmath.linalg.elimination import to_dm
+    from symbolic_mlmath.text.parse import parse_matrix
 
     A = parsed["matrix"]
     got = parse_matrix(answer, name="answer")
@@ -154,21 +158,21 @@ def _check_echelon(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
 
 
 def _derive_rank(matrix: Any) -> Any:
-    from .rowreduce import derive_rank
+    from symbolic_mlmath.linalg.elimination import derive_rank
 
     return derive_rank(matrix)
 
 
 # ------------------------------------------------------------------ systems
 def _derive_solve(equations: Any = None, variables: Any = None, A: Any = None, b: Any = None) -> Any:
-    from .systems import derive_solve_system
+    from symbolic_mlmath.linalg.systems import derive_solve_system
 
     return derive_solve_system(equations, variables, A=A, b=b)
 
 
 def _derive_classify(equations: Any = None, variables: Any = None, A: Any = None,
                      b: Any = None) -> Any:
-    from .systems import derive_classify_system
+    from symbolic_mlmath.linalg.systems import derive_classify_system
 
     return derive_classify_system(equations, variables, A=A, b=b)
 
@@ -271,7 +275,7 @@ def _check_classify(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
 def _working(name: str) -> Any:
     def run(parsed: dict, lines: list, answer: Any) -> Verdict:
         try:
-            from ..working import check_working
+            from symbolic_mlmath.core.working import check_working
         except ImportError:
             return Verdict(None, "undecided", f"Checking working is not available for {name} yet.")
         return check_working(name, parsed, lines, answer)

@@ -20,12 +20,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..check import compare, compare_scalar, normalize_choice
-from ..errors import InputError
-from ..tasks import Input, Task, register
-from ..verdict import Verdict
+from symbolic_mlmath.core.answers import compare, compare_scalar, normalize_choice
+from symbolic_mlmath.core.errors import InputError
+from symbolic_mlmath.core.tasks import Input, Task, TaskList
+from symbolic_mlmath.core.verdict import Verdict
 
-__all__: list[str] = []
+__all__ = ["TASKS"]
+
+#: The tasks declared here, in listing order.
+TASKS = TaskList()
+register = TASKS.register
 
 _M = Input("matrix", "matrix", "the matrix")
 _U = Input("u", "vector", "the first vector")
@@ -34,13 +38,13 @@ _DEC = re.compile(r"\d\.(\d+)")
 
 
 def _answer(answer: Any) -> Any:
-    from ..parse import parse_answer
+    from symbolic_mlmath.text.parse import parse_answer
 
     return parse_answer(answer, name="answer")
 
 
 def _txt(x: Any) -> str:
-    from ..render.formats import text_of
+    from symbolic_mlmath.render.formats import text_of
 
     return text_of(x)
 
@@ -148,7 +152,7 @@ def _check_angle(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
 def _check_projection(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     v = _matrix_verdict(d.result, _answer(answer), answer)
     if v.correct is False:
-        from .vectors import derive_projection
+        from symbolic_mlmath.linalg.vectors import derive_projection
 
         other = derive_projection(parsed["v"], parsed["u"]).result
         if compare(other, _as_vector(_answer(answer), other.rows)).correct:
@@ -184,7 +188,7 @@ def _check_independent(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict
 def _check_basis_list(d: Any, vs: list, M: Any) -> Verdict:
     from sympy import ImmutableMatrix
 
-    from .verify_w34 import exact_rank
+    from symbolic_mlmath.linalg.verifiers import exact_rank
 
     dim = int(d.result["dimension"])
     rank = exact_rank(M)
@@ -326,7 +330,7 @@ def _eigen_of(A: Any, v: Any, values: list, tol: Any) -> Any:
 def _check_eigenvectors(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     from sympy import ImmutableMatrix
 
-    from .verify_w34 import exact_rank
+    from symbolic_mlmath.linalg.verifiers import exact_rank
 
     A = parsed["matrix"]
     n = A.rows
@@ -376,7 +380,7 @@ _NOT_DIAG = {"true": {"not diagonalizable", "not diagonalisable", "no", "defecti
 def _check_diagonalize(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     from sympy import MatrixBase
 
-    from .verify_w34 import exact_rank
+    from symbolic_mlmath.linalg.verifiers import exact_rank
 
     A, res = parsed["matrix"], d.result
     defective = res.get("diagonalizable") is False
@@ -501,13 +505,13 @@ def _e(name: str, fn: str) -> Any:
 
 
 def _inverse(matrix: Any, method: Any = None) -> Any:
-    from .inverse import derive_inverse
+    from symbolic_mlmath.linalg.inverse import derive_inverse
 
     return derive_inverse(matrix, method=method)
 
 
 def _charpoly(matrix: Any, variable: Any = None) -> Any:
-    from .eigen import derive_charpoly
+    from symbolic_mlmath.linalg.eigen import derive_charpoly
 
     return derive_charpoly(matrix, variable)
 

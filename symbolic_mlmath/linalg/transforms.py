@@ -20,12 +20,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import TaskError
-from ..rules import Rule
-from ..steps import Derivation, Step
-from . import verify_w34  # noqa: F401 - registers the checks of these rules
-from .rowreduce import as_immutable
-from .vectors import dot_substep, dot_sum
+from symbolic_mlmath.core.errors import TaskError
+from symbolic_mlmath.core.rules import Rule
+from symbolic_mlmath.core.steps import Derivation, Step
+from symbolic_mlmath.linalg.elimination import as_immutable
+from symbolic_mlmath.linalg.rules import LinalgRule
+from symbolic_mlmath.linalg.vectors import dot_substep, dot_sum
 
 __all__ = ["derive_image", "derive_linear_transform", "derive_matmul", "derive_standard_matrix",
            "matmul_steps"]
@@ -59,7 +59,7 @@ def matmul_steps(A: Any, B: Any) -> list[Step]:
                      for i in range(A.rows) for j in range(B.cols))
     value = (A * B).applyfunc(lambda x: x.expand() if x.free_symbols else x).as_immutable()
     given = {"shape_A": (A.rows, A.cols), "shape_B": (B.rows, B.cols)}
-    return [Step(Rule.MATRIX_PRODUCT, MatMul(A, B, evaluate=False), written, given, subs),
+    return [Step(LinalgRule.MATRIX_PRODUCT, MatMul(A, B, evaluate=False), written, given, subs),
             Step(Rule.ARITHMETIC, written, value)]
 
 
@@ -110,7 +110,7 @@ def derive_image(matrix: Any, v: Any) -> Derivation:
 def _formulas(transform: Any) -> list[Any]:
     from sympy import MatrixBase
 
-    from ..parse import parse_expr
+    from symbolic_mlmath.text.parse import parse_expr
 
     if isinstance(transform, MatrixBase):
         return list(transform)
@@ -151,7 +151,7 @@ def derive_standard_matrix(transform: Any, vars: Any) -> Derivation:
     """
     from sympy import ImmutableMatrix, Symbol
 
-    from ..parse import parse_symbols
+    from symbolic_mlmath.text.parse import parse_symbols
 
     xs = tuple(vars) if all(isinstance(x, Symbol) for x in vars) else parse_symbols(vars)
     exprs = _formulas(transform)
@@ -163,10 +163,10 @@ def derive_standard_matrix(transform: Any, vars: Any) -> Derivation:
         e = ImmutableMatrix([1 if k == j else 0 for k in range(n)])
         image = T.xreplace(dict(zip(xs, e, strict=True)))
         cols.append(image)
-        subs.append(Step(Rule.IMAGE_OF_BASIS, T, image,
+        subs.append(Step(LinalgRule.IMAGE_OF_BASIS, T, image,
                          {"basis": e, "index": j + 1, "vars": tuple(xs)}))
     A = ImmutableMatrix.hstack(*cols)
-    steps = [Step(Rule.STANDARD_MATRIX, T, A, {"vars": tuple(xs)}, substeps=subs)]
+    steps = [Step(LinalgRule.STANDARD_MATRIX, T, A, {"vars": tuple(xs)}, substeps=subs)]
     return Derivation("Standard matrix of a linear transformation", goal=T, steps=tuple(steps),
                       result=A, variables=xs, task="linear_transform",
                       inputs={"transform": T, "vars": xs},

@@ -27,21 +27,21 @@ def render(derivation: Any, fmt: str = "text", *, detail: str = "standard") -> s
     if detail not in DETAILS:
         raise ValueError(f"detail: unknown level {detail!r}; choose one of {', '.join(DETAILS)}")
     if fmt == "text":
-        from .text import to_text
+        from symbolic_mlmath.render.text import to_text
 
         return to_text(derivation, detail=detail)
     if fmt == "markdown":
-        from .markdown import to_markdown
+        from symbolic_mlmath.render.markdown import to_markdown
 
         return to_markdown(derivation, detail=detail)
     if fmt == "latex":
-        from .latex import to_latex
+        from symbolic_mlmath.render.latex import to_latex
 
         return to_latex(derivation, detail=detail)
     if fmt == "json":
         import json
 
-        from .json import derivation_to_dict
+        from symbolic_mlmath.render.json import derivation_to_dict
 
         return json.dumps(derivation_to_dict(derivation, detail=detail), indent=2,
                           ensure_ascii=False)

@@ -5,15 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..steps import Step
-from .templates import TEMPLATES, Template
+from symbolic_mlmath.core.steps import Step
+from symbolic_mlmath.render.templates import template_of
 
 __all__ = ["result_as_math", "steps_at", "template_of"]
-
-
-def template_of(step: Step) -> Template:
-    """The template of a step's rule (every rule has one: a test enforces it)."""
-    return TEMPLATES[step.rule]
 
 
 def steps_at(steps: tuple[Step, ...], detail: str, depth: int = 0) -> Iterator[tuple[int, Step]]:

@@ -435,6 +435,6 @@ def page(title: str, body: str, *, katex: str | None = "inline", prefix: str = "
 
 def derivation_to_html(d: Any, *, detail: str = "standard", heading: str = "###") -> str:
     """A derivation as an HTML fragment (from its Markdown: the same steps)."""
-    from .markdown import to_markdown
+    from symbolic_mlmath.render.markdown import to_markdown
 
     return markdown_to_html(to_markdown(d, detail=detail, heading=heading))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .common import template_of
-from .formats import LATEX, TEXT, latex_of, text_of
+from symbolic_mlmath.render.common import template_of
+from symbolic_mlmath.render.formats import LATEX, TEXT, latex_of, text_of
 
 __all__ = ["derivation_to_dict", "step_to_dict", "to_jsonable"]
 
@@ -75,7 +75,7 @@ def step_to_dict(step: Any, detail: str = "full") -> dict:
 
 def derivation_to_dict(d: Any, *, detail: str = "full") -> dict:
     """A derivation as JSON-ready data: title, task, inputs, goal, steps and result."""
-    from .common import result_as_math
+    from symbolic_mlmath.render.common import result_as_math
 
     return {
         "title": d.title,

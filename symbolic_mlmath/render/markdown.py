@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .common import result_as_math, steps_at, template_of
-from .formats import MARKDOWN, latex_of
-from .latex import display_pair
+from symbolic_mlmath.render.common import result_as_math, steps_at, template_of
+from symbolic_mlmath.render.formats import MARKDOWN, latex_of
+from symbolic_mlmath.render.latex import display_pair
 
 __all__ = ["to_markdown"]
 

@@ -47,7 +47,7 @@ def _sympy_literal(value: Any) -> str | None:
         from sympy.logic.boolalg import BooleanFalse, BooleanTrue
     except ImportError:  # pragma: no cover - sympy is a dependency
         return None
-    from .formats import text_of
+    from symbolic_mlmath.render.formats import text_of
 
     if isinstance(value, MatrixBase):
         if all(x.is_Integer for x in value):

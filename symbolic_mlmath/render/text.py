@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .common import result_as_math, steps_at, template_of
-from .formats import TEXT, pretty_of, text_of
+from symbolic_mlmath.render.common import result_as_math, steps_at, template_of
+from symbolic_mlmath.render.formats import TEXT, pretty_of, text_of
 
 __all__ = ["pretty_pair", "to_text"]
 

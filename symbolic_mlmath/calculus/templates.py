@@ -1,0 +1,17 @@
+"""Every calculus rule's template: the subject's ``TEMPLATES`` table."""
+
+from __future__ import annotations
+
+from symbolic_mlmath.render.templates import TemplateTable
+
+__all__ = ["TEMPLATES"]
+
+#: Every rule's template.
+TEMPLATES = TemplateTable()
+template = TEMPLATES.add
+
+# --- differentiation (issue 12) ----------------------------------------------
+
+
+
+# --- iterative methods and networks (issue 13) ----------------------------------------------

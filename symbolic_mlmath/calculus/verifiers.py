@@ -1,0 +1,16 @@
+"""Independent checks of every calculus rule: the subject's ``VERIFIERS`` table."""
+
+from __future__ import annotations
+
+from symbolic_mlmath.core.verify import VerifierTable
+
+__all__ = ["VERIFIERS"]
+
+#: Every rule's verifier.
+VERIFIERS = VerifierTable()
+
+# --- differentiation (issue 12) ----------------------------------------------
+
+
+
+# --- iterative methods and networks (issue 13) ----------------------------------------------

@@ -1,0 +1,3 @@
+"""The core that knows no subject: steps, rules, verification, answers, tasks, subjects."""
+
+__all__: list[str] = []

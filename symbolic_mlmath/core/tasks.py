@@ -1,0 +1,231 @@
+"""The task registry: every capability by name, with its inputs and a one-line doc.
+
+A :class:`Task` ties a name to a ``derive`` function (inputs -> Derivation), an
+answer check (derivation, parsed answer -> Verdict) and, where written, a working
+check (lines of a learner's working -> Verdict). Inputs are declared with a kind
+that names the parser used for learner text.
+
+Each subject lists its tasks in a :class:`TaskList` named by its ``subject.py``;
+:func:`all_tasks` gathers them from every subject in ``core.subjects.SUBJECTS``.
+
+Examples
+========
+>>> t = get_task("det")
+>>> [i.name for i in t.inputs]
+['matrix', 'method']
+>>> get_task("nope")
+Traceback (most recent call last):
+...
+symbolic_mlmath.core.errors.TaskError: task: unknown task 'nope'; run `mlmath tasks` to list them
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from symbolic_mlmath.core.errors import InputError, TaskError
+
+__all__ = [
+    "Input",
+    "Task",
+    "TaskList",
+    "all_tasks",
+    "get_task",
+    "parse_input",
+]
+
+_REGISTRY: dict[str, Task] = {}
+_ALIASES: dict[str, str] = {}
+_LOADED = False
+
+#: Input kinds and what they accept.
+KINDS = {
+    "matrix": "a matrix, e.g. [[1,2],[3,4]]",
+    "vector": "a vector, e.g. [1,2,3]",
+    "vectors": "a list of vectors, e.g. [[1,0],[0,1]]",
+    "expr": "an expression, e.g. 3x^2 + 2x",
+    "number": "a number, e.g. 3, -1/2, 0.25, sqrt(2)",
+    "equations": 'a list of equations, e.g. ["x + y = 4", "2x - y = 1"]',
+    "symbols": "variable names, e.g. x, y",
+    "choice": "one of the listed words",
+    "bool": "true or false",
+    "int": "a whole number",
+    "value": "a number, expression, vector or matrix",
+    "data": "a list of numbers or rows of numbers",
+    "dict": "a mapping, e.g. {x: 1, y: 2}",
+    "text": "free text",
+}
+
+
+@dataclass(frozen=True)
+class Input:
+    """One named input of a task."""
+
+    name: str
+    kind: str
+    doc: str = ""
+    required: bool = True
+    default: Any = None
+    choices: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        """``name`` with its kind and whether it is optional."""
+        opt = "" if self.required else " (optional"
+        if not self.required:
+            opt += f", default {self.default})" if self.default is not None else ")"
+        what = f"one of {', '.join(self.choices)}" if self.choices else self.kind
+        return f"--{self.name} <{what}>{opt}"
+
+
+@dataclass(frozen=True)
+class Task:
+    """A named capability: inputs, how to derive, how to check answers and working."""
+
+    name: str
+    doc: str
+    inputs: tuple[Input, ...]
+    derive: Callable[..., Any]
+    check_answer: Callable[..., Any] | None = None
+    check_working: Callable[..., Any] | None = None
+    answer_kind: str = "value"
+    topic: str = ""
+    aliases: tuple[str, ...] = ()
+    one_of: tuple[tuple[str, ...], ...] = field(default=())  # alternative input groups
+
+    def parse_inputs(self, raw: Mapping[str, Any]) -> dict[str, Any]:
+        """Parse learner inputs by their declared kinds; one-line errors name the input."""
+        known = {i.name: i for i in self.inputs}
+        unknown = [k for k in raw if k not in known]
+        if unknown:
+            names = ", ".join(known) or "none"
+            raise TaskError(f"unknown input {unknown[0]!r} for task {self.name}; "
+                            f"its inputs are {names}", name="input")
+        out: dict[str, Any] = {}
+        for spec in self.inputs:
+            if spec.name in raw and raw[spec.name] is not None:
+                out[spec.name] = parse_input(spec, raw[spec.name])
+            elif spec.required:
+                raise TaskError(f"missing input --{spec.name} for task {self.name} "
+                                f"({KINDS.get(spec.kind, spec.kind)})", name=spec.name)
+            elif spec.default is not None:
+                out[spec.name] = spec.default
+        if self.one_of and not any(all(k in out for k in grp) for grp in self.one_of):
+            alts = " or ".join("+".join(grp) for grp in self.one_of)
+            raise TaskError(f"task {self.name} needs {alts}", name="input")
+        return out
+
+
+def _bool(value: Any, name: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    t = str(value).strip().lower()
+    if t in {"true", "yes", "1", "y", "t", "on"}:
+        return True
+    if t in {"false", "no", "0", "n", "f", "off"}:
+        return False
+    raise InputError(f"expected true or false, got {str(value)[:40]!r}", name=name)
+
+
+def _exact_matrix(value: Any, name: str) -> Any:
+    """A SymPy matrix of integers/rationals within the limits, taken as it is (or None)."""
+    from symbolic_mlmath.core.errors import LimitError
+    from symbolic_mlmath.text.limits import get_limits
+
+    rep = getattr(value, "_rep", None)
+    if rep is None or not (rep.domain.is_ZZ or rep.domain.is_QQ):
+        return None
+    lim = get_limits()
+    rows, cols = value.shape
+    if rows * cols > lim.max_matrix_entries or rows > lim.max_matrix_rows or cols > lim.max_matrix_cols:
+        raise LimitError(f"{rows}x{cols} matrix is too large (limit {lim.max_matrix_entries} entries)",
+                         name=name)
+    bits = 3.33 * lim.max_literal_digits
+    for row in rep.to_sdm().values():
+        for v in row.values():
+            if int(v.numerator).bit_length() > bits or int(v.denominator).bit_length() > bits:
+                raise LimitError(f"an entry has more than {lim.max_literal_digits} digits", name=name)
+    if rows == 0 or cols == 0:
+        return None
+    return value.as_immutable()
+
+
+def parse_input(spec: Input, value: Any) -> Any:
+    """Parse one input value by its kind (learner text goes through ``parse``)."""
+    from symbolic_mlmath.text import parse
+
+    kind, name = spec.kind, spec.name
+    if kind == "matrix":
+        fast = _exact_matrix(value, name)
+        return fast if fast is not None else parse.parse_matrix(value, name=name)
+    if kind == "vector":
+        return parse.parse_vector(value, name=name)
+    if kind == "vectors":
+        m = parse.parse_matrix(value, name=name)
+        return tuple(m.row(i).T for i in range(m.rows))
+    if kind == "expr":
+        return parse.parse_expr(value, name=name)
+    if kind == "number":
+        return parse.parse_number(value, name=name)
+    if kind == "equations":
+        return parse.parse_equations(value, name=name)
+    if kind == "symbols":
+        return parse.parse_symbols(value, name=name)
+    if kind == "bool":
+        return _bool(value, name)
+    if kind == "int":
+        n = parse.parse_number(value, name=name)
+        if not n.is_Integer:
+            raise InputError(f"expected a whole number, got {n}", name=name)
+        return int(n)
+    if kind == "choice":
+        t = str(value).strip().lower()
+        if t not in spec.choices:
+            raise InputError(f"unknown value {str(value)[:40]!r}; choose one of "
+                             f"{', '.join(spec.choices)}", name=name)
+        return t
+    if kind == "text":
+        return str(value)
+    return parse.parse_value(value, name=name)
+
+
+class TaskList(list):
+    """A subject's tasks, in the order ``mlmath tasks`` lists them."""
+
+    def register(self, task: Task) -> Task:
+        """Append ``task`` and return it."""
+        self.append(task)
+        return task
+
+
+def _load() -> None:
+    global _LOADED
+    if not _LOADED:
+        from symbolic_mlmath.core.subjects import contributions
+
+        for _subject, tasks in contributions("tasks"):
+            for task in tasks:
+                if task.name in _REGISTRY:
+                    raise RuntimeError(f"task {task.name!r} is declared twice")
+                _REGISTRY[task.name] = task
+                for a in task.aliases:
+                    _ALIASES[a] = task.name
+        _LOADED = True
+
+
+def all_tasks() -> dict[str, Task]:
+    """Every registered task by name, in registration order."""
+    _load()
+    return dict(_REGISTRY)
+
+
+def get_task(name: Any) -> Task:
+    """The task called ``name`` (or one of its aliases); a TaskError if there is none."""
+    _load()
+    key = str(name).strip().lower().replace("-", "_")
+    key = _ALIASES.get(key, key)
+    if key not in _REGISTRY:
+        raise TaskError(f"unknown task {str(name)[:60]!r}; run `mlmath tasks` to list them",
+                        name="task")
+    return _REGISTRY[key]

@@ -1,0 +1,201 @@
+"""Checking a learner's working line by line: the first wrong line, named.
+
+One engine walks the lines of a working for every task. Each task registers a
+:class:`Judge` that knows how to read a line (through ``parse.py``), whether a line
+*follows* from the state before it (and by which operation), when the working is
+*finished*, and how to name a slip (through :mod:`symbolic_mlmath.linalg.mistakes`). The
+engine parses each line (an unreadable line is itself the wrong line), asks the
+judge about each transition (given -> line 1, line k -> line k+1), names the first
+wrong line, then goes on checking whether the later lines follow from the learner's
+own wrong line ("error carried forward"), as a teacher giving partial credit would.
+
+Each subject declares its judges (task name -> :class:`Judge`) in its ``judges`` table.
+
+Examples
+========
+>>> from sympy import ImmutableMatrix
+>>> A = ImmutableMatrix([[1, 2], [3, 4]])
+>>> v = check_working("rref", {"matrix": A}, ["[[1,2],[0,-2]]", "[[1,2],[0,1]]", "[[1,0],[0,1]]"])
+>>> v.correct, v.first_wrong_step, v.lines[0].operation
+(True, None, 'R2 <- R2 - 3 R1')
+>>> v = check_working("rref", {"matrix": A}, ["[[1,2],[0,-3]]", "[[1,2],[0,1]]", "[[1,0],[0,1]]"])
+>>> v.correct, v.first_wrong_step, v.lines[0].mistake
+(False, 0, 'arithmetic slip')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from symbolic_mlmath.core.errors import InputError
+from symbolic_mlmath.core.verdict import LineVerdict, Verdict
+
+__all__ = ["Follow", "Judge", "check_working", "get_judge", "judges_for"]
+
+
+@dataclass(frozen=True)
+class Follow:
+    """Whether one line follows from the state before it.
+
+    ``ok`` is True, False or None (undecided); ``operation`` names what the line did
+    ("R3 <- R3 + 4 R1"); ``note`` is extra feedback; ``state`` is what the next line
+    must follow from (the line itself when None).
+    """
+
+    ok: bool | None
+    operation: str | None = None
+    note: str = ""
+    state: Any = None
+
+
+@dataclass(frozen=True)
+class Judge:
+    """What the engine needs to know about one kind of working.
+
+    ``start(task, inputs) -> ctx`` (with ``ctx.given``: the state line 1 follows from);
+    ``read(ctx, raw) -> obj`` (raises InputError); ``follows(ctx, state, obj) -> Follow``;
+    ``finished(ctx, state) -> (bool, why)``; ``explain(ctx, state, obj) -> Slip | None``;
+    ``answer(ctx, state, raw) -> Verdict | None``; ``show(obj) -> str``.
+    """
+
+    start: Callable[[str, dict], Any]
+    read: Callable[[Any, Any], Any]
+    follows: Callable[[Any, Any, Any], Follow]
+    finished: Callable[[Any, Any], tuple[bool, str]]
+    explain: Callable[[Any, Any, Any], Any]
+    answer: Callable[[Any, Any, Any], Verdict | None] | None = None
+    show: Callable[[Any], str] = str
+    given_name: str = "the given matrix"
+    expected: Callable[[Any], Any] | None = None  # the correct final result, for the verdict
+
+
+def judges_for(judge: Judge, *tasks: str) -> dict[str, Judge]:
+    """The table entries ``{task: judge}`` for the named tasks."""
+    return dict.fromkeys(tasks, judge)
+
+
+def get_judge(task: str) -> Judge | None:
+    """The judge a subject declares for ``task``, or None."""
+    from symbolic_mlmath.core.subjects import table
+
+    return table("judges").get(task)
+
+
+def _ranges(idx: list[int]) -> str:
+    """1-based human ranges: [2, 3, 4, 6] -> 'lines 3–5 and 7'."""
+    runs: list[list[int]] = []
+    for i in idx:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    parts = [f"{r[0] + 1}" if len(r) == 1 else f"{r[0] + 1}–{r[-1] + 1}" for r in runs]
+    word = "line" if len(idx) == 1 else "lines"
+    return f"{word} {' and '.join(parts) if len(parts) <= 2 else ', '.join(parts)}"
+
+
+def _slip_text(slip: Any, show: Callable[[Any], str]) -> str:
+    text = slip.name
+    if slip.operation and slip.operation != "no change":
+        text += f" in {slip.operation}"
+    if slip.detail:
+        text += f": {slip.detail}"
+    if slip.expected is not None:
+        text += f". It should have been {show(slip.expected)}"
+    return text
+
+
+def check_working(task: str, inputs: dict, lines: list, answer: Any = None) -> Verdict:
+    """Judge a learner's working for ``task``: each line must follow from the one before.
+
+    ``inputs`` are the parsed task inputs; ``lines`` the raw lines (text or objects);
+    ``answer`` an optional final answer, checked too. Returns a :class:`Verdict` with
+    ``method="working"``, ``first_wrong_step`` (0-based) and one ``LineVerdict`` per line.
+    """
+    judge = get_judge(task)
+    if judge is None:
+        return Verdict(None, "undecided", f"Checking working is not available for {task} yet.")
+    lines = list(lines)
+    if not lines:
+        return Verdict(None, "undecided", "No working to check: give at least one line.")
+    ctx = judge.start(task, inputs)
+    state = ctx.given
+    first: int | None = None
+    first_fb = ""
+    verdicts: list[LineVerdict] = []
+    carried: list[int] = []
+    broken: list[int] = []
+    last_obj: Any = None
+    for k, raw in enumerate(lines):
+        where = judge.given_name if k == 0 else f"line {k}"
+        try:
+            obj = judge.read(ctx, raw)
+        except InputError as exc:
+            fb = f"cannot read this line: {exc}"
+            verdicts.append(LineVerdict(k, False, fb, mistake="unreadable line"))
+            if first is None:
+                first, first_fb = k, f"line {k + 1} cannot be read ({exc})"
+            else:
+                broken.append(k)
+            continue  # the next line is compared with the last readable state
+        last_obj = obj
+        f = judge.follows(ctx, state, obj)
+        if f.ok is not False:
+            tag = "follows" if first is None else f"follows from your line {k}"
+            fb = f"{tag}: {f.operation}" if f.operation else tag
+            if f.ok is None:
+                fb = f"could not decide whether this follows from {where}"
+            if f.note:
+                fb += f" ({f.note})"
+            verdicts.append(LineVerdict(k, f.ok, fb, operation=f.operation))
+            if first is not None and f.ok:
+                carried.append(k)
+            state = obj if f.state is None else f.state
+            continue
+        slip = judge.explain(ctx, state, obj)
+        if slip is not None:
+            fb = f"does not follow from {where}: {_slip_text(slip, judge.show)}"
+            lv = LineVerdict(k, False, fb, operation=slip.operation, mistake=slip.name,
+                             expected=slip.expected)
+        else:
+            fb = f"does not follow from {where}" + (f": {f.note}" if f.note else "")
+            lv = LineVerdict(k, False, fb)
+        verdicts.append(lv)
+        if first is None:
+            first, first_fb = k, f"line {k + 1} {fb}"
+        else:
+            broken.append(k)
+        state = obj if f.state is None else f.state
+    expected = judge.expected(ctx) if judge.expected else None
+    got = last_obj
+    ans: Verdict | None = None
+    if answer is not None and judge.answer is not None:
+        ans = judge.answer(ctx, state, answer)
+    details: list[str] = []
+    if first is not None:
+        tail = ""
+        if carried:
+            tail = f" {_ranges(carried).capitalize()} follow{'s' if len(carried) == 1 else ''} " \
+                   f"correctly from your line {first + 1} (error carried forward)."
+        if broken:
+            tail += f" {_ranges(broken).capitalize()} also do{'es' if len(broken) == 1 else ''} " \
+                    "not follow."
+        fb = f"Not correct: {first_fb}.{tail}"
+        if ans is not None and ans.correct is not True:
+            details.append(f"answer: {ans.feedback}")
+        return Verdict(False, "working", fb, expected=expected, got=got, first_wrong_step=first,
+                       details=tuple(details), lines=tuple(verdicts))
+    if any(v.follows is None for v in verdicts):
+        return Verdict(None, "working", "Undecided: some lines could not be checked.",
+                       expected=expected, got=got, lines=tuple(verdicts))
+    done, why = judge.finished(ctx, state)
+    if not done:
+        fb = f"Not finished: every line follows, but {why}."
+        return Verdict(False, "working", fb, expected=expected, got=got, lines=tuple(verdicts))
+    if ans is not None and ans.correct is not True:
+        return Verdict(ans.correct, "working", f"Every line follows, but the answer: {ans.feedback}",
+                       expected=expected, got=got, lines=tuple(verdicts))
+    fb = f"Correct: every line follows{', ' + why if why else ''}."
+    return Verdict(True, "working", fb, expected=expected, got=got, lines=tuple(verdicts))

@@ -1,0 +1,17 @@
+"""Every linear-algebra rule's template: the subject's ``TEMPLATES`` table.
+
+Examples
+========
+>>> from symbolic_mlmath.linalg.rules import LinalgRule
+>>> all(rule in TEMPLATES for rule in LinalgRule)
+True
+"""
+
+from __future__ import annotations
+
+from symbolic_mlmath.linalg import templates_elimination, templates_spaces
+from symbolic_mlmath.render.templates import TemplateTable
+
+__all__ = ["TEMPLATES"]
+
+TEMPLATES = TemplateTable({**templates_elimination.TEMPLATES, **templates_spaces.TEMPLATES})

@@ -1,0 +1,25 @@
+"""Probability and statistics (course 3): everything the subject contributes, declared in one place.
+
+Examples
+========
+>>> SUBJECT.course
+3
+"""
+
+from __future__ import annotations
+
+from symbolic_mlmath.core.subjects import Subject
+
+__all__ = ["SUBJECT"]
+
+_P = "symbolic_mlmath.stats"
+
+SUBJECT = Subject(
+    name="stats",
+    title="Probability and statistics",
+    course=3,
+    rules=f"{_P}.rules:StatsRule",
+    tasks=f"{_P}.tasks:TASKS",
+    verifiers=f"{_P}.verifiers:VERIFIERS",
+    templates=f"{_P}.templates:TEMPLATES",
+)

@@ -1,0 +1,17 @@
+"""The probability and statistics tasks: names, inputs, engines and answer checks."""
+
+from __future__ import annotations
+
+from symbolic_mlmath.core.tasks import TaskList
+
+__all__ = ["TASKS"]
+
+#: The tasks of this subject, in listing order.
+TASKS = TaskList()
+register = TASKS.register
+
+# --- probability, distributions and data (issue 14) ----------------------------------------------
+
+
+
+# --- inference (issue 15) ----------------------------------------------

@@ -1,0 +1,16 @@
+"""Independent checks of every probability and statistics rule: the subject's ``VERIFIERS`` table."""
+
+from __future__ import annotations
+
+from symbolic_mlmath.core.verify import VerifierTable
+
+__all__ = ["VERIFIERS"]
+
+#: Every rule's verifier.
+VERIFIERS = VerifierTable()
+
+# --- probability, distributions and data (issue 14) ----------------------------------------------
+
+
+
+# --- inference (issue 15) ----------------------------------------------

@@ -1,0 +1,44 @@
+"""The one door for learner text: tokenizer, grammar, evaluator, LaTeX reader and limits.
+
+Every string a learner types (answers, inputs, options, working lines) is read here:
+``tokenize`` splits it, ``syntax`` checks it against a whitelist grammar, ``evaluate``
+builds SymPy objects without ``eval``, ``latex`` reads LaTeX, and ``limits`` bounds sizes
+and time. The public readers (``parse_expr``, ``parse_matrix``, ``parse_answer``, ...)
+are re-exported here and load SymPy on first use.
+
+Examples
+========
+>>> from symbolic_mlmath import text
+>>> text.parse_expr("3x^2 + 2x")
+3*x**2 + 2*x
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "parse_answer",
+    "parse_equation",
+    "parse_equations",
+    "parse_expr",
+    "parse_matrix",
+    "parse_number",
+    "parse_symbols",
+    "parse_value",
+    "parse_vector",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from symbolic_mlmath.text import parse
+
+        value = getattr(parse, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

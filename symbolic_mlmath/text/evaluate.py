@@ -1,0 +1,285 @@
+"""Whitelist evaluation of the generated source (internal to ``parse``).
+
+The source is parsed with ``ast.parse(mode="eval")`` and walked node by node; only the node
+types below are accepted and SymPy objects are built directly (there is no ``eval``). Before each
+power, factorial and binomial is built, ``limits`` checks that its result stays small.
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import re
+from collections.abc import Callable
+from typing import Any
+
+import sympy
+
+from symbolic_mlmath.core.errors import LimitError, ParseError
+from symbolic_mlmath.text.limits import (
+    TimeBudgetExceeded,
+    check_binomial,
+    check_factorial,
+    check_integer_digits,
+    check_power,
+    get_limits,
+    limits,
+    run_bounded,
+)
+
+__all__ = ["evaluate_source"]
+
+_NAME_RE = re.compile(r"^(S|C|F|U)_([A-Za-z][A-Za-z0-9_]*|_[A-Za-z0-9][A-Za-z0-9_]*)$")
+
+_CONSTANTS: dict[str, sympy.Basic] = {
+    "e": sympy.E,
+    "pi": sympy.pi,
+    "oo": sympy.oo,
+    "inf": sympy.oo,
+    "infinity": sympy.oo,
+    "Infinity": sympy.oo,
+    "I": sympy.I,
+}
+
+
+def _sigmoid(x: sympy.Expr) -> sympy.Expr:
+    return 1 / (1 + sympy.exp(-x))
+
+
+def _relu(x: sympy.Expr) -> sympy.Expr:
+    return sympy.Max(0, x)
+
+
+# name -> (callable, minimum args, maximum args or None)
+_FUNCTIONS: dict[str, tuple[Callable[..., Any], int, int | None]] = {
+    "sin": (sympy.sin, 1, 1), "cos": (sympy.cos, 1, 1), "tan": (sympy.tan, 1, 1),
+    "cot": (sympy.cot, 1, 1), "sec": (sympy.sec, 1, 1), "csc": (sympy.csc, 1, 1),
+    "asin": (sympy.asin, 1, 1), "acos": (sympy.acos, 1, 1), "atan": (sympy.atan, 1, 1),
+    "acot": (sympy.acot, 1, 1), "arcsin": (sympy.asin, 1, 1), "arccos": (sympy.acos, 1, 1),
+    "arctan": (sympy.atan, 1, 1), "sinh": (sympy.sinh, 1, 1), "cosh": (sympy.cosh, 1, 1),
+    "tanh": (sympy.tanh, 1, 1), "asinh": (sympy.asinh, 1, 1), "acosh": (sympy.acosh, 1, 1),
+    "atanh": (sympy.atanh, 1, 1), "arsinh": (sympy.asinh, 1, 1),
+    "arcosh": (sympy.acosh, 1, 1), "artanh": (sympy.atanh, 1, 1),
+    "exp": (sympy.exp, 1, 1), "ln": (sympy.log, 1, 1), "log": (sympy.log, 1, 2),
+    "sqrt": (sympy.sqrt, 1, 1), "cbrt": (sympy.cbrt, 1, 1), "abs": (sympy.Abs, 1, 1),
+    "Abs": (sympy.Abs, 1, 1), "factorial": (sympy.factorial, 1, 1),
+    "binomial": (sympy.binomial, 2, 2), "floor": (sympy.floor, 1, 1),
+    "ceil": (sympy.ceiling, 1, 1), "ceiling": (sympy.ceiling, 1, 1),
+    "min": (sympy.Min, 1, None), "max": (sympy.Max, 1, None), "Min": (sympy.Min, 1, None),
+    "Max": (sympy.Max, 1, None), "sigmoid": (_sigmoid, 1, 1), "relu": (_relu, 1, 1),
+    "sign": (sympy.sign, 1, 1), "sgn": (sympy.sign, 1, 1),
+}  # fmt: skip
+
+_MAX_VISIT_DEPTH = 400
+
+
+class _Risky(Exception):
+    """SymPy may spend unbounded time on this (numeric evaluation of towers): use a worker."""
+
+
+def _tame(value: sympy.Basic) -> bool:
+    """Constants SymPy evaluates quickly: rationals, pi, e, I, oo and their sums, products and
+    rational powers. Anything with free symbols is tame as long as its constant parts are."""
+    if value.is_Rational or value.is_NumberSymbol or value in (sympy.I, sympy.oo, -sympy.oo):
+        return True
+    if value.is_Atom:
+        return True
+    if isinstance(value, sympy.Pow):
+        return _tame(value.base) and (value.exp.is_Rational or (bool(value.exp.free_symbols)
+                                      and _tame(value.exp)))  # fmt: skip
+    if isinstance(value, (sympy.Add, sympy.Mul)):
+        return all(_tame(a) for a in value.args)
+    if not value.free_symbols:
+        return False  # a function of a constant: sin(2), log(3), exp(e^e) ...
+    return all(_tame(a) for a in value.args)
+
+
+class _Evaluator:
+    def __init__(self, name: str, *, in_worker: bool = False) -> None:
+        self.name = name
+        self.in_worker = in_worker
+        self.symbols: dict[str, sympy.Symbol] = {}
+
+    def guard(self, *values: Any) -> None:
+        if not self.in_worker and not all(
+            _tame(v) for v in values if isinstance(v, sympy.Basic)
+        ):
+            raise _Risky
+
+    def fail(self, message: str) -> ParseError:
+        return ParseError(message, name=self.name)
+
+    def visit(self, node: ast.AST, depth: int = 0) -> Any:
+        if depth > _MAX_VISIT_DEPTH:
+            raise LimitError("expression nested too deeply", name=self.name)
+        d = depth + 1
+        if isinstance(node, ast.Expression):
+            return self.visit(node.body, d)
+        if isinstance(node, ast.Constant):
+            if type(node.value) is not int:
+                raise self.fail(f"{type(node.value).__name__} constants are not allowed")
+            check_integer_digits(node.value, self.name, literal=True)
+            return sympy.Integer(node.value)
+        if isinstance(node, ast.Name):
+            return self.name_value(node.id)
+        if isinstance(node, ast.BinOp):
+            return self.binop(node, d)
+        if isinstance(node, ast.UnaryOp):
+            if not isinstance(node.op, (ast.USub, ast.UAdd)):
+                raise self.fail(f"'{type(node.op).__name__}' is not allowed")
+            value = self.expr_operand(self.visit(node.operand, d), "a sign")
+            return -value if isinstance(node.op, ast.USub) else value
+        if isinstance(node, ast.Call):
+            return self.call(node, d)
+        if isinstance(node, (ast.Tuple, ast.List)):
+            if not isinstance(node.ctx, ast.Load):
+                raise self.fail("assignment is not allowed")
+            items = [self.visit(elt, d) for elt in node.elts]
+            return tuple(items) if isinstance(node, ast.Tuple) else items
+        raise self.fail(f"'{type(node).__name__}' is not allowed")
+
+    def name_value(self, ident: str) -> Any:
+        match = _NAME_RE.match(ident)
+        if "__" in ident or match is None:
+            raise self.fail(f"'{ident}' is not allowed")
+        kind, word = match.groups()
+        if kind == "S":
+            if word not in self.symbols:
+                self.symbols[word] = sympy.Symbol(word)
+            return self.symbols[word]
+        if kind == "C" and word in _CONSTANTS:
+            return _CONSTANTS[word]
+        if kind in ("F", "U"):
+            raise self.fail(f"{word} needs an argument")
+        raise self.fail(f"'{word}' is not allowed")
+
+    def expr_operand(self, value: Any, what: str) -> sympy.Expr:
+        if isinstance(value, sympy.Expr):
+            return value
+        if isinstance(value, (list, tuple)):
+            raise self.fail(f"a list or vector cannot be used in {what}")
+        if isinstance(value, sympy.Basic):
+            raise self.fail(f"{type(value).__name__} cannot be used in {what}")
+        raise self.fail(f"unexpected value in {what}")
+
+    def binop(self, node: ast.BinOp, depth: int) -> sympy.Expr:
+        op = node.op
+        if not isinstance(op, (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow)):
+            raise self.fail(f"'{type(op).__name__}' is not allowed")
+        left = self.expr_operand(self.visit(node.left, depth), "arithmetic")
+        right = self.expr_operand(self.visit(node.right, depth), "arithmetic")
+        if isinstance(op, ast.Add):
+            result = left + right
+        elif isinstance(op, ast.Sub):
+            result = left - right
+        elif isinstance(op, ast.Mult):
+            result = left * right
+        elif isinstance(op, ast.Div):
+            if right == 0:
+                raise self.fail("division by zero")
+            result = left / right
+        else:
+            if left == 0 and right.is_Number and right < 0:
+                raise self.fail("division by zero")
+            check_power(left, right, self.name)
+            if not right.is_Rational:
+                self.guard(left, right)
+            result = left**right
+            if isinstance(result, sympy.Pow):
+                check_power(result.base, result.exp, self.name)
+        if isinstance(result, sympy.Rational):
+            check_integer_digits(result.p, self.name)
+            check_integer_digits(result.q, self.name)
+        return result
+
+    def call(self, node: ast.Call, depth: int) -> Any:
+        if node.keywords:
+            raise self.fail("keyword arguments are not allowed")
+        if not isinstance(node.func, ast.Name):
+            raise self.fail("only named functions can be called")
+        if any(isinstance(a, ast.Starred) for a in node.args):
+            raise self.fail("'*' arguments are not allowed")
+        ident = node.func.id
+        args = [self.visit(a, depth) for a in node.args]
+        if ident == "RAT":
+            if len(args) != 2 or not all(isinstance(a, sympy.Integer) for a in args):
+                raise self.fail("malformed number")
+            return sympy.Rational(args[0], args[1])
+        if ident == "SET":
+            return sympy.FiniteSet(*[self.expr_operand(a, "a set") for a in args])
+        if ident == "EQ":
+            if len(args) != 2:
+                raise self.fail("malformed equation")
+            lhs, rhs = (self.expr_operand(a, "an equation") for a in args)
+            return sympy.Eq(lhs, rhs, evaluate=False)
+        match = _NAME_RE.match(ident)
+        if "__" in ident or match is None or match.group(1) not in ("F", "U"):
+            raise self.fail(f"'{ident}' is not allowed")
+        kind, word = match.groups()
+        exprs = [self.expr_operand(a, f"{word}()") for a in args]
+        if kind == "U":
+            return sympy.Function(word)(*exprs)
+        if word not in _FUNCTIONS:
+            raise self.fail(f"'{word}' is not allowed")
+        fn, low, high = _FUNCTIONS[word]
+        if len(exprs) < low or (high is not None and len(exprs) > high):
+            count = str(low) if high == low else f"{low} or {high}" if high else f"{low} or more"
+            raise self.fail(f"{word}() takes {count} argument{'s' if count != '1' else ''}")
+        self.guard(*exprs)
+        if word == "factorial":
+            check_factorial(exprs[0], self.name)
+        elif word == "binomial":
+            check_binomial(exprs[0], exprs[1], self.name)
+        elif word in ("sqrt", "cbrt"):
+            check_power(exprs[0], sympy.Rational(1, 2 if word == "sqrt" else 3), self.name)
+        elif word in ("log", "ln") and exprs[0] == 0:
+            raise self.fail("log(0) is undefined")
+        return fn(*exprs)
+
+
+def _evaluate_tree(source: str, name: str, in_worker: bool) -> Any:
+    try:
+        tree = ast.parse(source, mode="eval")
+    except (SyntaxError, ValueError) as exc:
+        if "nested" in str(exc):
+            raise LimitError("expression nested too deeply", name=name) from None
+        raise ParseError("could not read the expression", name=name) from None
+    except (RecursionError, MemoryError):
+        raise LimitError("expression nested too deeply", name=name) from None
+    evaluator = _Evaluator(name, in_worker=in_worker)
+    try:
+        return evaluator.visit(tree)
+    except (LimitError, ParseError, _Risky):
+        raise
+    except RecursionError:
+        raise LimitError("expression nested too deeply", name=name) from None
+    except (TypeError, ValueError, ArithmeticError, AttributeError) as exc:
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ParseError(f"cannot evaluate ({message[:120]})", name=name) from None
+
+
+def _evaluate_in_worker(source: str, name: str, settings: dict[str, Any]) -> Any:
+    with limits(**settings):
+        return _evaluate_tree(source, name, True)
+
+
+def evaluate_source(source: str, name: str) -> Any:
+    """The SymPy value of generated source: an Expr, Eq, FiniteSet, or (nested) list/tuple.
+
+    Values SymPy might evaluate for unbounded time (numeric towers like ``floor(e^(e^(e^e)))``)
+    are built in a worker process under ``Limits.parse_time_budget``.
+    """
+    try:
+        return _evaluate_tree(source, name, False)
+    except _Risky:
+        pass
+    lim = get_limits()
+    try:
+        return run_bounded(
+            _evaluate_in_worker, source, name, dataclasses.asdict(lim),
+            seconds=lim.parse_time_budget,
+        )  # fmt: skip
+    except TimeBudgetExceeded:
+        raise LimitError(
+            f"too expensive to evaluate (gave up after {lim.parse_time_budget:g} s)", name=name
+        ) from None

@@ -14,4 +14,4 @@ from symbolic_mlmath.render.templates import TemplateTable
 
 __all__ = ["TEMPLATES"]
 
-TEMPLATES = TemplateTable({**templates_elimination.TEMPLATES, **templates_spaces.TEMPLATES})
+TEMPLATES = TemplateTable().merge(templates_elimination.TEMPLATES, templates_spaces.TEMPLATES)

@@ -15,3 +15,6 @@ register = TASKS.register
 
 
 # --- iterative methods and networks (issue 13) ----------------------------------------------
+from symbolic_mlmath.calculus import tasks_iter  # noqa: E402
+
+TASKS.extend(tasks_iter.TASKS)

@@ -15,3 +15,6 @@ template = TEMPLATES.add
 
 
 # --- iterative methods and networks (issue 13) ----------------------------------------------
+from symbolic_mlmath.calculus import templates_iter  # noqa: E402
+
+TEMPLATES.update(templates_iter.TEMPLATES)

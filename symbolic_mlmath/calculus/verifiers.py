@@ -14,3 +14,6 @@ VERIFIERS = VerifierTable()
 
 
 # --- iterative methods and networks (issue 13) ----------------------------------------------
+from symbolic_mlmath.calculus import verifiers_iter  # noqa: E402
+
+VERIFIERS.update(verifiers_iter.VERIFIERS)

@@ -110,3 +110,6 @@ register(Task("hessian", "The Hessian, its symmetry, and definiteness by minors 
               (_EXPR, _VARS, _AT), _derive_hessian, _check_hessian, topic="c2w2-gradients"))
 
 # --- iterative methods and networks (issue 13) ----------------------------------------------
+from symbolic_mlmath.calculus import tasks_iter  # noqa: E402
+
+TASKS.extend(tasks_iter.TASKS)

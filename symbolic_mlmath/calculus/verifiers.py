@@ -250,3 +250,6 @@ def _eigen(step: Step) -> str | None:
 
 
 # --- iterative methods and networks (issue 13) ----------------------------------------------
+from symbolic_mlmath.calculus import verifiers_iter  # noqa: E402
+
+VERIFIERS.update(verifiers_iter.VERIFIERS)

@@ -363,7 +363,7 @@ def _follows(ctx: _Ctx, prev: Any, cur: Any) -> Follow:
 
 
 def _finished(ctx: _Ctx, last: Any) -> tuple[bool, str]:
-    from symbolic_mlmath.linalg.tasks import is_echelon
+    from symbolic_mlmath.linalg.answers import is_echelon
 
     reduced = ctx.task == "rref"
     ok, why = is_echelon(last, reduced=reduced)

@@ -203,7 +203,7 @@ def _follows(ctx: _Ctx, state: _State, line: tuple) -> Follow:
 
 
 def _finished(ctx: _Ctx, state: _State) -> tuple[bool, str]:
-    from symbolic_mlmath.linalg.tasks import is_echelon
+    from symbolic_mlmath.linalg.answers import is_echelon
 
     K = _aug(state.eqs, ctx.xs)
     n = len(ctx.xs)

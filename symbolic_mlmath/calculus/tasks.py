@@ -57,3 +57,6 @@ register(Task("second_derivative", "The second derivative and the concavity it s
               (_EXPR, _VAR, _AT), _derive_second, _check_derivative, topic="c2w1-derivatives"))
 
 # --- iterative methods and networks (issue 13) ----------------------------------------------
+from symbolic_mlmath.calculus import tasks_iter  # noqa: E402
+
+TASKS.extend(tasks_iter.TASKS)

@@ -256,3 +256,6 @@ def _t_take_limit(step: Step, f: MathFormat) -> str:
 
 
 # --- iterative methods and networks (issue 13) ----------------------------------------------
+from symbolic_mlmath.calculus import templates_iter  # noqa: E402
+
+TEMPLATES.update(templates_iter.TEMPLATES)

@@ -181,3 +181,6 @@ def _take_limit(step: Step) -> str | None:
 
 
 # --- iterative methods and networks (issue 13) ----------------------------------------------
+from symbolic_mlmath.calculus import verifiers_iter  # noqa: E402
+
+VERIFIERS.update(verifiers_iter.VERIFIERS)

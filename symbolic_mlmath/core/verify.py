@@ -11,8 +11,7 @@ so what is checked never depends on what was imported before.
 Examples
 ========
 >>> from sympy import ImmutableMatrix
->>> from symbolic_mlmath.core.steps import Step
->>> from symbolic_mlmath.linalg.rules import LinalgRule
+>>> >>> from symbolic_mlmath.linalg.rules import LinalgRule
 >>> A = ImmutableMatrix([[1, 2], [3, 4]])
 >>> bad = Step(LinalgRule.ROW_ADD_MULTIPLE, A, ImmutableMatrix([[1, 2], [0, -3]]),
 ...            given={"target": 2, "source": 1, "factor": -3})
@@ -24,10 +23,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from symbolic_mlmath.core.rules import Rule
-from symbolic_mlmath.core.steps import Step
+
+if TYPE_CHECKING:  # steps use these modules at run time, not the other way round
+    from symbolic_mlmath.core.steps import Step
 
 __all__ = [
     "SAME_VALUE",
@@ -43,7 +44,7 @@ __all__ = [
     "verify_step",
 ]
 
-Check = Callable[[Step], "str | None"]
+Check = Callable[["Step"], "str | None"]
 
 
 @dataclass(frozen=True)

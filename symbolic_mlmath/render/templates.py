@@ -10,8 +10,7 @@ general; its ``instance`` names the pieces of this step (``R2 <- R2 - 3 R1``);
 Examples
 ========
 >>> from sympy import ImmutableMatrix
->>> from symbolic_mlmath.core.steps import Step
->>> from symbolic_mlmath.core.rules import Rule
+>>> >>> from symbolic_mlmath.core.rules import Rule
 >>> from symbolic_mlmath.render.formats import TEXT
 >>> s = Step(Rule.ARITHMETIC, ImmutableMatrix([[1, 2]]) * 2, ImmutableMatrix([[2, 4]]))
 >>> template_of(s).title
@@ -22,11 +21,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from symbolic_mlmath.core.rules import Rule
-from symbolic_mlmath.core.steps import Step
 from symbolic_mlmath.render.formats import MathFormat
+
+if TYPE_CHECKING:  # steps use these modules at run time, not the other way round
+    from symbolic_mlmath.core.steps import Step
 
 __all__ = ["TEMPLATES", "Template", "TemplateTable", "template", "template_of"]
 

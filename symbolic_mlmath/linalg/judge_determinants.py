@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from symbolic_mlmath.core.errors import ParseError
+from symbolic_mlmath.core.mistakes import diagnose
 from symbolic_mlmath.core.working import Follow, Judge, judges_for
 
 __all__ = ["JUDGES", "DetLine", "Part", "Term", "read_det_line", "split_terms"]
@@ -240,8 +241,6 @@ def _finished(ctx: _Ctx, state: Any) -> tuple[bool, str]:
 
 
 def _explain(ctx: _Ctx, state: Any, line: DetLine) -> Any:
-    from symbolic_mlmath.linalg.mistakes import diagnose
-
     return diagnose("det", ctx, _state_value(state), line)
 
 

@@ -1,7 +1,7 @@
 """Documents: golden files for each writer, offline HTML, notebooks, LaTeX, headless browser.
 
-Golden files live in tests/golden/; regenerate them after an intended change with
-``MLMATH_UPDATE_GOLDEN=1 python -m pytest tests/test_documents.py``.
+Golden files live in tests/publish/golden/; regenerate them after an intended change with
+``MLMATH_UPDATE_GOLDEN=1 python -m pytest tests/publish/test_documents.py``.
 """
 
 from __future__ import annotations

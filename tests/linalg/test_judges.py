@@ -16,7 +16,7 @@ from sympy import ImmutableMatrix, Rational
 
 import symbolic_mlmath as sm
 from symbolic_mlmath.core.working import check_working, get_judge
-from symbolic_mlmath.linalg.tasks import is_echelon
+from symbolic_mlmath.linalg.answers import is_echelon
 
 A2 = "[[1,2],[3,4]]"
 A3 = "[[1,2,3],[2,5,1],[-1,0,4]]"

@@ -8,10 +8,12 @@ from types import SimpleNamespace
 import pytest
 from sympy import ImmutableMatrix as M
 
+from symbolic_mlmath.core.mistakes import diagnose
 from symbolic_mlmath.core.working import get_judge
-from symbolic_mlmath.linalg.mistakes import CATALOGUE, diagnose, matrix_slip
-from symbolic_mlmath.linalg.working_det import read_det_line, split_terms
-from symbolic_mlmath.linalg.working_rows import describe, find_round, fit_row
+from symbolic_mlmath.linalg.judge_determinants import read_det_line, split_terms
+from symbolic_mlmath.linalg.mistakes import CATALOGUE
+from symbolic_mlmath.linalg.mistakes_rows import matrix_slip
+from symbolic_mlmath.linalg.rounds import describe, find_round, fit_row
 
 A3 = M([[1, 2, 3], [2, 5, 1], [-1, 0, 4]])
 GOOD = M([[1, 2, 3], [0, 1, -5], [0, 2, 7]])  # R2 - 2R1, R3 + R1

@@ -1,7 +1,7 @@
 """Renderers: every rule has a template in every format; golden output for each renderer.
 
 Golden files were reviewed by hand when written; regenerate them with
-``UPDATE_GOLDEN=1 pytest tests/test_render.py`` only after checking the change.
+``UPDATE_GOLDEN=1 pytest tests/render/test_render.py`` only after checking the change.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from symbolic_mlmath.render.templates import TEMPLATES as CORE_TEMPLATES
 
 TEMPLATES = {**CORE_TEMPLATES, **table("templates")}
 
-GOLDEN = Path(__file__).parent / "golden_render"
+GOLDEN = Path(__file__).parent / "golden"
 
 
 def _golden(name: str, text: str) -> None:

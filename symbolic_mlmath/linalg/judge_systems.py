@@ -1,4 +1,4 @@
-"""Linear-system working (``solve_system``): each line a system, or the final assignments.
+"""The working judge of linear systems (``solve_system``): each line a system, or the final assignments.
 
 A line is a list of equations (``"x + y = 4; 2x - y = 1"``, a JSON list), assignments
 (``"x = 5/3, y = 7/3"``), an augmented matrix (``"[[1, 1, 4], [0, -3, -7]]"``), or
@@ -23,7 +23,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from symbolic_mlmath.core.errors import ParseError
+from symbolic_mlmath.core.mistakes import diagnose
 from symbolic_mlmath.core.working import Follow, Judge, check_working, judges_for
+from symbolic_mlmath.linalg.answers import is_echelon
+from symbolic_mlmath.linalg.systems import augmented, consistent, implied, pinned, rank_of
 
 __all__ = ["JUDGES"]
 
@@ -124,113 +127,64 @@ def _normalise(raw: Any) -> Any:
     return pieces
 
 
-def _aug(eqs: tuple, xs: tuple) -> Any:
-    from sympy import Eq, ImmutableMatrix, linear_eq_to_matrix
-    from sympy.solvers.solveset import NonlinearError
-
-    rows = []
-    for e in eqs:
-        if e is True or e is False or not isinstance(e, Eq):
-            rows.append([0] * len(xs) + [0 if e else 1])
-            continue
-        try:
-            A, b = linear_eq_to_matrix([e.lhs - e.rhs], list(xs))
-        except NonlinearError:
-            raise ParseError(f"{e} is not linear in {', '.join(map(str, xs))}",
-                             name="line") from None
-        rows.append([*list(A), b[0]])
-    return ImmutableMatrix(rows)
-
-
-def _rank(M: Any) -> int:
-    from symbolic_mlmath.linalg.elimination import to_dm
-
-    return to_dm(M).to_field().rank() if M.rows else 0
-
-
-def _consistent(M: Any) -> bool:
-    return _rank(M) == _rank(M[:, :-1])
-
-
-def _implied(known: Any, line: Any) -> bool:
-    """Every equation of ``line`` holds wherever ``known`` holds (``known`` consistent)."""
-    return _rank(known.col_join(line)) == _rank(known)
-
-
 def _merge(line: tuple, old: tuple, xs: tuple) -> tuple:
     """The line's equations plus as many earlier ones as keep the whole consistent."""
     out = list(line)
-    M = _aug(tuple(out), xs)
-    if not _consistent(M):
+    M = augmented(tuple(out), xs)
+    if not consistent(M):
         return tuple(out)
     for e in old:
-        M2 = M.col_join(_aug((e,), xs))
-        if _rank(M2) == _rank(M):
+        M2 = M.col_join(augmented((e,), xs))
+        if rank_of(M2) == rank_of(M):
             continue
-        if _consistent(M2):
+        if consistent(M2):
             out.append(e)
             M = M2
     return tuple(out)
 
 
-def _pins(eqs: tuple) -> dict:
-    from sympy import Eq, Symbol
-
-    out = {}
-    for e in eqs:
-        if isinstance(e, Eq):
-            for s, v in ((e.lhs, e.rhs), (e.rhs, e.lhs)):
-                if isinstance(s, Symbol) and not getattr(v, "free_symbols", {1}):
-                    out[s] = v
-    return out
-
-
 def _follows(ctx: _Ctx, state: _State, line: tuple) -> Follow:
-    K = _aug(state.eqs, ctx.xs)
-    L = _aug(line, ctx.xs)
-    if not _consistent(K):
-        ok = not _consistent(L)
+    K = augmented(state.eqs, ctx.xs)
+    L = augmented(line, ctx.xs)
+    if not consistent(K):
+        ok = not consistent(L)
         new = _State(line, line)
         return Follow(ok, "an equivalent system" if ok else None,
                       "" if ok else "the system has no solution, so no line can give one",
                       state=new)
-    if not _implied(K, L):
+    if not implied(K, L):
         return Follow(False, state=_State(_merge(line, state.eqs, ctx.xs), line,
-                                          {**state.pinned, **_pins(line)}))
-    equivalent = _rank(L) == _rank(K)
-    new = _State(_merge(line, state.eqs, ctx.xs), line, {**state.pinned, **_pins(line)})
+                                          {**state.pinned, **pinned(line)}))
+    equivalent = rank_of(L) == rank_of(K)
+    new = _State(_merge(line, state.eqs, ctx.xs), line, {**state.pinned, **pinned(line)})
     return Follow(True, "an equivalent system" if equivalent else "a consequence", state=new)
 
 
 def _finished(ctx: _Ctx, state: _State) -> tuple[bool, str]:
-    from symbolic_mlmath.linalg.tasks import is_echelon
-
-    K = _aug(state.eqs, ctx.xs)
+    K = augmented(state.eqs, ctx.xs)
     n = len(ctx.xs)
-    if not _consistent(K):
-        L = _aug(state.line, ctx.xs)
+    if not consistent(K):
+        L = augmented(state.line, ctx.xs)
         if any(all(L[i, j] == 0 for j in range(n)) and L[i, n] != 0 for i in range(L.rows)):
             return True, "and the contradiction shows the system has no solution"
         return False, "the contradiction (a line such as 0 = 1) is not written yet"
-    if _rank(K) == n:
+    if rank_of(K) == n:
         missing = [str(x) for x in ctx.xs if x not in state.pinned]
         if not missing:
             return True, "and every unknown has its value"
         return False, f"no value for {', '.join(missing)} yet"
-    L = _aug(state.line, ctx.xs)
+    L = augmented(state.line, ctx.xs)
     rows = [list(L.row(i)) for i in range(L.rows) if any(L[i, j] != 0 for j in range(n + 1))]
     rows.sort(key=lambda r: next(j for j, x in enumerate(r) if x != 0))
     from sympy import ImmutableMatrix
 
     R = ImmutableMatrix(rows) if rows else L
-    if _rank(L) == _rank(K) and is_echelon(R, reduced=True)[0]:
+    if rank_of(L) == rank_of(K) and is_echelon(R, reduced=True)[0]:
         return True, "and the last line gives the solution set in solved form"
     return False, "the last line is not yet in solved form (each leading unknown alone)"
 
 
 def _explain(ctx: _Ctx, state: _State, line: tuple) -> Any:
-    from symbolic_mlmath.linalg.mistakes import diagnose
-
     return diagnose("system", ctx, state, line)
 
 

@@ -1,4 +1,4 @@
-"""Row-reduction working (``rref``, ``ref``): each line one round of elementary row operations.
+"""Rounds of elementary row operations, found exactly: what turned one matrix into the next.
 
 A *round* is a swap of two rows, or one pivot row kept or scaled by a non-zero factor
 while every other row becomes a non-zero multiple of itself plus a multiple of the pivot
@@ -25,10 +25,28 @@ from fractions import Fraction
 from itertools import combinations
 from typing import Any
 
-from symbolic_mlmath.core.errors import ParseError
-from symbolic_mlmath.core.working import Follow, Judge, judges_for
-
-__all__ = ["JUDGES", "Round", "apply_round", "describe", "find_round", "rows_of"]
+__all__ = [
+    "Round",
+    "apply_round",
+    "best_round",
+    "combo",
+    "describe",
+    "find_round",
+    "fit_row",
+    "fmt_number",
+    "is_natural",
+    "is_zero",
+    "lead",
+    "n_changed",
+    "natural_coeffs",
+    "natural_row",
+    "permutation",
+    "rounds",
+    "rows_of",
+    "same",
+    "swapped",
+    "unit_like",
+]
 
 
 # ------------------------------------------------------------------ exact row arithmetic
@@ -115,7 +133,8 @@ class Round:
     perm: tuple[int, ...] | None = None  # a general reordering (no combination)
 
 
-def _fmt(x: Any) -> str:
+def fmt_number(x: Any) -> str:
+    """An exact number as a learner writes it (``-3/2``)."""
     if isinstance(x, Fraction):
         return str(x.numerator) if x.denominator == 1 else f"{x.numerator}/{x.denominator}"
     from symbolic_mlmath.render.formats import text_of
@@ -124,11 +143,11 @@ def _fmt(x: Any) -> str:
 
 
 def _times(c: Any, name: str, first: bool) -> str:
-    neg = (c < 0) if isinstance(c, Fraction | int) else str(_fmt(c)).startswith("-")
+    neg = (c < 0) if isinstance(c, Fraction | int) else str(fmt_number(c)).startswith("-")
     mag = -c if neg else c
-    body = name if same(mag, 1) else f"{_fmt(mag)} {name}"
-    if " " in _fmt(mag).strip("-") or ("+" in _fmt(mag)):
-        body = f"({_fmt(mag)}) {name}"
+    body = name if same(mag, 1) else f"{fmt_number(mag)} {name}"
+    if " " in fmt_number(mag).strip("-") or ("+" in fmt_number(mag)):
+        body = f"({fmt_number(mag)}) {name}"
     if first:
         return f"-{body}" if neg else body
     return f" - {body}" if neg else f" + {body}"
@@ -156,7 +175,8 @@ def describe(r: Round | None) -> str:
     return ", ".join(parts) if parts else "no change"
 
 
-def _swapped(O: list, swap: tuple[int, int] | None) -> list:
+def swapped(O: list, swap: tuple[int, int] | None) -> list:
+    """The rows with ``swap`` applied (the same list when None)."""
     if swap is None:
         return O
     S = list(O)
@@ -168,7 +188,7 @@ def apply_round(O: list, r: Round) -> list:
     """The rows after round ``r``."""
     if r.perm is not None:
         return [O[j] for j in r.perm]
-    S = _swapped(O, r.swap)
+    S = swapped(O, r.swap)
     out = []
     for i, row in enumerate(S):
         if i == r.pivot:
@@ -183,7 +203,7 @@ def apply_round(O: list, r: Round) -> list:
 _SMALL = 12
 
 
-def _unit_like(s: Any, row: list) -> bool:
+def unit_like(s: Any, row: list) -> bool:
     """A scale factor a person would choose: an integer, 1/integer, or one making an entry ±1."""
     s = Fraction(s) if isinstance(s, int) else s
     if not isinstance(s, Fraction):
@@ -200,7 +220,7 @@ def natural_coeffs(u: list, v: list, a: Any, c: Any) -> bool:
     a = Fraction(a) if isinstance(a, int) else a
     c = Fraction(c) if isinstance(c, int) else c
     if is_zero(c):
-        return _unit_like(a, u)
+        return unit_like(a, u)
     if not isinstance(a, Fraction) or not isinstance(c, Fraction):
         return True
     clears = [j for j in range(len(u)) if not is_zero(u[j]) and is_zero(a * u[j] + c * v[j])]
@@ -237,7 +257,8 @@ def _round_for(S: list, N: list, p: int, swap: Any) -> Round | None:
     return Round(p, s, coeffs, swap)
 
 
-def _n_changed(r: Round) -> int:
+def n_changed(r: Round) -> int:
+    """How many rows the round changes."""
     return (0 if same(r.scale, 1) else 1) + sum(
         1 for a, c in r.coeffs.values() if not (same(a, 1) and is_zero(c)))
 
@@ -248,7 +269,7 @@ def rounds(O: list, N: list) -> list[Round]:
     out: list[Round] = []
     swaps: list[Any] = [None]
     for swap in swaps:
-        S = _swapped(O, swap)
+        S = swapped(O, swap)
         for p in range(len(S)) if swap is None else swap:  # a swap brings up the pivot row
             r = _round_for(S, N, p, swap)
             if r is not None:
@@ -260,8 +281,8 @@ def rounds(O: list, N: list) -> list[Round]:
 
 def is_natural(O: list, N: list, r: Round) -> bool:
     """Every factor of the round is one a learner would choose."""
-    S = _swapped(O, r.swap)
-    if not _unit_like(r.scale, S[r.pivot]):
+    S = swapped(O, r.swap)
+    if not unit_like(r.scale, S[r.pivot]):
         return False
     return all(natural_row(S, N, r.pivot, i, a, c) for i, (a, c) in r.coeffs.items())
 
@@ -269,13 +290,19 @@ def is_natural(O: list, N: list, r: Round) -> bool:
 def find_round(O: Any, N: Any) -> Round | None:
     """The simplest round turning matrix ``O`` into ``N`` (SymPy matrices), or None."""
     o, n = rows_of(O, N)
-    rs = rounds(o, n)
-    if not rs:
+    return best_round(o, n, rounds(o, n))
+
+
+def best_round(O: list, N: list, candidates: list[Round]) -> Round | None:
+    """The simplest of ``candidates`` (rounds turning rows ``O`` into ``N``): natural factors
+    first, then no swap, then the fewest rows changed."""
+    if not candidates:
         return None
-    return min(rs, key=lambda r: (not is_natural(o, n, r), r.swap is not None, _n_changed(r)))
+    return min(candidates, key=lambda r: (not is_natural(O, N, r), r.swap is not None, n_changed(r)))
 
 
-def _permutation(O: list, N: list) -> tuple[int, ...] | None:
+def permutation(O: list, N: list) -> tuple[int, ...] | None:
+    """The reordering of the rows of ``O`` that gives ``N``, or None."""
     used: set[int] = set()
     perm = []
     for row in N:
@@ -286,121 +313,3 @@ def _permutation(O: list, N: list) -> tuple[int, ...] | None:
         used.add(j)
         perm.append(j)
     return tuple(perm)
-
-
-# ------------------------------------------------------------------ the judge
-@dataclass(frozen=True)
-class _Ctx:
-    task: str
-    given: Any
-    augmented: bool
-
-
-def _start(task: str, inputs: dict) -> _Ctx:
-    return _Ctx(task, inputs["matrix"], bool(inputs.get("augmented", False)))
-
-
-def read_matrix_line(raw: Any) -> Any:
-    """A matrix line: text (``"[[1,2],[3,4]]"``, ``"1 2 | 3; 4 5 | 6"``, an annotation such as
-    ``"R2 <- R2 - 2R1: [[...]]"`` before the matrix) or nested lists."""
-    from symbolic_mlmath.text.parse import parse_matrix
-
-    if not isinstance(raw, str):
-        return parse_matrix(raw, name="line")
-    text = raw.strip()
-    candidates = [text]
-    if "|" in text:
-        candidates.append(text.replace("|", " " if text[:1] not in "[(" else ","))
-    k = text.find("[")
-    if k > 0:
-        body = text[k:]
-        candidates.append(body)
-        if "|" in body:
-            candidates.append(body.replace("|", ","))
-    for sep in ("~", "=>", "->", "→", ":", "="):
-        if sep in text:
-            tail = text.rsplit(sep, 1)[1].strip()
-            if tail:
-                candidates.append(tail)
-                if "|" in tail:
-                    candidates.append(tail.replace("|", " " if tail[:1] not in "[(" else ","))
-    err: Exception | None = None
-    for c in candidates:
-        try:
-            return parse_matrix(c, name="line")
-        except (ParseError, ValueError) as exc:
-            err = err or exc
-    raise ParseError(str(err).removeprefix("line: ") if err else "expected a matrix", name="line")
-
-
-def _read(ctx: _Ctx, raw: Any) -> Any:
-    return read_matrix_line(raw)
-
-
-def _follows(ctx: _Ctx, prev: Any, cur: Any) -> Follow:
-    if cur.shape != prev.shape:
-        return Follow(False, note=f"the line is {cur.rows}x{cur.cols}, the matrix "
-                      f"{prev.rows}x{prev.cols}")
-    o, n = rows_of(prev, cur)
-    if all(same(x, y) for a, b in zip(o, n, strict=True) for x, y in zip(a, b, strict=True)):
-        return Follow(True, "no change")
-    perm = _permutation(o, n)
-    if perm is not None:
-        moved = [i for i, j in enumerate(perm) if i != j]
-        if len(moved) == 2:
-            return Follow(True, f"R{moved[0] + 1} <-> R{moved[1] + 1}")
-        return Follow(True, describe(Round(0, perm=perm)), note="rows reordered")
-    rs = rounds(o, n)
-    if not rs:
-        return Follow(False)
-    best = min(rs, key=lambda r: (not is_natural(o, n, r), r.swap is not None, _n_changed(r)))
-    if not is_natural(o, n, best):
-        from symbolic_mlmath.linalg.mistakes import near_miss
-
-        if near_miss(o, n) is not None:
-            return Follow(False, describe(best))
-    return Follow(True, describe(best))
-
-
-def _finished(ctx: _Ctx, last: Any) -> tuple[bool, str]:
-    from symbolic_mlmath.linalg.tasks import is_echelon
-
-    reduced = ctx.task == "rref"
-    ok, why = is_echelon(last, reduced=reduced)
-    if ok:
-        return True, "and the last line is in " + ("reduced " if reduced else "") + \
-            "row echelon form"
-    form = "reduced row echelon form" if reduced else "row echelon form"
-    return False, f"the last line is not in {form} yet ({why})"
-
-
-def _explain(ctx: _Ctx, prev: Any, cur: Any) -> Any:
-    from symbolic_mlmath.linalg.mistakes import diagnose
-
-    return diagnose("matrix", ctx, prev, cur)
-
-
-def _answer(ctx: _Ctx, last: Any, raw: Any) -> Any:
-    from symbolic_mlmath.core.tasks import get_task
-
-    t = get_task(ctx.task)
-    d = t.derive(matrix=ctx.given, augmented=ctx.augmented)
-    return t.check_answer(d, raw, {"matrix": ctx.given, "augmented": ctx.augmented})
-
-
-def _expected(ctx: _Ctx) -> Any:
-    from symbolic_mlmath import api
-
-    return api.solve(ctx.task, matrix=ctx.given, augmented=ctx.augmented).result
-
-
-def _show(M: Any) -> str:
-    if hasattr(M, "tolist"):
-        return "[" + ", ".join("[" + ", ".join(_fmt(x) if isinstance(x, Fraction) else str(x)
-                                               for x in row) + "]" for row in M.tolist()) + "]"
-    return str(M)
-
-
-#: The judge of this module's tasks.
-JUDGES = judges_for(Judge(_start, _read, _follows, _finished, _explain, _answer, _show,
-                     expected=_expected), "rref", "ref")

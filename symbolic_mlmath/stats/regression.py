@@ -256,7 +256,7 @@ def derive_linear_regression(x: Any, y: Any, *, degree: int | None = None,
     >>> d.result["coefficients"].T, d.result["residual_sd"]
     (Matrix([[1, 0, 1]]), 0)
     >>> [s.rule.value for s in d.steps][:3]
-    ['design_matrix', 'normal_equations', 'solve_normal_equations']
+    ['design_matrix', 'regression_normal_equations', 'solve_normal_equations']
     """
     from sympy import Add, Eq, Symbol
 

@@ -18,7 +18,7 @@ class StatsRule(str, Enum):
     # quantities computed by a formula (before is None; the formula, the values put in and
     # the exact result are the step's given pieces and ``after``)
     DESIGN_MATRIX = "design_matrix"  # columns 1, x, x^2, ... (or the predictors given)
-    NORMAL_EQUATIONS = "normal_equations"  # X^T X beta = X^T y
+    NORMAL_EQUATIONS = "regression_normal_equations"  # X^T X beta = X^T y
     SOLVE_NORMAL_EQUATIONS = "solve_normal_equations"  # beta = (X^T X)^-1 X^T y, exactly
     RESIDUALS = "residuals"  # e = y - X beta
     SUM_OF_SQUARES = "sum_of_squares"  # SS = sum of squared deviations (residual, total, ...)

@@ -225,7 +225,7 @@ def working_lines(working: Any) -> list[Any]:
 
     Examples
     ========
-    >>> working_lines("[[1,2],[0,1]]\n[[1,0],[0,1]]")
+    >>> working_lines("[[1,2],[0,1]]\\n[[1,0],[0,1]]")
     ['[[1,2],[0,1]]', '[[1,0],[0,1]]']
     """
     if isinstance(working, str):

@@ -11,7 +11,8 @@ so what is checked never depends on what was imported before.
 Examples
 ========
 >>> from sympy import ImmutableMatrix
->>> >>> from symbolic_mlmath.linalg.rules import LinalgRule
+>>> from symbolic_mlmath.core.steps import Step
+>>> from symbolic_mlmath.linalg.rules import LinalgRule
 >>> A = ImmutableMatrix([[1, 2], [3, 4]])
 >>> bad = Step(LinalgRule.ROW_ADD_MULTIPLE, A, ImmutableMatrix([[1, 2], [0, -3]]),
 ...            given={"target": 2, "source": 1, "factor": -3})

@@ -10,7 +10,8 @@ general; its ``instance`` names the pieces of this step (``R2 <- R2 - 3 R1``);
 Examples
 ========
 >>> from sympy import ImmutableMatrix
->>> >>> from symbolic_mlmath.core.rules import Rule
+>>> from symbolic_mlmath.core.steps import Step
+>>> from symbolic_mlmath.core.rules import Rule
 >>> from symbolic_mlmath.render.formats import TEXT
 >>> s = Step(Rule.ARITHMETIC, ImmutableMatrix([[1, 2]]) * 2, ImmutableMatrix([[2, 4]]))
 >>> template_of(s).title

@@ -133,7 +133,6 @@ def run_descent(expr: Any, variables: Sequence[Any], x0: Any, eta: Any, iteratio
     from sympy import ImmutableMatrix
 
     from symbolic_mlmath.calculus.bridge import as_numeric
-
     from symbolic_mlmath.calculus.functions import to_elementary
 
     prec = precision or Precision()

@@ -25,13 +25,15 @@ from typing import Any
 from symbolic_mlmath.core.verdict import Verdict
 
 __all__ = ["check_derivative_answer", "check_expression", "check_matrix", "check_vector",
-           "read_expression"]
+           "read_expression", "unknown_names"]
 
 
 def _text(e: Any) -> str:
     from symbolic_mlmath.render.formats import text_of
 
-    return text_of(e)
+    from .functions import recognize
+
+    return text_of(recognize(e))
 
 
 def read_expression(answer: Any, name: str = "answer") -> Any:
@@ -39,6 +41,24 @@ def read_expression(answer: Any, name: str = "answer") -> Any:
     from symbolic_mlmath.text import parse_answer
 
     return parse_answer(answer, name=name)
+
+
+def unknown_names(got: Any, allowed: Any) -> Verdict | None:
+    """A not-correct verdict when ``got`` uses names the problem does not have (``xy``)."""
+    from sympy import MatrixBase
+
+    items = list(got) if isinstance(got, MatrixBase | list | tuple) else [got]
+    extra: set = set()
+    for g in items:
+        extra |= set(getattr(g, "free_symbols", set())) - set(allowed)
+    if not extra:
+        return None
+    names = ", ".join(sorted(str(s) for s in extra))
+    hint = ""
+    if any(len(str(s)) > 1 and str(s).isalpha() for s in extra):
+        hint = " (a name of several letters is one symbol: write x*y or x y for a product)"
+    return Verdict(False, "structural", f"Not correct: the answer uses {names}, which the problem "
+                   f"does not have{hint}.", got=got)
 
 
 def _judge(expected: Any, got: Any) -> tuple[bool | None, str, Any]:
@@ -84,6 +104,20 @@ def check_derivative_answer(derivation: Any, answer: Any, tree: Any = None) -> V
 
     got = read_expression(answer)
     expected = derivation.result
+    allowed = set(getattr(derivation.inputs.get("expr"), "free_symbols", set()))
+    allowed |= set(getattr(expected, "free_symbols", set())) | set(derivation.variables)
+    where = derivation.inputs.get("where") or {}
+    from sympy import Symbol
+
+    for k, v in where.items():
+        allowed |= set(getattr(v, "free_symbols", set())) | {Symbol(str(k))}
+    bad = unknown_names(got, allowed)
+    if bad is not None:
+        return bad
+    if where:
+        from .multivariable import expand_names
+
+        got = expand_names(got, where)
     if hasattr(expected, "free_symbols") and not expected.free_symbols:
         from symbolic_mlmath.core.answers import compare
 

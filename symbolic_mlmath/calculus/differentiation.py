@@ -46,6 +46,7 @@ __all__ = [
     "evaluate_steps",
     "node_step",
     "pick_variable",
+    "read_point",
 ]
 
 _CHILD_NAMES: dict[R, tuple[str, ...]] = {
@@ -126,7 +127,7 @@ def derivative_steps(expr: Any, var: Any) -> tuple[list[Step], Any, DiffNode]:
     return steps, tidied, tree
 
 
-def _point(at: Any, variables: tuple, name: str = "at") -> dict:
+def read_point(at: Any, variables: tuple, name: str = "at") -> dict:
     """``at`` as ``{Symbol: exact value}`` (a bare value for one variable)."""
     from sympy import Symbol
 
@@ -205,7 +206,7 @@ def derive_derivative(expr: Any, var: Any = None, *, at: Any = None, method: str
     from sympy import Derivative
 
     var = pick_variable(expr, var)
-    point = _point(at, (var,))
+    point = read_point(at, (var,))
     if method in (None, "rules", "rule"):
         steps, result, _tree = derivative_steps(expr, var)
     elif method == "definition":
@@ -256,7 +257,7 @@ def derive_second_derivative(expr: Any, var: Any = None, *, at: Any = None) -> D
     from .concavity import concavity_step
 
     var = pick_variable(expr, var)
-    point = _point(at, (var,))
+    point = read_point(at, (var,))
     goal = Derivative(expr, (var, 2))
     steps1, first, _ = derivative_steps(expr, var)
     inside = Step(R.DIFFERENTIATE_INSIDE, goal, Derivative(first, var), {"first": first},

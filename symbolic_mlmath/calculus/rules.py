@@ -46,6 +46,14 @@ class CalculusRule(str, Enum):
     RATIONALIZE_NUMERATOR = "rationalize_numerator"  # multiply by the conjugate
     CANCEL_H = "cancel_h"  # divide out h (h != 0 inside the limit)
     TAKE_LIMIT = "take_limit"  # continuous at h = 0: substitute h = 0
+    # several variables (multivariable.py)
+    PARTIAL_DERIVATIVE = "partial_derivative"  # d/dx f holding the other variables constant
+    GRAPH_CHAIN_RULE = "graph_chain_rule"  # dL/dw = sum over paths of products of partials
+    GRADIENT_VECTOR = "gradient_vector"  # grad f = (df/dx1, ..., df/dxn)
+    HESSIAN_MATRIX = "hessian_matrix"  # H_ij = d^2 f / dx_i dx_j
+    HESSIAN_SYMMETRY = "hessian_symmetry"  # H_ij = H_ji (Schwarz)
+    LEADING_MINORS = "leading_minors"  # definiteness by the leading principal minors
+    EIGENVALUE_TEST = "eigenvalue_test"  # definiteness by the signs of the eigenvalues
 
     # --- iterative methods and networks (issue 13) ----------------------------------------------
     METHOD_DERIVATIVE = "method_derivative"  # the derivative/gradient/Hessian a method needs

@@ -16,7 +16,8 @@ register = TASKS.register
 # --- differentiation (issue 12) ----------------------------------------------
 _EXPR = Input("expr", "expr", "the function, e.g. x^2 sin(x) or sigma(2x)")
 _VAR = Input("var", "symbols", "the variable (optional when there is only one)", required=False)
-_AT = Input("at", "value", "a point, e.g. {x: 2} or 2", required=False)
+_AT = Input("at", "assignments", "a point, e.g. x = 2, y = -1 (or a value for one variable)",
+            required=False)
 _VARS = Input("vars", "symbols", "the variables, in order, e.g. x, y", required=False)
 
 
@@ -55,6 +56,58 @@ register(Task("derivative", "The derivative, every rule named (chain, product, q
               _derive_derivative, _check_derivative, topic="c2w1-derivatives"))
 register(Task("second_derivative", "The second derivative and the concavity it shows",
               (_EXPR, _VAR, _AT), _derive_second, _check_derivative, topic="c2w1-derivatives"))
+
+def _derive_partial(expr: Any, var: Any, where: Any = None, at: Any = None) -> Any:
+    from .multivariable import derive_partial
+
+    return derive_partial(expr, _one(var), where=where, at=at)
+
+
+def _derive_gradient(expr: Any, vars: Any = None, at: Any = None) -> Any:
+    from .multivariable import derive_gradient
+
+    return derive_gradient(expr, vars, at=at)
+
+
+def _derive_hessian(expr: Any, vars: Any = None, at: Any = None) -> Any:
+    from .multivariable import derive_hessian
+
+    return derive_hessian(expr, vars, at=at)
+
+
+def _check_partial(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
+    from .answers import check_derivative_answer
+
+    return check_derivative_answer(d, answer, None)
+
+
+def _check_gradient(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
+    from .answers import check_vector, read_expression, unknown_names
+
+    got = read_expression(answer)
+    allowed = set(d.inputs["expr"].free_symbols) | set(d.variables)
+    bad = unknown_names(got, allowed)
+    return bad if bad is not None else check_vector(d.result, got, tuple(d.variables))
+
+
+def _check_hessian(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
+    from .answers import check_matrix, read_expression, unknown_names
+
+    got = read_expression(answer)
+    allowed = set(d.inputs["expr"].free_symbols) | set(d.variables)
+    bad = unknown_names(got, allowed)
+    return bad if bad is not None else check_matrix(d.result, got)
+
+
+_WHERE = Input("where", "assignments", "named quantities, e.g. z = w x + b, a = sigma(z)",
+               required=False)
+register(Task("partial_derivative", "A partial derivative; with where, the chain rule through "
+              "named quantities", (_EXPR, Input("var", "symbols", "the variable"), _WHERE, _AT),
+              _derive_partial, _check_partial, topic="c2w2-gradients"))
+register(Task("gradient", "The gradient: every partial derivative, each by its rules",
+              (_EXPR, _VARS, _AT), _derive_gradient, _check_gradient, topic="c2w2-gradients"))
+register(Task("hessian", "The Hessian, its symmetry, and definiteness by minors and eigenvalues",
+              (_EXPR, _VARS, _AT), _derive_hessian, _check_hessian, topic="c2w2-gradients"))
 
 # --- iterative methods and networks (issue 13) ----------------------------------------------
 from symbolic_mlmath.calculus import tasks_iter  # noqa: E402

@@ -255,6 +255,71 @@ def _t_take_limit(step: Step, f: MathFormat) -> str:
     return f.m(step.after)
 
 
+@template(R.PARTIAL_DERIVATIVE, "Partial derivative",
+          "Differentiate with respect to one variable, holding the others constant.")
+def _t_partial(step: Step, f: MathFormat) -> str:
+    b = step.before
+    return f"{_d(f, b.expr, b.variables[0], partial=True)} = {f.m(step.after)}"
+
+
+@template(R.GRAPH_CHAIN_RULE, "Chain rule through the named quantities",
+          _law(r"\frac{\partial L}{\partial w} = \sum_{\text{paths}} \prod"
+               r" \frac{\partial (\text{parent})}{\partial (\text{child})}",
+               "∂L/∂w = Σ over paths of the product of ∂parent/∂child",
+               "Multiply the partial derivatives along each path from the top down to the "
+               "variable, and add the paths: ", "."))
+def _t_graph(step: Step, f: MathFormat) -> str:
+    g = step.given
+    where = "; ".join(f.m(e) for e in g["where"])
+    paths = "; ".join(" → ".join(f.m(p) for p in path) for path in g["paths"])
+    return (f"{where}. {f.prose('Paths')}: {paths}. {f.prose('Product of the partials')}: "
+            f"{f.m(g['named'])} = {f.m(step.after)}")
+
+
+@template(R.GRADIENT_VECTOR, "Gradient",
+          _law(r"\nabla f = \left(\frac{\partial f}{\partial x_1}, \dots, "
+               r"\frac{\partial f}{\partial x_n}\right)", "∇f = (∂f/∂x₁, …, ∂f/∂xₙ)",
+               "One partial derivative per variable: ", "."))
+def _t_gradient(step: Step, f: MathFormat) -> str:
+    return f"∇f = {f.m(step.after.T)}" if f.name == "text" else f"$\\nabla f$ = {f.m(step.after)}"
+
+
+@template(R.HESSIAN_MATRIX, "Hessian",
+          _law(r"H_{ij} = \frac{\partial^2 f}{\partial x_i\,\partial x_j}",
+               "Hᵢⱼ = ∂²f/∂xᵢ∂xⱼ", "The matrix of second partial derivatives: ", "."))
+def _t_hessian(step: Step, f: MathFormat) -> str:
+    return f"H = {f.m(step.after)}"
+
+
+@template(R.HESSIAN_SYMMETRY, "Symmetry of the Hessian",
+          _law(r"\frac{\partial^2 f}{\partial x_i \partial x_j} = "
+               r"\frac{\partial^2 f}{\partial x_j \partial x_i}", "∂²f/∂xᵢ∂xⱼ = ∂²f/∂xⱼ∂xᵢ",
+               "For smooth f the mixed partials agree (Schwarz): ", "; H is symmetric."), "=>")
+def _t_symmetry(step: Step, f: MathFormat) -> str:
+    pairs = step.given["pairs"]
+    if not pairs:
+        return f.prose("a 1x1 matrix is symmetric")
+    return f.prose("equal pairs: ") + ", ".join(f"H{i}{j} = H{j}{i}" for i, j in pairs)
+
+
+@template(R.LEADING_MINORS, "Leading principal minors",
+          "Sylvester: all leading minors > 0 means positive definite; signs -, +, -, ... "
+          "negative definite; a non-zero determinant otherwise indefinite.", "=>")
+def _t_minors(step: Step, f: MathFormat) -> str:
+    ms = ", ".join(f"D{k + 1} = {f.m(m)}" for k, m in enumerate(step.given["minors"]))
+    return f"{ms}: {f.prose(str(step.given['verdict']))}"
+
+
+@template(R.EIGENVALUE_TEST, "Eigenvalues",
+          "All eigenvalues > 0: positive definite; all < 0: negative definite; both signs: "
+          "indefinite; zeros among one sign: semidefinite.", "=>")
+def _t_eigen(step: Step, f: MathFormat) -> str:
+    g = step.given
+    vals = ", ".join(f.m(v) for v in g["eigenvalues"])
+    tail = f" ({f.prose('numerically')})" if g.get("numeric") else ""
+    return f"λ = {vals}{tail}: {f.prose(str(g['verdict']))}"
+
+
 # --- iterative methods and networks (issue 13) ----------------------------------------------
 from symbolic_mlmath.calculus import templates_iter  # noqa: E402
 

@@ -180,6 +180,75 @@ def _take_limit(step: Step) -> str | None:
     return None
 
 
+@VERIFIERS.check(R.PARTIAL_DERIVATIVE)
+def _partial(step: Step) -> str | None:
+    from .equality import sympy_derivative
+
+    b = step.before
+    if _same(sympy_derivative(b.expr, b.variables[0]), step.after) is not True:
+        return f"{_show(step.after)} is not the partial derivative of {_show(b.expr)}"
+    return None
+
+
+@VERIFIERS.check(R.GRADIENT_VECTOR, R.HESSIAN_MATRIX)
+def _matrix_of_derivatives(step: Step) -> str | None:
+    """Each entry equals SymPy's derivative of the unevaluated entry before it."""
+    from .equality import sympy_derivative
+
+    b, a = step.before, step.after
+    if b.shape != a.shape:
+        return f"shape changes from {b.shape} to {a.shape}"
+    for k, (d, got) in enumerate(zip(b, a, strict=True)):
+        want = d.expr
+        for v in d.variables:
+            want = sympy_derivative(want, v)
+        if _same(want, got) is not True:
+            return f"entry {k + 1}: {_show(got)} is not {_show(d)}"
+    return None
+
+
+@VERIFIERS.check(R.GRAPH_CHAIN_RULE)
+def _graph_chain(step: Step) -> str | None:
+    from .equality import sympy_derivative
+
+    b, g = step.before, step.given
+    if _same(sympy_derivative(b.expr, b.variables[0]), step.after) is not True:
+        return f"{_show(step.after)} is not the derivative of {_show(b.expr)}"
+    names = {eq.lhs: eq.rhs for eq in g["where"]}
+    named = g["named"]
+    for _ in range(len(names) + 1):
+        named = named.xreplace(names)
+    if _same(named, step.after) is not True:
+        return "the product of the partials along the paths is not the result"
+    return None
+
+
+@VERIFIERS.check(R.HESSIAN_SYMMETRY, reads=True)
+def _symmetry(step: Step) -> str | None:
+    H = step.before
+    if step.after != H:
+        return "noting symmetry must not change the matrix"
+    for i in range(H.rows):
+        for j in range(i + 1, H.cols):
+            if _same(H[i, j], H[j, i]) is not True:
+                return f"H[{i + 1},{j + 1}] and H[{j + 1},{i + 1}] differ"
+    return None
+
+
+@VERIFIERS.check(R.LEADING_MINORS, reads=True)
+def _minors(step: Step) -> str | None:
+    from .definiteness import check_minors
+
+    return check_minors(step)
+
+
+@VERIFIERS.check(R.EIGENVALUE_TEST, reads=True)
+def _eigen(step: Step) -> str | None:
+    from .definiteness import check_eigen
+
+    return check_eigen(step)
+
+
 # --- iterative methods and networks (issue 13) ----------------------------------------------
 from symbolic_mlmath.calculus import verifiers_iter  # noqa: E402
 

@@ -55,6 +55,7 @@ KINDS = {
     "value": "a number, expression, vector or matrix",
     "data": "a list of numbers or rows of numbers",
     "dict": "a mapping, e.g. {x: 1, y: 2}",
+    "assignments": "name = value pairs, e.g. x = 2, y = -1 (or a dict; one bare value for one name)",
     "text": "free text",
 }
 
@@ -93,6 +94,10 @@ class Task:
     topic: str = ""
     aliases: tuple[str, ...] = ()
     one_of: tuple[tuple[str, ...], ...] = field(default=())  # alternative input groups
+
+    def solve(self, raw: Mapping[str, Any]) -> Any:
+        """Parse ``raw`` inputs (Python objects or learner text) and derive: a Derivation."""
+        return self.derive(**self.parse_inputs(raw))
 
     def parse_inputs(self, raw: Mapping[str, Any]) -> dict[str, Any]:
         """Parse learner inputs by their declared kinds; one-line errors name the input."""
@@ -187,6 +192,8 @@ def parse_input(spec: Input, value: Any) -> Any:
         return t
     if kind == "text":
         return str(value)
+    if kind == "assignments":
+        return parse.parse_answer(value, name=name)
     return parse.parse_value(value, name=name)
 
 

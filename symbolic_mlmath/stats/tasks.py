@@ -18,3 +18,6 @@ TASKS.extend(PROB_TASKS)
 
 
 # --- inference (issue 15) ----------------------------------------------
+from symbolic_mlmath.stats.tasks_inference import INFERENCE_TASKS  # noqa: E402
+
+TASKS.extend(INFERENCE_TASKS)

@@ -17,3 +17,6 @@ VERIFIERS.update(PROB_VERIFIERS)
 
 
 # --- inference (issue 15) ----------------------------------------------
+from symbolic_mlmath.stats.verifiers_inference import INFERENCE_VERIFIERS  # noqa: E402
+
+VERIFIERS.update(INFERENCE_VERIFIERS)

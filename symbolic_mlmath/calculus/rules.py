@@ -74,3 +74,7 @@ class CalculusRule(str, Enum):
     DIVERGENCE = "divergence"  # the iterates grow without bound (or f rises): why
     MSE_LOSS = "mse_loss"  # data (x_i, y_i) -> (1/n) sum (y_i - (w x_i + b))^2
     NORMAL_EQUATIONS = "normal_equations"  # X^T X beta = X^T y, solved exactly
+    NEWTON_UPDATE_RULE = "newton_update_rule"  # x - f/f' (root), x - f'/f'' (optimum)
+    NEWTON_STEP = "newton_step"  # one Newton iterate x_k -> x_{k+1}
+    NEWTON_SOLVE = "newton_solve"  # several variables: solve H(x_k) delta = grad f(x_k)
+    NEWTON_BREAKDOWN = "newton_breakdown"  # f'(x_k) = 0, a cycle, or divergence: why

@@ -95,6 +95,10 @@ class Task:
     aliases: tuple[str, ...] = ()
     one_of: tuple[tuple[str, ...], ...] = field(default=())  # alternative input groups
 
+    def solve(self, raw: Mapping[str, Any]) -> Any:
+        """Parse ``raw`` inputs (Python objects or learner text) and derive: a Derivation."""
+        return self.derive(**self.parse_inputs(raw))
+
     def parse_inputs(self, raw: Mapping[str, Any]) -> dict[str, Any]:
         """Parse learner inputs by their declared kinds; one-line errors name the input."""
         known = {i.name: i for i in self.inputs}

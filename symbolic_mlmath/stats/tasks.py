@@ -15,3 +15,6 @@ register = TASKS.register
 
 
 # --- inference (issue 15) ----------------------------------------------
+from symbolic_mlmath.stats.tasks_inference import INFERENCE_TASKS  # noqa: E402
+
+TASKS.extend(INFERENCE_TASKS)

@@ -15,3 +15,6 @@ template = TEMPLATES.add
 
 
 # --- inference (issue 15) ----------------------------------------------
+from symbolic_mlmath.stats.templates_inference import INFERENCE_TEMPLATES  # noqa: E402
+
+TEMPLATES.update(INFERENCE_TEMPLATES)

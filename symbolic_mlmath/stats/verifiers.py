@@ -14,3 +14,6 @@ VERIFIERS = VerifierTable()
 
 
 # --- inference (issue 15) ----------------------------------------------
+from symbolic_mlmath.stats.verifiers_inference import INFERENCE_VERIFIERS  # noqa: E402
+
+VERIFIERS.update(INFERENCE_VERIFIERS)

@@ -3,7 +3,7 @@
 One engine walks the lines of a working for every task. Each task registers a
 :class:`Judge` that knows how to read a line (through ``parse.py``), whether a line
 *follows* from the state before it (and by which operation), when the working is
-*finished*, and how to name a slip (through :mod:`symbolic_mlmath.linalg.mistakes`). The
+*finished*, and how to name a slip (through :mod:`symbolic_mlmath.core.mistakes`). The
 engine parses each line (an unreadable line is itself the wrong line), asks the
 judge about each transition (given -> line 1, line k -> line k+1), names the first
 wrong line, then goes on checking whether the later lines follow from the learner's

@@ -20,7 +20,7 @@ from symbolic_mlmath.core.steps import Derivation, Step
 from symbolic_mlmath.linalg.elimination import as_immutable, eliminate, to_dm
 from symbolic_mlmath.linalg.rules import LinalgRule
 
-__all__ = ["COFACTOR_MAX_SIZE", "METHODS", "derive_det", "derive_singular"]
+__all__ = ["COFACTOR_MAX_SIZE", "METHODS", "derive_det", "derive_singular", "minor"]
 
 METHODS = ("cofactor", "sarrus", "elimination")
 #: Cofactor expansion of an n x n matrix has up to n! terms: refuse beyond this size.
@@ -83,7 +83,17 @@ def _sarrus_steps(A: Any) -> list[Step]:
     return [Step(LinalgRule.DET_SARRUS, Determinant(A), expr, given), Step(Rule.ARITHMETIC, expr, value)]
 
 
-def _minor(A: Any, i: int, j: int) -> Any:
+def minor(A: Any, i: int, j: int) -> Any:
+    """``A`` without row ``i`` and column ``j`` (0-based).
+
+    Examples
+    ========
+    >>> from sympy import Matrix
+    >>> minor(Matrix([[1, 2, 3], [4, 5, 6], [7, 8, 9]]), 0, 1)
+    Matrix([
+    [4, 6],
+    [7, 9]])
+    """
     from sympy import ImmutableMatrix
 
     rows = [r for r in range(A.rows) if r != i]
@@ -113,7 +123,7 @@ def _cofactor_steps(A: Any) -> tuple[list[Step], Any]:
         signs.append(sign)
         if entry == 0:
             continue
-        M = _minor(A, i, j)
+        M = minor(A, i, j)
         msteps, mvalue = _cofactor_steps(M)
         coeff = _simplify(sign * entry)
         terms.append(_mul(coeff, Determinant(M)))

@@ -1,5 +1,8 @@
 """Every linear-algebra working judge: the subject's ``JUDGES`` table (task -> Judge).
 
+Row reduction in ``judge_elimination``, determinants in ``judge_determinants``, linear
+systems in ``judge_systems``.
+
 Examples
 ========
 >>> sorted(JUDGES)
@@ -8,8 +11,8 @@ Examples
 
 from __future__ import annotations
 
-from symbolic_mlmath.linalg import working_det, working_rows, working_systems
+from symbolic_mlmath.linalg import judge_determinants, judge_elimination, judge_systems
 
 __all__ = ["JUDGES"]
 
-JUDGES = {**working_rows.JUDGES, **working_det.JUDGES, **working_systems.JUDGES}
+JUDGES = {**judge_elimination.JUDGES, **judge_determinants.JUDGES, **judge_systems.JUDGES}

@@ -19,13 +19,15 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from symbolic_mlmath.core.steps import Step
 from symbolic_mlmath.render.displays import Display, MatrixStyle, Shown, chain
 from symbolic_mlmath.render.formats import MathFormat
 from symbolic_mlmath.render.templates import template_of
 from symbolic_mlmath.render.views import tex_view
+
+if TYPE_CHECKING:  # steps use these modules at run time, not the other way round
+    from symbolic_mlmath.core.steps import Step
 
 __all__ = ["Plan", "ResultView", "StepView", "plan", "sentence"]
 

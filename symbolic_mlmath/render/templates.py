@@ -30,15 +30,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from symbolic_mlmath.core.rules import Rule
-from symbolic_mlmath.core.steps import Step
 from symbolic_mlmath.render.displays import Display, chain
 from symbolic_mlmath.render.formats import MathFormat
 
-__all__ = ["TEMPLATES", "Template", "TemplateTable", "default_displays", "template",
-           "template_of"]
+if TYPE_CHECKING:  # steps use these modules at run time, not the other way round
+    from symbolic_mlmath.core.steps import Step
+
+__all__ = ["TEMPLATES", "Template", "TemplateTable", "default_displays", "result_presenter",
+           "template", "template_of"]
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,8 @@ from symbolic_mlmath.render.displays import Display, MatrixStyle, Shown, chain
 from symbolic_mlmath.render.formats import MathFormat
 from symbolic_mlmath.render.templates import TemplateTable
 
-__all__ = ["TEMPLATES", "echelon_pivots", "matrix_of"]
+__all__ = ["TEMPLATES", "add_instance", "echelon_pivots", "matrix_of", "ops_text", "row_display",
+           "row_op", "scale_instance", "swap_instance", "targets", "why_add", "why_ops", "why_swap"]
 
 #: Templates of the elimination and determinant rules.
 TEMPLATES = TemplateTable()
@@ -93,12 +94,12 @@ def _shown(obj: Any, rows: tuple = (), pivots: set | None = None) -> Shown:
     return Shown(obj, style=MatrixStyle(rows=frozenset(rows), pivots=frozenset(piv)))
 
 
-def _row_display(step: Step, rows: tuple) -> list[Display]:
+def row_display(step: Step, rows: tuple) -> list[Display]:
     rel = "=" if step.rule.value.startswith("det_") else "~"
     return [chain(_shown(step.before), rel, _shown(step.after, rows), step=step)]
 
 
-def _targets(step: Step) -> tuple:
+def targets(step: Step) -> tuple:
     if "ops" in step.given:
         return tuple(int(t) - 1 for _, t, _, _ in step.given["ops"])
     t = int(step.given["target"]) - 1
@@ -108,10 +109,11 @@ def _targets(step: Step) -> tuple:
 
 
 # ------------------------------------------------------------------ row operations
-def _row_op(f: MathFormat, target: Any, coef: Any = None, source: Any = None,
+def row_op(f: MathFormat, target: Any, coef: Any = None, source: Any = None,
             swap: bool = False) -> str:
     """One row operation as a single piece of math: ``R₂ ← R₂ - 3R₁``, ``R₁ ↔ R₂``."""
-    from symbolic_mlmath.render.printers import latex_line, text_line
+    from symbolic_mlmath.render.printers import latex_line
+    from symbolic_mlmath.render.unicode import text_line
 
     def term(c: Any, i: Any, tex: bool) -> str:
         name = f"R_{{{i}}}" if tex else f"R{str(i).translate(_SUB)}"
@@ -140,7 +142,7 @@ def _row_op(f: MathFormat, target: Any, coef: Any = None, source: Any = None,
                  f"{t_txt} ← {t_txt} {sign} {term(mag, source, False)}")
 
 
-def _why_add(step: Step, f: MathFormat) -> str | None:
+def why_add(step: Step, f: MathFormat) -> str | None:
     B, A = matrix_of(step.before), matrix_of(step.after)
     if B is None or A is None:
         return None
@@ -163,7 +165,7 @@ def _why_scale(step: Step, f: MathFormat) -> str | None:
     return None
 
 
-def _why_swap(step: Step, f: MathFormat) -> str | None:
+def why_swap(step: Step, f: MathFormat) -> str | None:
     B, A = matrix_of(step.before), matrix_of(step.after)
     if B is None or A is None:
         return None
@@ -179,7 +181,7 @@ def _why_swap(step: Step, f: MathFormat) -> str | None:
     return None
 
 
-def _why_ops(step: Step, f: MathFormat) -> str | None:
+def why_ops(step: Step, f: MathFormat) -> str | None:
     r, c = int(step.given.get("pivot_row", 0)), int(step.given.get("pivot_col", 0))
     if not c:
         return None
@@ -191,16 +193,16 @@ def _why_ops(step: Step, f: MathFormat) -> str | None:
     return f.prose(f"to clear column {c} {where} the pivot in row {r}")
 
 
-def _ops_text(step: Step, f: MathFormat) -> str:
+def ops_text(step: Step, f: MathFormat) -> str:
     parts = []
     for kind, t, s, c in step.given.get("ops", ()):
         kind = str(kind)
         if kind == "swap":
-            parts.append(_row_op(f, t, source=s, swap=True))
+            parts.append(row_op(f, t, source=s, swap=True))
         elif kind == "scale":
-            parts.append(_row_op(f, t, c))
+            parts.append(row_op(f, t, c))
         else:
-            parts.append(_row_op(f, t, c, s))
+            parts.append(row_op(f, t, c, s))
     return "; ".join(parts)
 
 
@@ -237,11 +239,11 @@ def _augmented(step: Step, f: MathFormat) -> str:
     lambda f: f.prose(_EQUIV + "swap two rows, ")
     + f.raw(r"R_i \leftrightarrow R_j", "Rᵢ ↔ Rⱼ") + ".",
     "~",
-    why=_why_swap,
-    display=lambda s: _row_display(s, _targets(s)),
+    why=why_swap,
+    display=lambda s: row_display(s, targets(s)),
 )
-def _swap(step: Step, f: MathFormat) -> str:
-    return _row_op(f, _g(step, "target"), source=_g(step, "source"), swap=True)
+def swap_instance(step: Step, f: MathFormat) -> str:
+    return row_op(f, _g(step, "target"), source=_g(step, "source"), swap=True)
 
 
 @template(
@@ -251,10 +253,10 @@ def _swap(step: Step, f: MathFormat) -> str:
     + f.raw(r"R_i \leftarrow c\,R_i,\ c \neq 0", "Rᵢ ← cRᵢ, c ≠ 0") + ".",
     "~",
     why=_why_scale,
-    display=lambda s: _row_display(s, _targets(s)),
+    display=lambda s: row_display(s, targets(s)),
 )
-def _scale(step: Step, f: MathFormat) -> str:
-    return _row_op(f, _g(step, "target"), _g(step, "factor"))
+def scale_instance(step: Step, f: MathFormat) -> str:
+    return row_op(f, _g(step, "target"), _g(step, "factor"))
 
 
 @template(
@@ -263,11 +265,11 @@ def _scale(step: Step, f: MathFormat) -> str:
     lambda f: f.prose(_EQUIV + "add a multiple of one row to another, ")
     + f.raw(r"R_i \leftarrow R_i + c\,R_j", "Rᵢ ← Rᵢ + cRⱼ") + ".",
     "~",
-    why=_why_add,
-    display=lambda s: _row_display(s, _targets(s)),
+    why=why_add,
+    display=lambda s: row_display(s, targets(s)),
 )
-def _add(step: Step, f: MathFormat) -> str:
-    return _row_op(f, _g(step, "target"), _g(step, "factor"), _g(step, "source"))
+def add_instance(step: Step, f: MathFormat) -> str:
+    return row_op(f, _g(step, "target"), _g(step, "factor"), _g(step, "source"))
 
 
 @template(
@@ -275,11 +277,11 @@ def _add(step: Step, f: MathFormat) -> str:
     "Row operations with one pivot row",
     "Use one pivot row on several rows at once; each operation is elementary.",
     "~",
-    why=_why_ops,
-    display=lambda s: _row_display(s, _targets(s)),
+    why=why_ops,
+    display=lambda s: row_display(s, targets(s)),
 )
 def _combine(step: Step, f: MathFormat) -> str:
-    return _ops_text(step, f)
+    return ops_text(step, f)
 
 
 @template(
@@ -287,11 +289,11 @@ def _combine(step: Step, f: MathFormat) -> str:
     "Eliminate a column",
     "Use the pivot to clear its column with elementary row operations.",
     "~",
-    why=_why_ops,
-    display=lambda s: _row_display(s, _targets(s)),
+    why=why_ops,
+    display=lambda s: row_display(s, targets(s)),
 )
 def _eliminate(step: Step, f: MathFormat) -> str:
-    return _ops_text(step, f)
+    return ops_text(step, f)
 
 
 def _pivot_cells(step: Step) -> set:
@@ -407,118 +409,6 @@ def _inconsistent(step: Step, f: MathFormat) -> str:
     c = f.m(M[r - 1, M.cols - 1]) if M is not None else "c"
     return (f"{f.prose(f'row {r} has only zeros left of the bar and')} {c} "
             f"{f.prose('on the right: it says 0 equals a non-zero number, so there is no solution')}")
-
-
-# --------------------------------------------------------------------- determinants
-@template(
-    LinalgRule.DET_2X2,
-    "2x2 determinant",
-    lambda f: f.raw(r"\det\begin{bmatrix} a & b \\ c & d \end{bmatrix} = ad - bc",
-                    "det [a b; c d] = ad − bc") + ".",
-)
-def _det2(step: Step, f: MathFormat) -> str:
-    return f.prose("multiply down the main diagonal and subtract the product of the other "
-                   "diagonal")
-
-
-@template(
-    LinalgRule.DET_SARRUS,
-    "Rule of Sarrus",
-    "For a 3x3 matrix: add the products along the three down-right diagonals and "
-    "subtract the products along the three up-right diagonals.",
-)
-def _sarrus(step: Step, f: MathFormat) -> str:
-    return f.prose("three down-right products minus three up-right products")
-
-
-@template(
-    LinalgRule.COFACTOR_EXPANSION,
-    "Cofactor expansion",
-    lambda f: f.prose("Expand along one row (or column): ")
-    + f.raw(r"\det A = \sum_j (-1)^{i+j} a_{ij} \det M_{ij}",
-            "det A = Σⱼ (−1)^(i+j) aᵢⱼ det Mᵢⱼ")
-    + f.prose(", with the signs in a checkerboard and each minor M the matrix without "
-              "that row and column."),
-)
-def _cofactor(step: Step, f: MathFormat) -> str:
-    g = step.given
-    if "along" not in g:
-        return f.prose(f"the minor without row {g.get('row')} and column {g.get('column')}")
-    signs = " ".join("+" if s > 0 else "−" for s in g["signs"])
-    zeros = sum(1 for e in g.get("entries", ()) if e == 0)
-    why = f", {'the line with the most zeros' if zeros else 'the first row'}" if zeros else ""
-    return f.prose(f"expand along {g['along']} {g['index']}{why}; signs {signs}")
-
-
-@template(
-    LinalgRule.DET_ROW_SWAP,
-    "Swap rows (determinant)",
-    "Swapping two rows changes the sign of the determinant.",
-    why=lambda s, f: (_why_swap(s, f) or f.prose("to bring up a pivot"))
-    + f.prose("; the determinant changes sign"),
-    display=lambda s: _row_display(s, _targets(s)),
-)
-def _det_swap(step: Step, f: MathFormat) -> str:
-    return _swap(step, f)
-
-
-@template(
-    LinalgRule.DET_ROW_ADD,
-    "Row replacement (determinant)",
-    "Adding a multiple of one row to another does not change the determinant.",
-    why=lambda s, f: ((_why_ops(s, f) if "ops" in s.given else _why_add(s, f))
-                      or f.prose("to simplify")) + f.prose("; the determinant does not change"),
-    display=lambda s: _row_display(s, _targets(s)),
-)
-def _det_add(step: Step, f: MathFormat) -> str:
-    if "ops" in step.given:
-        return _ops_text(step, f)
-    return _add(step, f)
-
-
-@template(
-    LinalgRule.DET_ROW_SCALE,
-    "Factor out of a row",
-    "Multiplying a row by c multiplies the determinant by c.",
-    why=lambda s, f: f.prose("the factor moves in front of the determinant"),
-    display=lambda s: _row_display(s, _targets(s)),
-)
-def _det_scale(step: Step, f: MathFormat) -> str:
-    return _scale(step, f)
-
-
-@template(
-    LinalgRule.DET_TRIANGULAR,
-    "Triangular determinant",
-    "The determinant of a triangular matrix is the product of its diagonal entries.",
-)
-def _det_tri(step: Step, f: MathFormat) -> str:
-    return f.prose("the matrix is triangular, so multiply its diagonal entries")
-
-
-@template(
-    LinalgRule.DET_ZERO_ROW,
-    "Zero row",
-    "A matrix with a row (or column) of zeros has determinant 0.",
-)
-def _det_zero(step: Step, f: MathFormat) -> str:
-    return f.prose("a row of zeros makes the determinant 0")
-
-
-@template(
-    LinalgRule.SINGULAR_TEST,
-    "Singularity test",
-    "A square matrix is singular exactly when its determinant is 0.",
-    "=>",
-    display=lambda s: [],
-)
-def _singular(step: Step, f: MathFormat) -> str:
-    det = step.given["det"]
-    name = (r"\det A", "det A")
-    if det == 0:
-        return f.named(*name, det, step=step) + f.prose(", so A is singular")
-    shown = f.inline(chain(det, "!=", 0, name=name, step=step))
-    return shown + f.prose(", so A is non-singular (invertible)")
 
 
 def _rank_result(d: Any) -> Any:

@@ -84,7 +84,7 @@ class Display:
     @property
     def terms(self) -> list[Shown]:
         """The shown objects, in order."""
-        return [t for t in self.chain[::2]]
+        return list(self.chain[::2])
 
     @property
     def rels(self) -> list[str]:

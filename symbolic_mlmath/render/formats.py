@@ -20,7 +20,8 @@ from typing import Any
 
 from symbolic_mlmath.render import views
 from symbolic_mlmath.render.displays import Display, Shown, chain, emit
-from symbolic_mlmath.render.printers import latex_line, pretty_printer, text_line
+from symbolic_mlmath.render.printers import latex_line
+from symbolic_mlmath.render.unicode import pretty_printer, text_line
 
 __all__ = ["LATEX", "MARKDOWN", "TEXT", "MathFormat", "augmented", "latex_of", "pretty_of",
            "text_of"]

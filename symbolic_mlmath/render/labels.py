@@ -5,8 +5,8 @@ nobody names is written with spaces for underscores, so no identifier reaches a 
 
 Examples
 ========
->>> label("explained_variance"), label("unique")
-('explained variance', 'exactly one solution')
+>>> label("unique"), label("some_new_part")
+('exactly one solution', 'some new part')
 """
 
 from __future__ import annotations

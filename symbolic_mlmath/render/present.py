@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -148,7 +149,7 @@ def _chainable(step: Step) -> bool:
         return False
     if subs[0].before != step.before or subs[-1].after != step.after:
         return False
-    return all(a.after == b.before for a, b in zip(subs, subs[1:], strict=False))
+    return all(a.after == b.before for a, b in itertools.pairwise(subs))
 
 
 class _Builder:
@@ -300,11 +301,18 @@ def generic_result(result: Any, d: Any = None) -> ResultView:
 
 
 def _cell(v: Any) -> Any:
-    from sympy import Tuple
+    from collections.abc import Sequence
 
-    if isinstance(v, list | tuple):
-        return Shown(Tuple(*v), view="list")
+    from sympy import Basic, MatrixBase, Tuple
+    from sympy.core.symbol import Str
+
     if isinstance(v, str | bool):
         return Shown(v, view="words")
+    if isinstance(v, list | tuple | Tuple) or (isinstance(v, Sequence) and not isinstance(v, Basic)
+                                        and not isinstance(v, MatrixBase)):
+        items = list(v)
+        if len(items) > 8:
+            items = [*items[:3], Str("…"), *items[-2:]]
+        return Shown(Tuple(*items), view="list")
     return Shown(v)
 

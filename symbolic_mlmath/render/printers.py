@@ -1,4 +1,4 @@
-"""SymPy printers with a textbook's notation: the learner's order, bracketed negative factors.
+r"""SymPy printers with a textbook's notation: the learner's order, bracketed negative factors.
 
 Three printers share the same rules (LaTeX, one-line unicode text, 2-D unicode):
 
@@ -14,14 +14,12 @@ derivation's variables); without it symbols are ordered by name.
 
 Examples
 ========
->>> from sympy import Add, Mul, Symbol, symbols
+>>> from sympy import Add, Mul, symbols
 >>> a, b, lam = symbols("a b lambda")
->>> text_line(lam**2 - 4*lam + 3), text_line(10 - b), text_line(5*a + b)
-('λ² - 4λ + 3', '10 - b', '5a + b')
->>> text_line(Add(Mul(1, -4, evaluate=False), Mul(-3, -1, evaluate=False), evaluate=False))
-'1·(-4) - 3·(-1)'
+>>> latex_line(lam**2 - 4*lam + 3), latex_line(10 - b), latex_line(5*a + b)
+('\\lambda^{2} - 4 \\lambda + 3', '10 - b', '5 a + b')
 >>> latex_line(Add(Mul(1, -4, evaluate=False), Mul(-3, -1, evaluate=False), evaluate=False))
-'1 \\\\cdot \\\\left(-4\\\\right) - 3 \\\\cdot \\\\left(-1\\\\right)'
+'1 \\cdot \\left(-4\\right) - 3 \\cdot \\left(-1\\right)'
 """
 
 from __future__ import annotations
@@ -33,14 +31,18 @@ from contextvars import ContextVar
 from typing import Any
 
 __all__ = [
+    "cached",
     "is_literal",
+    "is_negation",
     "latex_line",
     "latex_printer",
+    "leads_negative",
+    "needs_brackets",
     "negated",
+    "ordered_factors",
     "ordered_terms",
-    "pretty_printer",
-    "text_line",
     "variable_order",
+    "written_fraction",
 ]
 
 _GENS: ContextVar[tuple] = ContextVar("symbolic_mlmath_variable_order", default=())
@@ -102,27 +104,36 @@ def ordered_terms(expr: Any) -> list:
     return terms
 
 
+def is_negation(term: Any) -> bool:
+    """A written ``-(x)``: ``Mul(-1, x)`` with exactly two factors (engines' convention);
+    in a longer written product a leading -1 is a factor like any other."""
+    return bool(term.is_Mul and len(term.args) == 2 and term.args[0] == -1 and is_literal(term))
+
+
 def negated(term: Any) -> Any:
     """``-term`` for printing after a minus sign, keeping a written product as written."""
     from sympy import Mul
 
+    if is_negation(term):
+        return term.args[1]
     if term.is_Mul and is_literal(term):
         first, rest = term.args[0], term.args[1:]
-        if first == -1 and rest:
-            return rest[0] if len(rest) == 1 else Mul(*rest, evaluate=False)
-        if first.is_Number and first < 0:
+        if first.is_Number and first < 0 and first != -1:
             return Mul(-first, *rest, evaluate=False)
     return -term
 
 
-def _leads_negative(term: Any) -> bool:
+def leads_negative(term: Any) -> bool:
+    """Whether a term is written after a minus sign in a sum."""
+    if is_negation(term):
+        return True
     if term.is_Mul and is_literal(term):
         first = term.args[0]
-        return bool(first.is_Number and first < 0)
+        return bool(first.is_Number and first < 0 and first != -1)
     return bool(term.could_extract_minus_sign())
 
 
-def _written_fraction(e: Any) -> tuple | None:
+def written_fraction(e: Any) -> tuple | None:
     """``(numerator, denominator)`` of a written product ``x · d⁻¹`` (else None)."""
     from sympy import Mul
 
@@ -152,15 +163,13 @@ def ordered_factors(expr: Any) -> list:
     return sorted(expr.args, key=_factor_key)
 
 
-def _needs_brackets(factor: Any, position: int) -> bool:
+def needs_brackets(factor: Any, position: int) -> bool:
     """Whether a factor of a written product needs brackets."""
     if factor.is_Add:
         return True
     if factor.is_Number and factor < 0:
         return True
-    if position > 0 and factor.could_extract_minus_sign():
-        return True
-    return False
+    return bool(position > 0 and factor.could_extract_minus_sign())
 
 
 # ------------------------------------------------------------------ LaTeX
@@ -185,7 +194,7 @@ def latex_printer() -> Any:
             terms = ordered_terms(expr)
             tex = ""
             for i, term in enumerate(terms):
-                if i and _leads_negative(term):
+                if i and leads_negative(term):
                     tex += " - "
                     term = negated(term)
                 elif i:
@@ -207,17 +216,17 @@ def latex_printer() -> Any:
                 return head + " ".join(
                     rf"\left({self._print(a)}\right)" if a.is_Add else self._print(a)
                     for a in parts)
-            over = _written_fraction(expr)
+            over = written_fraction(expr)
             if over is not None:
                 return rf"\frac{{{self._print(over[0])}}}{{{self._print(over[1])}}}"
             args = list(expr.args)
             prefix = ""
-            if args[0] == -1 and len(args) > 1:
+            if is_negation(expr):
                 prefix, args = "-", args[1:]
             parts = []
             for k, f in enumerate(args):
                 t = self._print(f)
-                if _needs_brackets(f, k + (1 if prefix else 0)):
+                if needs_brackets(f, k + (1 if prefix else 0)):
                     t = rf"\left({t}\right)"
                 parts.append(t)
             return prefix + r" \cdot ".join(parts)
@@ -243,7 +252,7 @@ def latex_printer() -> Any:
     return _LATEX
 
 
-def _cached(kind: str, obj: Any, make: Any) -> str:
+def cached(kind: str, obj: Any, make: Any) -> str:
     """Printing is pure given the variable order: remember recent results."""
     try:
         key = (kind, obj, _GENS.get())
@@ -263,269 +272,5 @@ _CACHE: dict = {}
 
 def latex_line(obj: Any) -> str:
     """LaTeX for one SymPy object with the learner's notation."""
-    return _cached("tex", obj, latex_printer().doprint)
+    return cached("tex", obj, latex_printer().doprint)
 
-
-# ------------------------------------------------------------------ one-line text
-_SUP = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
-_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-_GREEK = {
-    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "theta": "θ",
-    "lambda": "λ", "mu": "μ", "nu": "ν", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ",
-    "phi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω", "Sigma": "Σ", "Delta": "Δ",
-}
-_FUNCS = {"acos": "arccos", "asin": "arcsin", "atan": "arctan", "log": "ln"}
-
-
-def symbol_text(name: str) -> str:
-    """A symbol's name as a learner writes it: ``lambda`` -> ``λ``, ``x1`` -> ``x₁``.
-
-    >>> symbol_text("lambda"), symbol_text("x12"), symbol_text("x_2")
-    ('λ', 'x₁₂', 'x₂')
-    """
-    m = re.fullmatch(r"([A-Za-z]+)_?(\d*)", name)
-    if not m:
-        return name
-    base, digits = m.groups()
-    return _GREEK.get(base, base) + digits.translate(_SUB)
-
-
-_TEXT: Any = None
-
-
-def _text_printer() -> Any:
-    global _TEXT
-    if _TEXT is not None:
-        return _TEXT
-    from sympy.printing.precedence import PRECEDENCE, precedence
-    from sympy.printing.str import StrPrinter
-
-    class Printer(StrPrinter):
-        """One line of unicode: ``λ² - 4λ + 3``, ``1·(-4)``, ``[1 2; 3 4]``, ``√2``."""
-
-        def _as_ordered_terms(self, expr: Any, order: Any = None) -> list:
-            return ordered_terms(expr)
-
-        def _print_Symbol(self, e: Any) -> str:
-            return symbol_text(e.name)
-
-        _print_Dummy = _print_Symbol
-
-        def _print_MatrixSymbol(self, e: Any) -> str:
-            return symbol_text(e.name)
-
-        def _print_Add(self, expr: Any, order: Any = None) -> str:
-            out = ""
-            for i, term in enumerate(ordered_terms(expr)):
-                if i and _leads_negative(term):
-                    out += " - "
-                    term = negated(term)
-                elif i:
-                    out += " + "
-                t = self._print(term)
-                if term.is_Add or (i and t.startswith("-")):
-                    t = f"({t})"
-                out += t
-            return out
-
-        def _factor(self, f: Any, bracket: bool) -> str:
-            t = self._print(f)
-            return f"({t})" if bracket else t
-
-        def _print_Mul(self, expr: Any) -> str:
-            from sympy import Integer
-
-            args = list(expr.args)
-            over = _written_fraction(expr) if is_literal(expr) else None
-            if over is not None:
-                top, bottom = (self._print(x) for x in over)
-                if over[0].is_Add or over[0].is_Mul:
-                    top = f"({top})"
-                if not over[1].is_Atom:
-                    bottom = f"({bottom})"
-                return f"{top}/{bottom}"
-            if is_literal(expr):
-                prefix = ""
-                if args[0] == -1 and len(args) > 1:
-                    prefix, args = "-", args[1:]
-                parts = []
-                for k, f in enumerate(args):
-                    frac = f.is_Rational and not f.is_Integer and len(args) > 1
-                    parts.append(self._factor(f, _needs_brackets(f, k + bool(prefix)) or frac))
-                return prefix + "·".join(parts)
-            coeff, rest = expr.as_coeff_Mul()
-            sign = ""
-            if coeff < 0:
-                sign, coeff = "-", -coeff
-            num, den = [], []
-            factors = ordered_factors(rest) if rest.is_Mul else ([] if rest == 1 else [rest])
-            for f in factors:
-                if f.is_Pow and f.exp.is_Rational and f.exp.is_negative:
-                    den.append(f.base ** (-f.exp))
-                else:
-                    num.append(f)
-            if coeff.is_Rational and coeff.q != 1:
-                den.insert(0, Integer(coeff.q))
-                coeff = Integer(coeff.p)
-            pieces = []
-            for f in num:
-                t = self._print(f)
-                if precedence(f) < PRECEDENCE["Mul"]:
-                    t = f"({t})"
-                pieces.append(t)
-            body = ""
-            for k, p in enumerate(pieces):
-                if k == 0:
-                    body = p
-                    continue
-                prev = pieces[k - 1]
-                glue = p[:1] == "(" or (p[:1].isalpha() and not (
-                    len(p) > 1 and p[1:2].isalpha() and len(prev) > 1 and prev[-2:-1].isalpha()))
-                body += p if glue else "·" + p
-            head = "" if coeff == 1 and pieces else self._print(coeff)
-            if head and pieces and not (pieces[0][:1] in ("(", "√") or (
-                    pieces[0][:1].isalpha() and (num[0].is_Symbol or num[0].is_Pow))):
-                head += "·"
-            top = head + body or "1"
-            if den:
-                d = "·".join(self._print(x) for x in den)
-                if len(den) > 1 or not (den[0].is_Atom):
-                    d = f"({d})"
-                top = f"{top}/{d}"
-            return sign + top
-
-        def _print_Pow(self, e: Any, rational: bool = False) -> str:
-            from sympy import S
-
-            b, x = e.base, e.exp
-            bt = self._print(b)
-            if precedence(b) < PRECEDENCE["Pow"] or b.is_Rational and not b.is_Integer \
-                    or bt.startswith("-"):
-                bt = f"({bt})"
-            if x == S.Half:
-                inner = self._print(b)
-                return f"√{inner}" if b.is_Atom else f"√({inner})"
-            if x == -1:
-                return f"1/{bt}"
-            if x.is_Integer:
-                return bt + str(x).translate(_SUP)
-            return f"{bt}^({self._print(x)})"
-
-        def _print_Rational(self, e: Any) -> str:
-            return f"{e.p}/{e.q}" if e.q != 1 else str(e.p)
-
-        def _print_MatrixBase(self, M: Any) -> str:
-            if M.cols == 1 and M.rows > 1:
-                return "(" + ", ".join(self._print(x) for x in M) + ")"
-            rows = (" ".join(self._print(x) for x in M.row(i)) for i in range(M.rows))
-            return "[" + "; ".join(rows) + "]"
-
-        _print_ImmutableDenseMatrix = _print_MatrixBase
-        _print_MutableDenseMatrix = _print_MatrixBase
-        _print_ImmutableSparseMatrix = _print_MatrixBase
-
-        def _print_Determinant(self, e: Any) -> str:
-            return f"det{self._print(e.arg)}"
-
-        def _print_Equality(self, e: Any) -> str:
-            return f"{self._print(e.lhs)} = {self._print(e.rhs)}"
-
-        def _print_Unequality(self, e: Any) -> str:
-            return f"{self._print(e.lhs)} ≠ {self._print(e.rhs)}"
-
-        def _print_Str(self, e: Any) -> str:
-            return e.name
-
-        def _print_Tuple(self, e: Any) -> str:
-            return "(" + ", ".join(self._print(x) for x in e) + ")"
-
-        def _print_BooleanTrue(self, e: Any) -> str:
-            return "yes"
-
-        def _print_BooleanFalse(self, e: Any) -> str:
-            return "no"
-
-        def _print_Abs(self, e: Any) -> str:
-            return f"|{self._print(e.args[0])}|"
-
-        def _print_Function(self, e: Any) -> str:
-            name = _FUNCS.get(e.func.__name__, e.func.__name__)
-            return f"{name}({', '.join(self._print(a) for a in e.args)})"
-
-        def _print_ImaginaryUnit(self, e: Any) -> str:
-            return "i"
-
-        def _print_Infinity(self, e: Any) -> str:
-            return "∞"
-
-        def _print_Pi(self, e: Any) -> str:
-            return "π"
-
-        def _print_Identity(self, e: Any) -> str:
-            return "I"
-
-    _TEXT = Printer({"order": "none"})
-    return _TEXT
-
-
-def text_line(obj: Any) -> str:
-    """One line of unicode for a SymPy object, in a learner's notation."""
-    return _cached("text", obj, _text_printer().doprint)
-
-
-# ------------------------------------------------------------------ 2-D text
-_PRETTY: Any = None
-
-
-def pretty_printer() -> Any:
-    """The 2-D unicode printer (cached): SymPy's, with the learner's order and products."""
-    global _PRETTY
-    if _PRETTY is not None:
-        return _PRETTY
-    from sympy.printing.pretty.pretty import PrettyPrinter
-    from sympy.printing.pretty.stringpict import prettyForm, stringPict
-
-    class Printer(PrettyPrinter):
-        def _as_ordered_terms(self, expr: Any, order: Any = None) -> list:
-            return ordered_terms(expr)
-
-        def _print_Add(self, expr: Any, order: Any = None) -> Any:
-            pieces: list[Any] = []
-            for i, term in enumerate(ordered_terms(expr)):
-                if i and _leads_negative(term):
-                    pieces.append(" - ")
-                    term = negated(term)
-                elif i:
-                    pieces.append(" + ")
-                p = self._print(term)
-                if term.is_Add or (i and p.s.startswith("-")):
-                    p = prettyForm(*p.parens())
-                pieces.append(p)
-            return prettyForm(*stringPict.next(*pieces), binding=prettyForm.ADD)
-
-        def _print_Mul(self, expr: Any) -> Any:
-            if not is_literal(expr):
-                return super()._print_Mul(expr)
-            args = list(expr.args)
-            prefix = ""
-            if args[0] == -1 and len(args) > 1:
-                prefix, args = "-", args[1:]
-            pieces: list[Any] = [prefix] if prefix else []
-            for k, f in enumerate(args):
-                p = self._print(f)
-                frac = f.is_Rational and not f.is_Integer
-                if _needs_brackets(f, k + bool(prefix)) or frac:
-                    p = prettyForm(*p.parens())
-                if k:
-                    pieces.append("·")
-                pieces.append(p)
-            return prettyForm(*stringPict.next(*pieces), binding=prettyForm.MUL)
-
-        def _print_Rational(self, e: Any) -> Any:
-            return prettyForm(f"{e.p}/{e.q}" if e.q != 1 else str(e.p))
-
-        def _print_Str(self, e: Any) -> Any:
-            return prettyForm(e.name)
-
-    _PRETTY = Printer({"use_unicode": True, "order": "none", "wrap_line": False})
-    return _PRETTY

@@ -64,9 +64,19 @@ class Template:
 
 
 def default_displays(step: Step, relation: str) -> list[Display]:
-    """``before relation after`` when both exist."""
+    """``before relation after`` when both exist.
+
+    ``=`` is shown only for a rule whose verifier checks that the value is kept; a step
+    checked some other way (it computes something new from ``before``) reads ``⟹``.
+    """
     if step.before is None or step.after is None:
         return []
+    if relation == "=":
+        from symbolic_mlmath.core.verify import verifier_of
+
+        v = verifier_of(step.rule)
+        if v is None or not v.same_value:
+            relation = "=>"
     return [chain(step.before, relation, step.after, step=step)]
 
 

@@ -53,7 +53,7 @@ def to_text(d: Any, *, detail: str = "standard") -> str:
         out = [p.title]
         if detail != "overview":
             out.append("=" * len(p.title))
-        goal = f.display(p.goal)
+        goal = f.inline(p.goal) if detail == "overview" else f.display(p.goal)
         if "\n" in goal:
             out += [f"{p.goal_label}:", _indent(goal, "  ")]
         else:
@@ -78,7 +78,10 @@ def to_text(d: Any, *, detail: str = "standard") -> str:
             for dd in s.displays:
                 out.append(_indent(f.display(dd), pad + "   "))
             out.append("")
-        res = result_text(p.result)
+        if detail == "overview" and p.result.display is not None and not p.result.rows:
+            res = f.inline(p.result.display)
+        else:
+            res = result_text(p.result)
         if "\n" in res:
             out += ["Result:", _indent(res, "  ")]
         else:

@@ -6,10 +6,11 @@ Examples
 >>> from sympy import ImmutableMatrix, symbols
 >>> from symbolic_mlmath.render.displays import MatrixStyle, Shown
 >>> M = ImmutableMatrix([[1, 1, 10], [0, 1, 2]])
->>> print("\\n".join(text_matrix(M, MatrixStyle(bar=2, rows=frozenset({1}),
-...                                              pivots=frozenset({(0, 0), (1, 1)})))))
-⎡[1]  1  │ 10⎤
-⎣ 0  [1] │  2⎦ ◀
+>>> lines = text_matrix(M, MatrixStyle(bar=2, rows=frozenset({1}),
+...                                   pivots=frozenset({(0, 0), (1, 1)})))
+>>> print("\\n".join(x.rstrip() for x in lines))
+⎡[1]   1   │  10⎤
+⎣ 0   [1]  │   2⎦ ◀
 >>> tex_matrix(M, MatrixStyle(bar=2), lambda t: t)
 '\\\\left[\\\\begin{array}{cc|c}1 & 1 & 10\\\\\\\\0 & 1 & 2\\\\end{array}\\\\right]'
 >>> a, b = symbols("a b")
@@ -25,7 +26,8 @@ from contextvars import ContextVar
 from typing import Any
 
 from symbolic_mlmath.render.displays import Display, MatrixStyle, Shown
-from symbolic_mlmath.render.printers import latex_line, pretty_printer, symbol_text, text_line
+from symbolic_mlmath.render.printers import latex_line
+from symbolic_mlmath.render.unicode import pretty_printer, symbol_text, text_line
 
 __all__ = [
     "augmented",
@@ -259,18 +261,17 @@ def text_matrix(M: Any, style: MatrixStyle | None = None, delim: str = "b") -> l
     """A matrix as lines of text: ``│`` before the right-hand side, ``[p]`` around a
     pivot, ``◀`` after a changed row; ``delim="v"`` writes a determinant."""
     style = style_of(M, style)
-    cells = [[text_line(M[i, j]) for j in range(M.cols)] for i in range(M.rows)]
-    for i, j in style.pivots:
-        if i < M.rows and j < M.cols:
-            cells[i][j] = f"[{cells[i][j]}]"
-    widths = [max(len(cells[i][j]) for i in range(M.rows)) for j in range(M.cols)]
+    plain = [[text_line(M[i, j]) for j in range(M.cols)] for i in range(M.rows)]
+    piv_cols = {j for _, j in style.pivots}
+    raw = [max(len(plain[i][j]) for i in range(M.rows)) for j in range(M.cols)]
     lines = []
     for i in range(M.rows):
         parts = []
         for j in range(M.cols):
-            c = cells[i][j]
-            pad = c.rjust(widths[j] - (1 if (i, j) in style.pivots else 0))
-            parts.append(pad.ljust(widths[j]))
+            c = plain[i][j].rjust(raw[j])
+            if j in piv_cols:
+                c = f"[{c}]" if (i, j) in style.pivots else f" {c} "
+            parts.append(c)
             if style.bar is not None and j == style.bar - 1:
                 parts.append("│")
         body = "  ".join(parts)

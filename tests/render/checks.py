@@ -12,7 +12,6 @@ __all__ = ["problem_with", "step_data"]
 
 def _value(obj: Any) -> Any:
     from sympy import Basic, MatrixBase
-
     from sympy.matrices.expressions import MatrixExpr
 
     if isinstance(obj, MatrixBase):

@@ -58,7 +58,7 @@ from typing import Any
 
 from .families import ALIASES, FAMILIES, Family, param_symbol
 
-__all__ = ["Distribution", "decimal", "family_names", "parse_distribution"]
+__all__ = ["Distribution", "check_level", "decimal", "family_names", "parse_distribution"]
 
 _GUARD = 10
 _EXACT_DIGITS = 4000  # largest exact discrete value written out (digits)
@@ -295,7 +295,7 @@ class Distribution:
         from sympy import sympify
 
         q = sympify(q)
-        _check_q(q)
+        check_level(q)
         if self.discrete:
             from .exact import discrete_quantile
 
@@ -358,7 +358,8 @@ class Distribution:
         return make[self.family]()
 
 
-def _check_q(q: Any) -> None:
+def check_level(q: Any) -> None:
+    """Refuse a quantile level ``q`` that is not a probability (an InputError naming q)."""
     if not q.is_number or q.free_symbols:
         raise _err(f"expected a probability, got {q}", "q")
     if not (0 <= q <= 1):
@@ -504,6 +505,8 @@ def parse_distribution(value: Any, params: Any = None, *, name: str = "distribut
     gamma(2, 2)
     >>> parse_distribution({0: "1/4", 1: "1/2", 2: "1/4"}).mean()
     1
+    >>> parse_distribution("finite({0: 1/4, 1: 3/4})").variance()
+    3/16
     >>> parse_distribution("poisson(3, 4)")
     Traceback (most recent call last):
     ...
@@ -530,6 +533,10 @@ def parse_distribution(value: Any, params: Any = None, *, name: str = "distribut
     if not m:
         raise _err(f"expected a distribution such as normal(0, 1), got {value.strip()[:40]!r}",
                    name)
+    if m.group(1).strip().lower() in ("finite", "table", "pmf"):
+        from .data import read_mapping
+
+        return _finite(read_mapping((m.group(2) or "").strip(), name=name), name)
     fam = _family_name(m.group(1), name)
     positional: list[Any] = []
     keyword: dict[str, Any] = {}

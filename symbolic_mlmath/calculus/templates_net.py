@@ -36,9 +36,9 @@ _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _shown(v: Any) -> Any:
-    from symbolic_mlmath.calculus.templates_iter import _shown as shown
+    from symbolic_mlmath.calculus.templates_iter import shown_value
 
-    return shown(v)
+    return shown_value(v)
 
 
 def _m(f: MathFormat, obj: Any) -> str:

@@ -53,11 +53,15 @@ def check(
         raise TaskError("give an answer (--answer) or a working (--working)", name="answer")
     parsed = t.parse_inputs(inputs)
     if working is not None:
-        if t.check_working is None:
+        lines = _lines(working)
+        if t.check_working is not None:
+            return t.check_working(parsed, lines, answer)
+        from symbolic_mlmath.core.working import check_working, get_judge
+
+        if get_judge(t.name) is None:
             return Verdict(None, "undecided",
                            f"Checking working is not available for task {t.name} yet.")
-        lines = _lines(working)
-        return t.check_working(parsed, lines, answer)
+        return check_working(t.name, parsed, lines, answer)
     derivation = t.derive(**parsed)
     if t.check_answer is None:
         from symbolic_mlmath.core.answers import compare

@@ -26,9 +26,7 @@ def solve(task: str, **inputs: Any) -> Any:
     """Solve ``task`` on ``inputs`` (Python objects or learner text) -> ``Derivation``."""
     from symbolic_mlmath.core.tasks import get_task
 
-    t = get_task(task)
-    parsed = t.parse_inputs(inputs)
-    return t.derive(**parsed)
+    return get_task(task).solve(inputs)
 
 
 def check(

@@ -24,4 +24,5 @@ SUBJECT = Subject(
     templates=f"{_P}.templates:TEMPLATES",
     judges=f"{_P}.judges:JUDGES",
     detectors=f"{_P}.mistakes:DETECTORS",
+    generators=f"{_P}.worksheets:GENERATORS",
 )

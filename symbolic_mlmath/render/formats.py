@@ -78,7 +78,8 @@ def _text_printer() -> Any:
 
             def _print_Mul(self, e: Any) -> str:
                 args = e.args
-                if len(args) > 2 and args[0] == -1:  # unevaluated -1*b*c: "-b*c"
+                if (len(args) > 2 and args[0] == -1  # unevaluated -1*b*c: "-b*c"
+                        and not any(a.is_Pow and a.exp.is_negative for a in args)):
                     return "-" + "*".join(self.parenthesize(a, 40) for a in args[1:])
                 return super()._print_Mul(e)
 

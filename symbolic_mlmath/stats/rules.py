@@ -11,7 +11,53 @@ class StatsRule(str, Enum):
     """Every law of probability and statistics a derivation step can name."""
 
     # --- probability, distributions and data (issue 14) ----------------------------------------------
-
-
+    # distributions: pmf/pdf, cdf, quantiles
+    PMF_FORMULA = "pmf_formula"  # P(X = x) = the family's law
+    PDF_FORMULA = "pdf_formula"  # f(x) = the family's law
+    PLUG_IN = "plug_in"  # put x and the parameters into the law
+    OUTSIDE_SUPPORT = "outside_support"  # the pmf/pdf is 0 off the support
+    NORMALIZATION = "normalization"  # the pmf sums / the pdf integrates to 1 (reads)
+    CDF_SUM = "cdf_sum"  # P(X <= x) = sum of P(X = k) for k <= x
+    CDF_INTEGRAL = "cdf_integral"  # P(X <= x) = integral of f(t) from the left end to x
+    WRITE_OUT_SUM = "write_out_sum"  # a finite sum written term by term
+    EVALUATE_INTEGRAL = "evaluate_integral"  # integral = F(b) - F(a) with the antiderivative F
+    STANDARDIZE = "standardize"  # P(X <= x) = P(Z <= (x - mu)/sigma)
+    COMPLEMENT_RULE = "complement_rule"  # P(A) = 1 - P(not A)
+    INTERVAL_RULE = "interval_rule"  # P(a < X <= b) = F(b) - F(a)
+    ENDPOINT_RULE = "endpoint_rule"  # continuous: P(X < b) = P(X <= b); integers: P(X < b) = P(X <= b-1)
+    DECIMAL_VALUE = "decimal_value"  # the exact value to the digits asked
+    QUANTILE_DEFINITION = "quantile_definition"  # F^-1(q): solve F(x) = q (discrete: least x, F(x) >= q)
+    INVERT_CDF = "invert_cdf"  # F(x) = q solved in closed form
+    ROOT_FIND = "root_find"  # F(x) = q solved numerically (incomplete beta/gamma) to the digits asked
+    CUMULATIVE_TABLE = "cumulative_table"  # F(k) for k = lo, lo + 1, ... until F(k) >= q
+    # expectation and variance
+    MOMENT_FORMULA = "moment_formula"  # the family's mean / variance formula (reads)
+    EXPECTATION_DEFINITION = "expectation_definition"  # E[g(X)] = sum g(x) P(X = x) or integral g f
+    SUM_INTEGRAL_VALUE = "sum_integral_value"  # an infinite sum or integral evaluated
+    LINEARITY = "linearity_of_expectation"  # E[aX + b] = a E[X] + b
+    VARIANCE_SHORTCUT = "variance_shortcut"  # Var X = E[X^2] - E[X]^2
+    VARIANCE_AFFINE = "variance_affine"  # Var(aX + b) = a^2 Var X
+    STD_FROM_VARIANCE = "std_from_variance"  # SD = sqrt(Var)
 
     # --- inference (issue 15) ----------------------------------------------
+    # quantities computed by a formula (before is None; the formula, the values put in and
+    # the exact result are the step's given pieces and ``after``)
+    DESIGN_MATRIX = "design_matrix"  # columns 1, x, x^2, ... (or the predictors given)
+    NORMAL_EQUATIONS = "regression_normal_equations"  # X^T X beta = X^T y
+    SOLVE_NORMAL_EQUATIONS = "solve_normal_equations"  # beta = (X^T X)^-1 X^T y, exactly
+    RESIDUALS = "residuals"  # e = y - X beta
+    SUM_OF_SQUARES = "sum_of_squares"  # SS = sum of squared deviations (residual, total, ...)
+    RESIDUAL_SD = "residual_sd"  # s = sqrt(RSS / (n - p))
+    COEFFICIENT_STD_ERRORS = "coefficient_std_errors"  # se_j = s sqrt([(X^T X)^-1]_jj)
+    R_SQUARED = "r_squared"  # R^2 = 1 - RSS / TSS
+    REGRESSION_ANOVA = "regression_anova"  # regression / residual table: df, SS, MS, F
+    GROUP_MEANS = "group_means"  # each group's mean and the grand mean
+    SS_BETWEEN = "ss_between"  # sum_j n_j (ybar_j - ybar)^2
+    SS_WITHIN = "ss_within"  # sum_j sum_i (y_ij - ybar_j)^2
+    ANOVA_TABLE = "anova_table"  # df, MS = SS / df, F = MS_between / MS_within
+    # tests
+    HYPOTHESES = "hypotheses"  # H0 and H1 for the alternative
+    TEST_STATISTIC = "test_statistic"  # (estimate - null value) / standard error
+    P_VALUE = "p_value"  # tail probability of the statistic under H0
+    CRITICAL_VALUE = "critical_value"  # the quantile that bounds the rejection region
+    DECISION = "decision"  # reject H0 when p <= alpha (statistic in the rejection region)

@@ -10,9 +10,11 @@ __all__ = ["VERIFIERS"]
 VERIFIERS = VerifierTable()
 
 # --- probability, distributions and data (issue 14) ----------------------------------------------
+from symbolic_mlmath.stats.verifiers_data import DATA_VERIFIERS  # noqa: E402
 from symbolic_mlmath.stats.verifiers_prob import PROB_VERIFIERS  # noqa: E402
 
 VERIFIERS.update(PROB_VERIFIERS)
+VERIFIERS.update(DATA_VERIFIERS)
 
 
 

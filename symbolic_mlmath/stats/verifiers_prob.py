@@ -393,7 +393,7 @@ def _check_cumulative(step: Step) -> str | None:
 
 
 # ------------------------------------------------------------------ moments
-def numeric_expectation(D: Any, g: Any, X: Any, digits: int = 25) -> Any:
+def numeric_expectation(D: Any, g: Any, X: Any, digits: int = 20) -> Any:
     """E[g(X)] by mpmath summation or quadrature of g(x) times the PMF/PDF (independent check).
 
     Examples
@@ -407,7 +407,7 @@ def numeric_expectation(D: Any, g: Any, X: Any, digits: int = 25) -> Any:
     import mpmath
     from sympy import Integer, lambdify
 
-    from .highprec import _Continuous, to_mp
+    from .highprec import ContinuousMP, to_mp
 
     with mpmath.workdps(digits + 10):
         fg = lambdify(X, g, modules="mpmath")
@@ -420,7 +420,7 @@ def numeric_expectation(D: Any, g: Any, X: Any, digits: int = 25) -> Any:
                                    for k in range(int(lo), int(hi) + 1))
             pmf = _pmf_function(D)
             return mpmath.nsum(lambda k: fg(k) * pmf(k), [int(lo), mpmath.inf])
-        f = _Continuous(D)
+        f = ContinuousMP(D)
         a, b = to_mp(lo), to_mp(hi)
         pts = [a, b] if not (mpmath.isinf(a) or mpmath.isinf(b)) else (
             [a, to_mp(D.mean()) if D.family != "t" else 0, b])
@@ -473,25 +473,27 @@ def _check_linearity(step: Step) -> str | None:
 
     from .notation import Expect
 
-    g = step.before.args[0] if isinstance(step.before, Expect) else None
+    before, after = pair(step)
+    g = before.args[0] if isinstance(before, Expect) else None
     if g is None:
         return "linearity applies to E[...]"
     X = step.given["variable"]
     a, b = expand(g).coeff(X, 1), expand(g).coeff(X, 0)
     if expand(g - a * X - b) != 0:
         return f"{g} is not of the form aX + b"
-    return None if step.after == a * Expect(X) + b else f"E[{g}] = {a * Expect(X) + b}"
+    return None if after == a * Expect(X) + b else f"E[{g}] = {a * Expect(X) + b}"
 
 
 @PROB_VERIFIERS.check(S.VARIANCE_SHORTCUT)
 def _check_var_shortcut(step: Step) -> str | None:
     from .notation import Expect, Var
 
-    if not isinstance(step.before, Var):
+    before, after = pair(step)
+    if not isinstance(before, Var):
         return "the shortcut applies to Var(X)"
-    X = step.before.args[0]
+    X = before.args[0]
     want = Expect(X**2) - Expect(X) ** 2
-    return None if step.after == want else f"Var({X}) = {want}"
+    return None if after == want else f"Var({X}) = {want}"
 
 
 @PROB_VERIFIERS.check(S.VARIANCE_AFFINE)
@@ -500,12 +502,13 @@ def _check_var_affine(step: Step) -> str | None:
 
     from .notation import Var
 
-    g = step.before.args[0]
+    before, after = pair(step)
+    g = before.args[0]
     X = step.given["variable"]
     a = expand(g).coeff(X, 1)
     if expand(g - a * X).has(X):
         return f"{g} is not of the form aX + b"
-    return None if step.after == a**2 * Var(X) else f"Var({g}) = {a**2 * Var(X)}"
+    return None if after == a**2 * Var(X) else f"Var({g}) = {a**2 * Var(X)}"
 
 
 @PROB_VERIFIERS.check(S.STD_FROM_VARIANCE)
@@ -514,6 +517,9 @@ def _check_std(step: Step) -> str | None:
 
     from .notation import SD, Var
 
+    var = step.given.get("variance")
+    if var is not None:  # read off data: the root of the variance found before
+        return None if step.after == sqrt(var) else f"sqrt({var}) is {sqrt(var)}"
     if isinstance(step.before, SD):
         want = sqrt(Var(step.before.args[0]))
         return None if step.after == want else f"SD = {want}"

@@ -17,4 +17,7 @@ register = TASKS.register
 # --- inference (issue 15) ----------------------------------------------
 from symbolic_mlmath.stats.tasks_inference import INFERENCE_TASKS  # noqa: E402
 
-TASKS.extend(INFERENCE_TASKS)
+from symbolic_mlmath.stats.tasks_intervals import INTERVAL_TASKS  # noqa: E402
+from symbolic_mlmath.stats.tasks_tests import TEST_TASKS  # noqa: E402
+
+TASKS.extend(INFERENCE_TASKS + TEST_TASKS + INTERVAL_TASKS)

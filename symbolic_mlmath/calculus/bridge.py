@@ -248,9 +248,11 @@ def _compile(exprs: Sequence[Any], args: Sequence[Any], mode: str, body: str = "
     import numpy
     from sympy import Symbol, cse, numbered_symbols
 
+    from symbolic_mlmath.calculus.functions import to_elementary
+
     names = [Symbol(f"_a{i}") for i in range(len(args))]
     sub = dict(zip(args, names, strict=True))
-    exprs = [e.xreplace(sub) for e in exprs]
+    exprs = [to_elementary(e).xreplace(sub) for e in exprs]
     reps, reduced = cse(exprs, symbols=numbered_symbols("_t"), optimizations=None)
     p = _printer(mode)
     pad = " " * 12 if body else "    "
@@ -287,10 +289,12 @@ def as_numeric(exprs: Any, args: Sequence[Any], *, mode: str = "numpy",
     """
     from sympy import MatrixBase, sympify
 
+    from symbolic_mlmath.calculus.functions import to_elementary
+
     if mode not in _MODES:
         raise ValueError(f"mode must be one of {', '.join(_MODES)}, not {mode!r}")
     items = list(exprs) if isinstance(exprs, list | tuple | MatrixBase) else [exprs]
-    items = [sympify(e) for e in items]
+    items = [to_elementary(sympify(e)) for e in items]
     if mode == "exact" and not all(is_rational_function(e) for e in items):
         raise ValueError("exact mode needs rational functions (+ - * / and integer powers)")
     if tidy and mode in {"numpy", "math"}:
@@ -330,7 +334,9 @@ def descent_path(gradient: Sequence[Any], variables: Sequence[Any], x0: Sequence
     n = len(variables)
     pts = [f"_a{i}" for i in range(n)]
     grads = [f"_g{i}" for i in range(n)]
-    items = [numeric_form(g) for g in gradient]
+    from symbolic_mlmath.calculus.functions import to_elementary
+
+    items = [numeric_form(to_elementary(g)) for g in gradient]
     body = _LOOP.replace("{point}", ", ".join(pts)).replace("{grads}", ", ".join(grads))
     body = body.replace("{norm2}", " + ".join(f"{g}*{g}" for g in grads))
     body = body.replace("{updates}", "\n".join(

@@ -53,7 +53,8 @@ _DIVERGED = 10**15  # |coordinate| beyond this many times max(1, |x0|): diverged
 
 
 def gradient_of(expr: Any, variables: Sequence[Any]) -> tuple[Any, tuple[Step, ...]]:
-    """``∇f`` as a column vector, with the steps that derive it.
+    """``∇f`` as a column vector, with the steps that derive it (the differentiation
+    engine's steps, one partial derivative after another).
 
     Examples
     ========
@@ -62,9 +63,16 @@ def gradient_of(expr: Any, variables: Sequence[Any]) -> tuple[Any, tuple[Step, .
     >>> gradient_of(x**2 * y, (x, y))[0].T
     Matrix([[2*x*y, x**2]])
     """
-    from sympy import ImmutableMatrix, diff
+    from sympy import ImmutableMatrix
 
-    return ImmutableMatrix([diff(expr, v) for v in variables]), ()
+    from symbolic_mlmath.calculus.differentiation import derive_derivative
+
+    parts, steps = [], []
+    for v in variables:
+        d = derive_derivative(expr, v)
+        parts.append(d.result)
+        steps += [s for s in d.steps if s.before is not None]
+    return ImmutableMatrix(parts), tuple(steps)
 
 
 def hessian_of(expr: Any, variables: Sequence[Any]) -> tuple[Any, tuple[Step, ...]]:
@@ -107,7 +115,8 @@ def _exact_fns(expr: Any, grad: Any, variables: Sequence[Any]) -> Any:
 
 
 def run_descent(expr: Any, variables: Sequence[Any], x0: Any, eta: Any, iterations: int, *,
-                tolerance: Any = None, precision: Precision | None = None) -> DescentTrace:
+                tolerance: Any = None, precision: Precision | None = None,
+                gradient: Any = None) -> DescentTrace:
     """Iterate ``x <- x - η ∇f(x)`` exactly while allowed, then in decimals.
 
     Examples
@@ -124,9 +133,12 @@ def run_descent(expr: Any, variables: Sequence[Any], x0: Any, eta: Any, iteratio
     from sympy import ImmutableMatrix
 
     from symbolic_mlmath.calculus.bridge import as_numeric
+    from symbolic_mlmath.calculus.functions import to_elementary
 
     prec = precision or Precision()
-    grad, _ = gradient_of(expr, variables)
+    grad = gradient if gradient is not None else gradient_of(expr, variables)[0]
+    grad = [to_elementary(g) for g in grad]
+    expr = to_elementary(expr)
     trace = DescentTrace(digits=prec.digits)
     exact_fn = _exact_fns(expr, grad, variables) if eta.is_Rational else None
     scale = _DIVERGED * max(1, *(abs(float(c)) for c in x0))
@@ -317,7 +329,8 @@ def derive_gradient_descent(expr: Any, variables: Sequence[Any], x0: Any, learni
     tol = read_tolerance(tolerance)
     prec = Precision.read(precision)
     grad, grad_steps = gradient_of(expr, variables)
-    trace = run_descent(expr, variables, x0, eta, n, tolerance=tol, precision=prec)
+    trace = run_descent(expr, variables, x0, eta, n, tolerance=tol, precision=prec,
+                        gradient=grad)
     steps = [Step(Rule.GIVEN, None, expr), *_descent_steps(expr, variables, x0, eta, trace, grad,
                                                         grad_steps, prec)]
     result = {"point": trace.points[-1], "value": trace.values[-1],

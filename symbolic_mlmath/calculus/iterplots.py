@@ -162,7 +162,7 @@ def plot_newton_tangents(d: Any, *, ax: Any = None, steps: int = 4) -> Any:
     g = d.result.get("function", d.goal)
     slope = g.diff(var)
     fn = as_numeric([g, slope], [var])
-    pts = [float(p[0]) for p in d.result["iterates"]][: steps + 1]
+    pts = [float(p[0] if hasattr(p, "shape") else p) for p in d.result["iterates"]][: steps + 1]
     xs = np.linspace(*_span(pts), 400)
     with np.errstate(all="ignore"):
         ax.plot(xs, np.broadcast_to(fn(xs)[0], xs.shape), color="C0", label=f"f({var})")

@@ -54,6 +54,16 @@ class CalculusRule(str, Enum):
     HESSIAN_SYMMETRY = "hessian_symmetry"  # H_ij = H_ji (Schwarz)
     LEADING_MINORS = "leading_minors"  # definiteness by the leading principal minors
     EIGENVALUE_TEST = "eigenvalue_test"  # definiteness by the signs of the eigenvalues
+    # optimisation (optimization.py)
+    SET_GRADIENT_ZERO = "set_gradient_zero"  # critical points solve grad f = 0
+    SOLVE_CRITICAL = "solve_critical"  # the solutions of grad f = 0 (exact, or numeric)
+    RESTRICT_DOMAIN = "restrict_domain"  # keep the points inside the domain
+    SECOND_DERIVATIVE_TEST = "second_derivative_test"  # f'' > 0 min, < 0 max, = 0 inconclusive
+    FIRST_DERIVATIVE_TEST = "first_derivative_test"  # sign change of f' around the point
+    DISCRIMINANT_TEST = "discriminant_test"  # D = f_xx f_yy - f_xy^2
+    HESSIAN_TEST = "hessian_test"  # definiteness of the Hessian at the point
+    BOUNDARY_VALUES = "boundary_values"  # f at the endpoints / limits at open ends
+    COMPARE_CANDIDATES = "compare_candidates"  # the global extreme is the best candidate
 
     # --- iterative methods and networks (issue 13) ----------------------------------------------
     METHOD_DERIVATIVE = "method_derivative"  # the derivative/gradient/Hessian a method needs
@@ -64,3 +74,7 @@ class CalculusRule(str, Enum):
     DIVERGENCE = "divergence"  # the iterates grow without bound (or f rises): why
     MSE_LOSS = "mse_loss"  # data (x_i, y_i) -> (1/n) sum (y_i - (w x_i + b))^2
     NORMAL_EQUATIONS = "normal_equations"  # X^T X beta = X^T y, solved exactly
+    NEWTON_UPDATE_RULE = "newton_update_rule"  # x - f/f' (root), x - f'/f'' (optimum)
+    NEWTON_STEP = "newton_step"  # one Newton iterate x_k -> x_{k+1}
+    NEWTON_SOLVE = "newton_solve"  # several variables: solve H(x_k) delta = grad f(x_k)
+    NEWTON_BREAKDOWN = "newton_breakdown"  # f'(x_k) = 0, a cycle, or divergence: why

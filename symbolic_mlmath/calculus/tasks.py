@@ -109,6 +109,41 @@ register(Task("gradient", "The gradient: every partial derivative, each by its r
 register(Task("hessian", "The Hessian, its symmetry, and definiteness by minors and eigenvalues",
               (_EXPR, _VARS, _AT), _derive_hessian, _check_hessian, topic="c2w2-gradients"))
 
+def _derive_critical(expr: Any, vars: Any = None, domain: Any = None) -> Any:
+    from .optimization import derive_critical_points
+
+    return derive_critical_points(expr, vars, domain=domain)
+
+
+def _derive_minimize(expr: Any, vars: Any = None, goal: Any = None, domain: Any = None) -> Any:
+    from .extremes import derive_extreme
+
+    return derive_extreme(expr, vars, goal=goal or "minimize", domain=domain)
+
+
+def _check_critical(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
+    from .answers_opt import check_critical_points
+
+    return check_critical_points(d, answer)
+
+
+def _check_minimize(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
+    from .answers_opt import check_extreme
+
+    return check_extreme(d, answer)
+
+
+_DOMAIN = Input("domain", "text", "e.g. x > 0, 0 <= x <= 5, [0, 1] or x in (0, 1), y > 0",
+                required=False)
+register(Task("critical_points", "Critical points from grad f = 0, each classified",
+              (_EXPR, _VARS, _DOMAIN), _derive_critical, _check_critical,
+              topic="c2w1-optimization"))
+register(Task("minimize", "Global minimum or maximum: critical points, ends, comparison",
+              (_EXPR, _VARS, Input("goal", "choice", "minimize or maximize", required=False,
+                                   choices=("minimize", "maximize")), _DOMAIN),
+              _derive_minimize, _check_minimize, topic="c2w1-optimization",
+              aliases=("maximize", "optimize")))
+
 # --- iterative methods and networks (issue 13) ----------------------------------------------
 from symbolic_mlmath.calculus import tasks_iter  # noqa: E402
 

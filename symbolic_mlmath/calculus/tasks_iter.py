@@ -119,8 +119,14 @@ def judge_vector(expected: Any, answer: Any, names: list[str], *, abs_tol: Any =
         return Verdict(None, "undecided", "Undecided: some coordinates could not be decided.",
                        expected=expected, got=got)
     tail = f" ({notes[0]})" if notes and method == "decimal" else ""
-    return Verdict(True, method, f"Correct: {what} is {_txt(list(expected))}{tail}.",
+    return Verdict(True, method, f"Correct: {what} is {_show(expected)}{tail}.",
                    expected=expected, got=got)
+
+
+def _show(values: Any) -> str:
+    """A point as text: the number itself in one variable, else the list."""
+    items = list(values)
+    return _txt(items[0]) if len(items) == 1 else _txt(items)
 
 
 def _matches(expected: Any, got: list) -> bool:
@@ -171,14 +177,14 @@ def _check_gd(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
         if _matches(p, got):
             return Verdict(False, v.method, f"Not correct: that is x_{k}, the point after {k} "
                            f"update{'s' if k != 1 else ''}; after {len(its) - 1} it is "
-                           f"{_txt(list(expected))}.", expected=expected, got=got,
+                           f"{_show(expected)}.", expected=expected, got=got,
                            details=v.details)
     first = next((s for s in d.steps if getattr(s.rule, "value", "") == "gd_step"), None)
     if first is not None and len(its) == 2:
         uphill = ImmutableMatrix(first.given["point"]) + first.given["eta"] * first.given["gradient"]
         if _matches(uphill, got):
             return Verdict(False, v.method, "Not correct: the step went uphill (x + η∇f); "
-                           f"gradient descent subtracts: {_txt(list(expected))}.",
+                           f"gradient descent subtracts: {_show(expected)}.",
                            expected=expected, got=got, details=v.details)
     return v
 
@@ -199,4 +205,71 @@ register(Task(
     ),
     _derive_gd, _check_gd, topic=_TOPIC_GD, aliases=("gd", "descent"),
     one_of=(("expr", "x0"), ("x", "y")),
+))
+
+
+# ------------------------------------------------------------------ Newton's method
+def _derive_newton(f: Any, x0: Any, var: Any = None, vars: Any = None, iterations: Any = 5,
+                   mode: Any = "root", tolerance: Any = None, precision: Any = None) -> Any:
+    from sympy import MatrixBase
+
+    from symbolic_mlmath.calculus.newton import derive_newton
+
+    variables = vars or var
+    if variables is None:
+        free = f.free_symbols
+        variables = tuple(sorted(free, key=str))
+    start = list(x0) if isinstance(x0, MatrixBase) else [x0]
+    return derive_newton(f, variables, start, iterations, mode=mode or "root",
+                         tolerance=tolerance, precision=precision or "auto")
+
+
+def _check_newton(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
+    from sympy import ImmutableMatrix, MatrixBase
+
+    names = [str(v) for v in d.variables]
+    point = d.result["point"]
+    expected = point if isinstance(point, MatrixBase) else ImmutableMatrix([point])
+    v = judge_vector(expected, answer, names, what="the iterate", **tol)
+    if v.correct is not False:
+        return v
+    got = v.got
+    its = [p if isinstance(p, MatrixBase) else ImmutableMatrix([p]) for p in
+           d.result["iterates"]]
+    for k, p in enumerate(its[:-1]):
+        if _matches(p, got):
+            return Verdict(False, v.method, f"Not correct: that is x_{k}, after {k} Newton "
+                           f"step{'s' if k != 1 else ''}; after {len(its) - 1} it is "
+                           f"{_show(expected)}.", expected=expected, got=got,
+                           details=v.details)
+    first = next((s for s in d.steps if getattr(s.rule, "value", "") == "newton_step"), None)
+    if first is not None and len(its) == 2:
+        g = first.given
+        if _matches(g["point"] + g["delta"], got):
+            return Verdict(False, v.method, "Not correct: the step was added (x + F/F'); "
+                           f"Newton subtracts it: {_show(expected)}.", expected=expected,
+                           got=got, details=v.details)
+        if len(names) == 1 and g["F_value"][0] != 0 and _matches(
+                g["point"] - ImmutableMatrix([g["J_value"][0] / g["F_value"][0]]), got):
+            return Verdict(False, v.method, "Not correct: the fraction is upside down "
+                           "(F'/F); Newton's step is F/F'.", expected=expected, got=got,
+                           details=v.details)
+    return v
+
+
+register(Task(
+    "newton_method",
+    "Newton's method for a root (x - f/f') or an optimum (x - f'/f''), with the error column",
+    (
+        Input("f", "value", "the function, or a list of equations for a system"),
+        Input("x0", "value", "the starting point, e.g. 1 or [1, 1]"),
+        Input("var", "symbols", "the variable (one)", required=False),
+        Input("vars", "symbols", "the variables (several)", required=False),
+        Input("iterations", "int", "how many steps (1 to 1000)", required=False, default=5),
+        Input("mode", "choice", "root or optimize", required=False, default="root",
+              choices=("root", "optimize")),
+        Input("tolerance", "number", "stop when the step is at most this", required=False),
+        Input("precision", "text", "auto, exact or a number of digits", required=False),
+    ),
+    _derive_newton, _check_newton, topic=_TOPIC_NEWTON, aliases=("newton",),
 ))

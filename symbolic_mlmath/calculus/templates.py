@@ -320,6 +320,113 @@ def _t_eigen(step: Step, f: MathFormat) -> str:
     return f"λ = {vals}{tail}: {f.prose(str(g['verdict']))}"
 
 
+def _point_text(f: MathFormat, variables: Any, pt: Any) -> str:
+    return ", ".join(f"{f.m(v)} = {f.m(c)}" for v, c in zip(variables, pt, strict=True))
+
+
+@template(R.SET_GRADIENT_ZERO, "Set the gradient to zero",
+          _law(r"\nabla f = 0", "∇f = 0",
+               "At an interior extreme the tangent is flat: critical points solve ", "."))
+def _t_set_zero(step: Step, f: MathFormat) -> str:
+    return "; ".join(f.m(e) for e in step.after)
+
+
+@template(R.SOLVE_CRITICAL, "Solve for the critical points",
+          "Solve the equations; every real solution is a critical point.")
+def _t_solve_critical(step: Step, f: MathFormat) -> str:
+    g = step.given
+    if not step.after:
+        return f.prose("no real solutions: no critical points")
+    pts = "; ".join(_point_text(f, g["variables"], p) for p in step.after)
+    return f"{pts} ({f.prose(str(g['method']))})"
+
+
+@template(R.RESTRICT_DOMAIN, "Keep the points in the domain",
+          "Only points inside the domain (where f is defined) count.")
+def _t_restrict(step: Step, f: MathFormat) -> str:
+    g = step.given
+    dom = ", ".join(f"{f.m(v)} ∈ {f.m(iv)}" if f.name == "text" else
+                    f"{f.m(v)} $\\in$ {f.m(iv)}" for v, iv in g["domain"])
+    out = f"{f.prose('domain')}: {dom}"
+    if g["dropped"]:
+        out += "; " + f.prose("dropped: ") + "; ".join(
+            _point_text(f, g["variables"], p) for p in g["dropped"])
+    if g["assumed"]:
+        out += "; " + f.prose("inside when the parameters allow: ") + "; ".join(
+            _point_text(f, g["variables"], p) for p in g["assumed"])
+    return out
+
+
+def _kind(step: Step, f: MathFormat) -> str:
+    return f.prose(str(step.given["kind"]).replace("_", " "))
+
+
+@template(R.SECOND_DERIVATIVE_TEST, "Second-derivative test",
+          "f''(p) > 0: a local minimum; f''(p) < 0: a local maximum; f''(p) = 0: no verdict.",
+          "=>")
+def _t_second_test(step: Step, f: MathFormat) -> str:
+    g = step.given
+    return f"{_point_text(f, g['variables'], g['point'])}: f'' = {f.m(g['second'])}, {_kind(step, f)}"
+
+
+@template(R.FIRST_DERIVATIVE_TEST, "First-derivative test",
+          "f'' = 0 decides nothing: look at the sign of f' just left and right of the point "
+          "(- to +: minimum, + to -: maximum, no change: not an extremum).", "=>")
+def _t_first_test(step: Step, f: MathFormat) -> str:
+    g = step.given
+    return (f"{_point_text(f, g['variables'], g['point'])}: f'' = {f.m(g['second'])}; "
+            f"f' = {f.m(g['left'])} {f.prose('on the left')}, {f.m(g['right'])} "
+            f"{f.prose('on the right')} (±{f.m(g['delta'])}): {_kind(step, f)}")
+
+
+@template(R.DISCRIMINANT_TEST, "Second-derivative test in two variables",
+          _law(r"D = f_{xx} f_{yy} - f_{xy}^2", "D = f_xx f_yy − f_xy²", "",
+               ": D > 0 and f_xx > 0 minimum, D > 0 and f_xx < 0 maximum, D < 0 saddle, "
+               "D = 0 inconclusive."), "=>")
+def _t_discriminant(step: Step, f: MathFormat) -> str:
+    g = step.given
+    return (f"{_point_text(f, g['variables'], g['point'])}: f_xx = {f.m(g['fxx'])}, "
+            f"f_yy = {f.m(g['fyy'])}, f_xy = {f.m(g['fxy'])}, D = {f.m(g['D'])}: {_kind(step, f)}")
+
+
+@template(R.HESSIAN_TEST, "Hessian test",
+          "Positive definite Hessian: local minimum; negative definite: local maximum; "
+          "indefinite: saddle; semidefinite: inconclusive.", "=>")
+def _t_hessian_test(step: Step, f: MathFormat) -> str:
+    g = step.given
+    vals = ", ".join(f.m(v) for v in g["eigenvalues"])
+    return (f"{_point_text(f, g['variables'], g['point'])}: λ = {vals}, "
+            f"{f.prose(str(g['verdict']))}: {_kind(step, f)}")
+
+
+@template(R.BOUNDARY_VALUES, "The ends of the domain",
+          "A global extreme can also sit at an end of the interval: take f there, or its "
+          "limit at an open or infinite end.", "=>")
+def _t_boundary(step: Step, f: MathFormat) -> str:
+    x = step.given["variables"][0]
+    bits = []
+    for (end,), value, is_limit in step.given["ends"]:
+        if is_limit:
+            bits.append(f"{f.prose('as')} {f.m(x)} → {f.m(end)}: f → {f.m(value)}")
+        else:
+            bits.append(f"f({f.m(end)}) = {f.m(value)}")
+    return "; ".join(bits)
+
+
+@template(R.COMPARE_CANDIDATES, "Compare the candidates",
+          "The global extreme is the best value among the critical points and the ends.")
+def _t_compare(step: Step, f: MathFormat) -> str:
+    g = step.given
+    rows = "; ".join(f"{f.m(tuple(pt) if len(pt) > 1 else pt[0])} → {f.m(v)}"
+                     + (f" {f.prose('(limit)')}" if lim else "")
+                     for pt, v, lim in g["candidates"])
+    word = "smallest" if str(g["goal"]) == "minimize" else "largest"
+    if not g["attained"]:
+        return f"{rows}: {f.prose('the ' + word + ' value is only approached, never attained')}"
+    pt, v = step.after
+    return f"{rows}: {f.prose(word)} {f.m(v)} {f.prose('at')} {_point_text(f, g['variables'], pt)}"
+
+
 # --- iterative methods and networks (issue 13) ----------------------------------------------
 from symbolic_mlmath.calculus import templates_iter  # noqa: E402
 

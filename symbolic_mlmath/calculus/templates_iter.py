@@ -46,16 +46,18 @@ def _vec(f: MathFormat, v: Any) -> str:
     from sympy import ImmutableMatrix
 
     if f.name == "text":
-        return "[" + ", ".join(f.m(c) for c in v) + "]"
-    return f.m(ImmutableMatrix(v))
+        return "[" + ", ".join(f.m(_shown(c)) for c in v) + "]"
+    return f.m(ImmutableMatrix(v).applyfunc(_shown))
 
 
 def _shown(v: Any) -> Any:
     """A table entry as shown: exact values as they are, decimals to 12 digits."""
-    from sympy import Float
+    from sympy import Float, S, Symbol
 
+    if v is S.NaN:
+        return Symbol("—")
     if isinstance(v, Float):
-        return Float(v, _SHOWN_DIGITS)
+        return Float(v, min(_SHOWN_DIGITS, max(1, int(v._prec * 0.30103))))
     return v
 
 
@@ -81,13 +83,27 @@ def table_text(T: Any, columns: list[str], f: MathFormat) -> str:
         lines = [" | ".join(c[j].rjust(widths[j]) for j in range(len(columns))) for c in cells]
         lines.insert(1, "-+-".join("-" * w for w in widths))
         return "\n" + "\n".join("     " + ln.rstrip() for ln in lines)
-    head = " & ".join(rf"\text{{{c}}}" if c.isalpha() and len(c) > 1 else c for c in columns)
+    head = " & ".join(columns)
     body = r" \\ ".join(" & ".join(latex_of(v) for v in r) for r in rows)
     arr = (r"\begin{array}{" + "r" * len(columns) + "}" + head + r" \\ \hline " + body
            + r"\end{array}")
     if f.name == "latex":
         return "\n" + r"\[" + arr + r"\]" + "\n"
     return "\n\n$$" + arr + "$$\n"
+
+
+_COLUMNS = {
+    "|grad f|": (r"\lVert\nabla f\rVert", "‖∇f‖"),
+    "F(x_k)": (r"F(x_k)", "F(x_k)"),
+    "max|F(x_k)|": (r"\max|F(\mathbf{x}_k)|", "max|F(x_k)|"),
+    "error |x_k - x*|": (r"|x_k - x^*|", "|x_k − x*|"),
+    "|Δ_k|": (r"|\Delta_k|", "|Δ_k|"),
+}
+
+
+def _column(name: str, f: MathFormat) -> str:
+    tex, text = _COLUMNS.get(name, (name, name))
+    return text if f.name == "text" else tex
 
 
 def _eta(f: MathFormat) -> str:
@@ -99,13 +115,19 @@ def _grad(f: MathFormat) -> str:
 
 
 # ------------------------------------------------------------------ shared
+_NAMES = {"H": (r"H_f", "H"), "J": (r"J_F", "J"), "grad": (r"\nabla f", "∇f"),
+          "f'": ("f'", "f′"), "f''": ("f''", "f″")}
+
+
 @template(R.METHOD_DERIVATIVE, "The derivative the method needs",
           "Differentiate the function; the method evaluates this derivative at every iterate.")
 def _method_derivative(step: Step, f: MathFormat) -> str:
     from sympy import MatrixBase
 
     after = step.after
-    if isinstance(step.before, MatrixBase) or (isinstance(after, MatrixBase) and after.cols > 1):
+    if "name" in step.given:
+        name = f.raw(*_NAMES[str(step.given["name"])])
+    elif isinstance(step.before, MatrixBase) or (isinstance(after, MatrixBase) and after.cols > 1):
         name = f.raw(r"H_f", "H")
     elif isinstance(after, MatrixBase):
         name = _grad(f)
@@ -176,7 +198,7 @@ _STOPPED = {
 def _iteration_table(step: Step, f: MathFormat) -> str:
     g = step.given
     cols = [str(c) for c in g["columns"]]
-    shown = [c.replace("|grad f|", "‖∇f‖") if f.name == "text" else c for c in cols]
+    shown = [_column(c, f) for c in cols]
     note = (f"{f.prose('Arithmetic: ' + str(g['precision']))}"
             f"{f.prose(' (decimals shown to 12 digits)') if int(g['exact_rows']) < g['table'].rows else ''}"
             f"; {f.prose(_STOPPED.get(str(g['stopped']), str(g['stopped'])))}.")
@@ -220,3 +242,75 @@ def _normal(step: Step, f: MathFormat) -> str:
     return (f"{xtx} = {f.m(g['XtX'])}, {xty} = {_vec(f, g['Xty'])}, {beta} = "
             f"{_vec(f, step.after)}; {f.prose('gradient descent reached')} "
             f"{_vec(f, g['gd_point'])}")
+
+
+# ------------------------------------------------------------------ Newton's method
+def _newton_law(f: MathFormat) -> str:
+    return (f.prose("Replace F by its tangent line at the iterate and jump to the tangent's "
+                    "zero: ")
+            + f.raw(r"x_{k+1} = x_k - \frac{F(x_k)}{F'(x_k)}", "x_{k+1} = x_k − F(x_k)/F′(x_k)")
+            + f.prose("; F = f finds a root, F = f' an optimum; in several variables solve ")
+            + f.raw(r"J(\mathbf{x}_k)\,\Delta_k = F(\mathbf{x}_k)", "J(x_k) Δ_k = F(x_k)")
+            + f.prose(" (the Hessian system when optimising) and set ")
+            + f.raw(r"\mathbf{x}_{k+1} = \mathbf{x}_k - \Delta_k", "x_{k+1} = x_k − Δ_k") + ".")
+
+
+@template(R.NEWTON_UPDATE_RULE, "Newton's update rule", _newton_law)
+def _newton_rule(step: Step, f: MathFormat) -> str:
+    from sympy import MatrixBase
+
+    g = step.given
+    if isinstance(g["F"], MatrixBase):
+        system = f.raw(r"J\,\Delta = F", "J Δ = F")
+        return (f"J = {f.m(g['J'])}; {f.prose('at each iterate solve')} {system} "
+                f"{f.prose('with')} F = {_vec(f, g['F'])}: {_vec(f, step.after)}")
+    return f"F = {f.m(g['F'])}, F' = {f.m(g['J'])}: N(x) = {f.m(step.after)}"
+
+
+@template(R.NEWTON_STEP, "One Newton step",
+          lambda f: f.prose("Evaluate F and its derivative at the iterate, then step: ")
+          + f.raw(r"x_{k+1} = x_k - \Delta_k", "x_{k+1} = x_k − Δ_k") + ".")
+def _newton_step(step: Step, f: MathFormat) -> str:
+    g = step.given
+    k = int(g["k"])
+    if g["J_value"].shape == (1, 1):
+        from symbolic_mlmath.render.formats import latex_of, text_of
+
+        Fv, Jv = _shown(g["F_value"][0]), _shown(g["J_value"][0])
+        frac = f.raw(rf"\frac{{{latex_of(Fv)}}}{{{latex_of(Jv)}}}",
+                     f"({text_of(Fv)})/({text_of(Jv)})")
+        at = f.raw(rf"\frac{{F(x_{{{k}}})}}{{F'(x_{{{k}}})}}", f"F(x{_sub(k)})/F′(x{_sub(k)})")
+        return (f"{_x(f, k + 1)} = {_x(f, k)} - {at} = {f.m(_shown(g['point'][0]))} - {frac} = "
+                f"{f.m(_shown(step.after[0]))}")
+    return (f"F({_x(f, k)}) = {_vec(f, g['F_value'])}, J({_x(f, k)}) = "
+            f"{f.m(g['J_value'].applyfunc(_shown))}, "
+            f"Δ = {_vec(f, g['delta'])}: {_x(f, k + 1)} = {_vec(f, step.after)}")
+
+
+@template(R.NEWTON_SOLVE, "Solve the linear system",
+          lambda f: f.prose("The step is the solution of ")
+          + f.raw(r"H\,\Delta = \nabla f", "H Δ = ∇f")
+          + f.prose(" (J Δ = F for equations), found by elimination, not by inverting H."))
+def _newton_solve(step: Step, f: MathFormat) -> str:
+    return (f"{f.m(step.before)} Δ = {_vec(f, step.given['rhs'])} "
+            f"{f.prose('gives')} Δ = {_vec(f, step.after)}")
+
+
+_BREAKDOWN = {
+    "derivative_zero": "the derivative is zero (singular) at this iterate: the tangent is "
+                       "flat and has no zero, so Newton's step is undefined",
+    "cycle": "the iterate repeats the one two steps earlier: Newton's method cycles and "
+             "never converges from this start",
+    "diverged": "the iterates grow without bound: from this start the tangent lines lead "
+                "away from the root",
+    "undefined": "the function is not defined (or not real) at this iterate",
+}
+
+
+@template(R.NEWTON_BREAKDOWN, "Newton's method stops",
+          "Newton's method needs a non-zero derivative and a start close enough to the "
+          "answer; otherwise it can stall, cycle or diverge.", "=>")
+def _newton_breakdown(step: Step, f: MathFormat) -> str:
+    k = int(step.given["k"])
+    return (f"{_x(f, k)} = {_vec(f, step.given['point'])}: "
+            f"{f.prose(_BREAKDOWN[str(step.after)])}.")

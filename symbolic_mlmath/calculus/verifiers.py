@@ -249,6 +249,82 @@ def _eigen(step: Step) -> str | None:
     return check_eigen(step)
 
 
+@VERIFIERS.check(R.SET_GRADIENT_ZERO)
+def _set_zero(step: Step) -> str | None:
+    from .equality import sympy_derivative
+
+    f, eqs, variables = step.before, step.after, tuple(step.given["variables"])
+    if len(eqs) != len(variables):
+        return f"{len(variables)} variables need {len(variables)} equations"
+    for eq, v in zip(eqs, variables, strict=True):
+        if eq.rhs != 0 or _same(sympy_derivative(f, v), eq.lhs) is not True:
+            return f"{_show(eq)} is not ∂f/∂{v} = 0"
+    return None
+
+
+@VERIFIERS.check(R.SOLVE_CRITICAL)
+def _solve_critical(step: Step) -> str | None:
+    """Each point found makes every equation hold (to 25 digits for numeric roots)."""
+    from .functions import to_elementary
+
+    variables = tuple(step.given["variables"])
+    for pt in step.after:
+        sub = dict(zip(variables, pt, strict=True))
+        for eq in step.before:
+            val = to_elementary(eq.lhs).xreplace(sub)
+            ok = _same(val, 0) if val.free_symbols else bool(abs(val.evalf(40)) < 1e-25)
+            if ok is not True:
+                return f"{_show(tuple(pt))} does not solve {_show(eq)}"
+    return None
+
+
+@VERIFIERS.check(R.RESTRICT_DOMAIN)
+def _restrict(step: Step) -> str | None:
+    from .domain import in_domain
+
+    variables = tuple(step.given["variables"])
+    box = dict(step.given["domain"])
+    kept, dropped = list(step.after), list(step.given["dropped"])
+    if sorted(map(str, kept + dropped)) != sorted(map(str, step.before)):
+        return "the points kept and dropped are not the points found"
+    for pt in kept:
+        if in_domain(dict(zip(variables, pt, strict=True)), box) is False:
+            return f"{_show(tuple(pt))} is outside the domain"
+    for pt in dropped:
+        p = dict(zip(variables, pt, strict=True))
+        if in_domain(p, box) is not False and _defined_at(step.given["f"], p) is not False:
+            return f"{_show(tuple(pt))} is inside the domain"
+    return None
+
+
+def _defined_at(f: Any, p: Any) -> bool | None:
+    from .optimization import defined_at
+
+    return defined_at(f, p)
+
+
+@VERIFIERS.check(R.SECOND_DERIVATIVE_TEST, R.FIRST_DERIVATIVE_TEST, R.DISCRIMINANT_TEST,
+                 R.HESSIAN_TEST, reads=True)
+def _classify(step: Step) -> str | None:
+    from .classify import check_test
+
+    return check_test(step)
+
+
+@VERIFIERS.check(R.BOUNDARY_VALUES, reads=True)
+def _boundary(step: Step) -> str | None:
+    from .extremes import check_boundary
+
+    return check_boundary(step)
+
+
+@VERIFIERS.check(R.COMPARE_CANDIDATES)
+def _compare(step: Step) -> str | None:
+    from .extremes import check_compare
+
+    return check_compare(step)
+
+
 # --- iterative methods and networks (issue 13) ----------------------------------------------
 from symbolic_mlmath.calculus import verifiers_iter  # noqa: E402
 

@@ -103,9 +103,15 @@ def _diff_expected(before: Any, after: Any, variables: tuple, order: int = 1) ->
 
 @VERIFIERS.check(R.METHOD_DERIVATIVE)
 def _check_derivative(step: Step) -> str | None:
+    from symbolic_mlmath.calculus.functions import to_elementary
+
     variables = tuple(step.given["variables"])
-    want = _diff_expected(step.before, step.after, variables, int(step.given.get("order", 1)))
-    if not same_value(want, step.after):
+    before = step.before.applyfunc(to_elementary) if hasattr(step.before, "applyfunc") \
+        else to_elementary(step.before)
+    after = step.after.applyfunc(to_elementary) if hasattr(step.after, "applyfunc") \
+        else to_elementary(step.after)
+    want = _diff_expected(before, after, variables, int(step.given.get("order", 1)))
+    if not same_value(want, after):
         return f"the derivative of {_txt(step.before)} is {_txt(want)}, not {_txt(step.after)}"
     return None
 
@@ -253,7 +259,7 @@ def _check_table(step: Step) -> str | None:
         return "the table does not end at the final iterate"
     if str(g.get("method", "gradient_descent")) == "gradient_descent":
         return _table_problem(step, g["f"], variables, g["eta"], None)
-    return _table_problem(step, g["f"], variables, None, g["update"])
+    return _newton_table_problem(step)
 
 
 @VERIFIERS.check(R.DIVERGENCE, reads=True)
@@ -296,3 +302,146 @@ def _check_normal(step: Step) -> str | None:
     if g["XtX"] * step.after != g["Xty"]:
         return f"{_vec(step.after)} does not solve XᵀX β = Xᵀy"
     return None
+
+
+# ------------------------------------------------------------------ Newton's method
+def _elementary(obj: Any) -> Any:
+    from symbolic_mlmath.calculus.functions import to_elementary
+
+    return obj.applyfunc(to_elementary) if hasattr(obj, "applyfunc") else to_elementary(obj)
+
+
+def _at(obj: Any, variables: tuple, point: Any) -> Any:
+    """``obj`` at ``point``: exact at exact points, else to the points' precision (+10)."""
+    from sympy import Float, ImmutableMatrix, MatrixBase
+
+    sub = dict(zip(variables, point, strict=True))
+    digits = _digits(point)
+    obj = _elementary(obj)
+    items = list(obj) if isinstance(obj, MatrixBase) else [obj]
+    vals = [e.xreplace(sub) for e in items]
+    if digits is not None:
+        vals = [Float(v.evalf(digits + 10), digits + 10) for v in vals]
+    if isinstance(obj, MatrixBase):
+        return ImmutableMatrix(obj.rows, obj.cols, vals)
+    return ImmutableMatrix(vals)
+
+
+@VERIFIERS.check(R.NEWTON_UPDATE_RULE)
+def _check_newton_rule(step: Step) -> str | None:
+    from sympy import ImmutableMatrix, MatrixBase, Symbol
+
+    g = step.given
+    variables = tuple(g["variables"])
+    F, J = _elementary(g["F"]), _elementary(g["J"])
+    if not same_value(_diff_expected(F, J, variables), J):
+        return f"the derivative of F = {_txt(F)} is not {_txt(J)}"
+    if not same_value(step.before, g["J"]):
+        return "the update rule must start from the derivative just found"
+    if isinstance(F, MatrixBase):
+        want = ImmutableMatrix([v - Symbol(f"Δ{v}") for v in variables])
+    else:
+        want = variables[0] - F / J
+    if not same_value(want, _elementary(step.after)):
+        return f"Newton's update is {_txt(want)}, not {_txt(step.after)}"
+    return None
+
+
+@VERIFIERS.check(R.NEWTON_STEP)
+def _check_newton_step(step: Step) -> str | None:
+    g = step.given
+    variables, k, point = tuple(g["variables"]), int(g["k"]), g["point"]
+    F_at, J_at = _at(g["F"], variables, point), _at(g["J"], variables, point)
+    if not close_enough(F_at, g["F_value"]):
+        return f"F(x_{k}) is {_vec(F_at)}, not {_vec(g['F_value'])}"
+    if not close_enough(J_at, g["J_value"]):
+        return f"the derivative at x_{k} is {_txt(J_at)}, not {_txt(g['J_value'])}"
+    if not close_enough(g["J_value"] * g["delta"], g["F_value"]):
+        return f"Δ = {_vec(g['delta'])} does not solve J Δ = F at x_{k}"
+    want = point - g["delta"]
+    if not close_enough(want, step.after):
+        return f"x_{k + 1} = x_{k} - Δ is {_vec(want)}, not {_vec(step.after)}"
+    if k == 0 and len(variables) == 1:
+        at = _at(step.before, variables, point)
+        if not close_enough(at, step.after):
+            return f"the update rule at x_0 gives {_vec(at)}, not {_vec(step.after)}"
+    return None
+
+
+@VERIFIERS.check(R.NEWTON_SOLVE)
+def _check_newton_solve(step: Step) -> str | None:
+    if not close_enough(step.before * step.after, step.given["rhs"]):
+        return f"{_vec(step.after)} does not solve H Δ = {_vec(step.given['rhs'])}"
+    return None
+
+
+def _newton_table_problem(step: Step) -> str | None:
+    """Each row from the row before by an independent mpmath Newton step; F and the error."""
+    import mpmath
+    from sympy import S, lambdify
+
+    g = step.given
+    T, variables = g["table"], tuple(g["variables"])
+    n = len(variables)
+    F, J = _elementary(g["F"]), _elementary(g["J"])
+    fF = lambdify(variables, list(F) if hasattr(F, "rows") else [F], "mpmath")
+    fJ = lambdify(variables, list(J) if hasattr(J, "rows") else [J], "mpmath")
+    root = g.get("root")
+    has_root = hasattr(root, "rows")
+    for i in range(T.rows):
+        row = list(T.row(i))
+        digits = _digits(*row[1:1 + n]) or 30
+        with mpmath.workdps(digits + 15):
+            p = [mpmath.mpf(c.evalf(digits + 15)) for c in row[1:1 + n]]
+            fv = [mpmath.mpmathify(v) for v in fF(*p)]
+            shown = max(abs(v) for v in fv) if n > 1 else fv[0]
+            if not _mp_close(shown, row[1 + n], digits, scale=max(1, *(abs(c) for c in p))):
+                return f"row {i}: F(x_{i}) is {mpmath.nstr(shown, 12)}, not {row[1 + n]}"
+            if has_root and row[-1].is_number and row[-1] is not S.NaN:
+                err = max(abs(a - mpmath.mpf(r.evalf(digits + 15)))
+                          for a, r in zip(p, root, strict=True))
+                if abs(err - mpmath.mpf(row[-1].evalf(10))) > mpmath.mpf("0.01") * err + \
+                        mpmath.mpf(10) ** (3 - digits):
+                    return f"row {i}: the error |x_{i} - x*| is {mpmath.nstr(err, 3)}"
+            if i + 1 < T.rows:
+                jv = [mpmath.mpmathify(v) for v in fJ(*p)]
+                try:
+                    delta = (mpmath.lu_solve(mpmath.matrix([jv[r * n:(r + 1) * n]
+                                                            for r in range(n)]),
+                                             mpmath.matrix(fv)) if n > 1 else [fv[0] / jv[0]])
+                except ZeroDivisionError:
+                    return f"row {i}: the derivative is singular, so row {i + 1} cannot follow"
+                nxt = list(T.row(i + 1))[1:1 + n]
+                for a, d, b in zip(p, delta, nxt, strict=True):
+                    if not _mp_close(a - d, b, digits, scale=max(1, *(abs(c) for c in p))):
+                        return f"row {i + 1} does not follow from row {i} by Newton's step"
+    return None
+
+
+@VERIFIERS.check(R.NEWTON_BREAKDOWN, reads=True)
+def _check_breakdown(step: Step) -> str | None:
+    import mpmath
+
+    g = step.given
+    variables, reason, point = tuple(g["variables"]), str(step.after), g["point"]
+    if reason == "derivative_zero":
+        J = _at(g["J"], variables, point)
+        det = J.det() if J.rows == J.cols else J[0]
+        if _digits(point) is None and det != 0:
+            return f"the derivative at the last iterate is {_txt(J)}, not singular"
+        if _digits(point) is not None and abs(float(det)) > 1e-12:
+            return f"the derivative at the last iterate is {_txt(J)}, not singular"
+        return None
+    if reason == "cycle":
+        return None if close_enough(point, g["previous"]) else "the iterates do not repeat"
+    if reason == "diverged":
+        return None if max(abs(c) for c in point) > 10**12 else "the last iterate is not large"
+    if reason == "undefined":
+        F = _elementary(g["F"])
+        try:
+            vals = list(_at(F, variables, point))
+            ok = all(complex(v).imag == 0 and abs(complex(v)) < mpmath.inf for v in vals)
+        except (TypeError, ValueError, ZeroDivisionError):
+            ok = False
+        return "F is defined and real at the last iterate" if ok else None
+    return f"unknown reason {reason}"

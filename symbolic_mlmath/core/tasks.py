@@ -57,6 +57,7 @@ KINDS = {
     "dict": "a mapping, e.g. {x: 1, y: 2}",
     "assignments": "name = value pairs, e.g. x = 2, y = -1 (or a dict; one bare value for one name)",
     "text": "free text",
+    "raw": "read by the task's own reader (data, distributions, tables, events)",
 }
 
 
@@ -192,6 +193,8 @@ def parse_input(spec: Input, value: Any) -> Any:
         return t
     if kind == "text":
         return str(value)
+    if kind == "raw":  # the task's own reader (built on the text door) reads it
+        return value
     if kind == "assignments":
         return parse.parse_answer(value, name=name)
     return parse.parse_value(value, name=name)

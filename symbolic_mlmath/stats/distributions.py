@@ -504,6 +504,8 @@ def parse_distribution(value: Any, params: Any = None, *, name: str = "distribut
     gamma(2, 2)
     >>> parse_distribution({0: "1/4", 1: "1/2", 2: "1/4"}).mean()
     1
+    >>> parse_distribution("finite({0: 1/4, 1: 3/4})").variance()
+    3/16
     >>> parse_distribution("poisson(3, 4)")
     Traceback (most recent call last):
     ...
@@ -530,6 +532,10 @@ def parse_distribution(value: Any, params: Any = None, *, name: str = "distribut
     if not m:
         raise _err(f"expected a distribution such as normal(0, 1), got {value.strip()[:40]!r}",
                    name)
+    if m.group(1).strip().lower() in ("finite", "table", "pmf"):
+        from .data import read_mapping
+
+        return _finite(read_mapping((m.group(2) or "").strip(), name=name), name)
     fam = _family_name(m.group(1), name)
     positional: list[Any] = []
     keyword: dict[str, Any] = {}

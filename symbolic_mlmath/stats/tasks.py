@@ -11,6 +11,9 @@ TASKS = TaskList()
 register = TASKS.register
 
 # --- probability, distributions and data (issue 14) ----------------------------------------------
+from symbolic_mlmath.stats.tasks_prob import PROB_TASKS  # noqa: E402
+
+TASKS.extend(PROB_TASKS)
 
 
 

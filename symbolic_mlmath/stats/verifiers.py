@@ -10,6 +10,9 @@ __all__ = ["VERIFIERS"]
 VERIFIERS = VerifierTable()
 
 # --- probability, distributions and data (issue 14) ----------------------------------------------
+from symbolic_mlmath.stats.verifiers_prob import PROB_VERIFIERS  # noqa: E402
+
+VERIFIERS.update(PROB_VERIFIERS)
 
 
 

@@ -171,7 +171,7 @@ def derive_ab_test(control: Any, variation: Any, *, alpha: Any = None,
             raise TaskError("the control converts at 0 (or nobody converts): no lift",
                             name="control")
         steps += pieces
-        d_name, se_name = sym("phat_1 - phat_2"), sym("SE")
+        d_name, se_name = sym("d"), sym("SE")
         st = quantity_step(R.TEST_STATISTIC, "z", d_name / se_name, {d_name: diff, se_name: se})
         steps.append(st)
         result = finish_test(steps, "z", st.after, alt, a, standard_error=se, difference=diff)

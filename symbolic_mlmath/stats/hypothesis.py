@@ -23,7 +23,7 @@ from typing import Any
 
 from symbolic_mlmath.core.errors import TaskError
 from symbolic_mlmath.core.steps import Derivation, Step
-from symbolic_mlmath.stats.formulas import exact_number, exact_sqrt, quantity_step, sym
+from symbolic_mlmath.stats.formulas import exact_number, exact_sqrt, minus, quantity_step, sym
 from symbolic_mlmath.stats.rules import StatsRule as R
 from symbolic_mlmath.stats.samples import Sample, differences, sample_from
 from symbolic_mlmath.stats.testing import (
@@ -95,7 +95,7 @@ def _mean_test(sample: Sample, mu0: Any, alternative: str, alpha: Any, law: str,
     steps.append(st)
     df = None
     if law == "t":
-        df_step = quantity_step(R.DEGREES_OF_FREEDOM, "df", n_ - 1, {n_: sample.n})
+        df_step = quantity_step(R.DEGREES_OF_FREEDOM, "df", minus(n_, 1), {n_: sample.n})
         steps.append(df_step)
         df = df_step.after
     result = finish_test(steps, law, st.after, alternative, alpha, df,
@@ -164,7 +164,7 @@ def two_proportion_pieces(xs: list[int], ns: list[int], pooled: bool = True) -> 
     p1s, p2s = sym("phat_1"), sym("phat_2")
     e1 = quantity_step(R.POINT_ESTIMATE, "phat_1", x1 / n1, {x1: xs[0], n1: ns[0]})
     e2 = quantity_step(R.POINT_ESTIMATE, "phat_2", x2 / n2, {x2: xs[1], n2: ns[1]})
-    diff = quantity_step(R.POINT_ESTIMATE, "phat_1 - phat_2", p1s - p2s,
+    diff = quantity_step(R.POINT_ESTIMATE, "d", p1s - p2s,
                          {p1s: e1.after, p2s: e2.after})
     steps = [e1, e2, diff]
     if pooled:
@@ -219,7 +219,7 @@ def derive_proportion_test(x: Any, n: Any, *, p0: Any = None, alternative: Any =
     steps = [hypotheses_step(p1 - p2, 0, alt)]
     pieces, _, _, diff, se = two_proportion_pieces(xs, ns, pooled=True)
     steps += pieces
-    d_name, se_name = sym("phat_1 - phat_2"), sym("SE")
+    d_name, se_name = sym("d"), sym("SE")
     st = quantity_step(R.TEST_STATISTIC, "z", d_name / se_name, {d_name: diff, se_name: se})
     if se == 0:
         raise TaskError("the pooled proportion is 0 or 1: the statistic is undefined", name="x")
@@ -277,7 +277,7 @@ def derive_two_sample_test(sample1: Any, sample2: Any, *, test: Any = None, mu0:
     steps: list[Step] = [hypotheses_step(mu1 - mu2, m0, alt), *s1.steps, *s2.steps]
     n1, n2 = sym("n_1", integer=True, positive=True), sym("n_2", integer=True, positive=True)
     x1, x2, d0 = sym("xbar_1"), sym("xbar_2"), sym("Delta_0")
-    est = quantity_step(R.POINT_ESTIMATE, "xbar_1 - xbar_2", x1 - x2, {x1: s1.mean, x2: s2.mean})
+    est = quantity_step(R.POINT_ESTIMATE, "d", x1 - x2, {x1: s1.mean, x2: s2.mean})
     steps.append(est)
     se_name = sym("SE")
     law = "z" if s1.sigma is not None and s2.sigma is not None else "t"
@@ -293,26 +293,28 @@ def derive_two_sample_test(sample1: Any, sample2: Any, *, test: Any = None, mu0:
         v1, v2 = sym("s_1", positive=True), sym("s_2", positive=True)
         if kind == "pooled":
             sp2 = quantity_step(R.POOLED_VARIANCE, "s_p^2",
-                                ((n1 - 1) * v1**2 + (n2 - 1) * v2**2) / (n1 + n2 - 2),
+                                (minus(n1, 1) * v1**2 + minus(n2, 1) * v2**2)
+                                / minus(n1, n2, 2),
                                 {n1: s1.n, n2: s2.n, v1: s1.sd, v2: s2.sd})
             sp = sym("s_p", positive=True)
             se = quantity_step(R.STANDARD_ERROR, "SE", sp * sqrt(1 / n1 + 1 / n2),
                                {sp: exact_sqrt(sp2.after), n1: s1.n, n2: s2.n})
-            dfs = quantity_step(R.DEGREES_OF_FREEDOM, "df", n1 + n2 - 2, {n1: s1.n, n2: s2.n})
+            dfs = quantity_step(R.DEGREES_OF_FREEDOM, "df", minus(n1, n2, 2),
+                                {n1: s1.n, n2: s2.n})
             steps += [sp2, se, dfs]
         else:
             se = quantity_step(R.STANDARD_ERROR, "SE", sqrt(v1**2 / n1 + v2**2 / n2),
                                {v1: s1.sd, v2: s2.sd, n1: s1.n, n2: s2.n})
             a1, a2 = sym("a_1"), sym("a_2")
             dfs = quantity_step(R.WELCH_DF, "df",
-                                (a1 + a2) ** 2 / (a1**2 / (n1 - 1) + a2**2 / (n2 - 1)),
+                                (a1 + a2) ** 2 / (a1**2 / minus(n1, 1) + a2**2 / minus(n2, 1)),
                                 {a1: s1.variance / s1.n, a2: s2.variance / s2.n,
                                  n1: s1.n, n2: s2.n})
             steps += [se, dfs]
         df = dfs.after
     if se.after == 0:
         raise TaskError("both samples have no spread: the statistic is undefined", name="sample1")
-    diff_name = sym("xbar_1 - xbar_2")
+    diff_name = sym("d")
     st = quantity_step(R.TEST_STATISTIC, law, (diff_name - d0) / se_name,
                        {diff_name: est.after, d0: m0, se_name: se.after})
     steps.append(st)

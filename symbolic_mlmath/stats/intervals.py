@@ -24,7 +24,7 @@ from typing import Any
 
 from symbolic_mlmath.core.errors import TaskError
 from symbolic_mlmath.core.steps import Derivation, Step
-from symbolic_mlmath.stats.formulas import approx, exact_number, exact_sqrt, quantity_step, sym
+from symbolic_mlmath.stats.formulas import approx, exact_number, minus, quantity_step, sym
 from symbolic_mlmath.stats.rules import StatsRule as R
 from symbolic_mlmath.stats.samples import Sample, sample_from
 from symbolic_mlmath.stats.testing import check_alpha, critical_value_step
@@ -40,13 +40,14 @@ __all__ = [
 
 
 def confidence_level(confidence: Any) -> Any:
-    """The confidence level (default 0.95) as an exact number in (0, 1); ``95`` means 95%."""
+    """The confidence level (default 0.95) as an exact number in (0, 1); ``95`` means 95%
+    (a number from 50 to 100 is read as a percentage)."""
     from sympy import Rational
 
     if confidence is None:
         return Rational(95, 100)
     c = exact_number(confidence, "confidence")
-    if c.is_number and 1 < c < 100:
+    if c.is_number and 50 <= c < 100:
         c = c / 100
     return check_alpha(c, "confidence")
 
@@ -59,10 +60,14 @@ def interval_steps(estimate: Any, se: Any, law: str, confidence: Any, df: Any = 
     alpha = 1 - confidence
     cs = critical_value_step(law, alpha, "two-sided", df)
     c, se_name = sym("c"), sym("SE")
-    crit_label = Symbol("z*") if law == "z" else Symbol("t*")
+    from sympy import Float
+
+    crit_label = Symbol("z_c") if law == "z" else Symbol("t_c")
+    e_value = Float((cs.after * se).evalf(40), 30)
     margin = quantity_step(R.MARGIN_OF_ERROR, "E", c * se_name, {c: cs.after, se_name: se},
-                           exact=crit_label * se)
-    lo, hi = estimate - margin.after, estimate + margin.after
+                           e_value, exact=crit_label * se)
+    lo = Float((estimate - e_value).evalf(40), 30)
+    hi = Float((estimate + e_value).evalf(40), 30)
     exact_c = cs.given.get("exact", crit_label)
     ci = Step(R.CONFIDENCE_INTERVAL, None, Tuple(lo, hi),
               {"estimate": estimate, "margin": margin.after, "confidence": confidence,
@@ -86,7 +91,7 @@ def _mean_se(sample: Sample) -> tuple[list[Step], Any, str, Any]:
         return [se], se.after, "z", None
     s = sym("s", positive=True)
     se = quantity_step(R.STANDARD_ERROR, "SE", s / sqrt(n_), {s: sample.sd, n_: sample.n})
-    df = quantity_step(R.DEGREES_OF_FREEDOM, "df", n_ - 1, {n_: sample.n})
+    df = quantity_step(R.DEGREES_OF_FREEDOM, "df", minus(n_, 1), {n_: sample.n})
     return [se, df], se.after, "t", df.after
 
 

@@ -19,7 +19,6 @@ TASKS.extend(PROB_TASKS)
 
 # --- inference (issue 15) ----------------------------------------------
 from symbolic_mlmath.stats.tasks_inference import INFERENCE_TASKS  # noqa: E402
-
 from symbolic_mlmath.stats.tasks_intervals import INTERVAL_TASKS  # noqa: E402
 from symbolic_mlmath.stats.tasks_tests import TEST_TASKS  # noqa: E402
 

@@ -93,7 +93,7 @@ def _ci_mean(data: Any = None, xbar: Any = None, n: Any = None, s: Any = None,
 
 
 _register(Task("ci_mean", "Confidence interval for a mean: z (known sigma) or t (sample s)",
-               (Input("data", "value", "the sample", required=False),
+               (Input("data", "raw", "the sample (numbers separated by commas or spaces)", required=False),
                 Input("xbar", "number", "sample mean", required=False),
                 Input("n", "number", "sample size", required=False),
                 Input("s", "number", "sample standard deviation", required=False),
@@ -197,9 +197,9 @@ def _reg_ci(x: Any, y: Any, confidence: Any = None, degree: Any = None,
 
 def _check_reg_ci(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     names = [k for k in d.result if k.startswith("b")]
-    spec = tuple(Part(b, (b, {"b0": "intercept", "b1": "slope"}.get(b, b), f"ci_{b}"),
-                      "interval") for b in names) + (
-        Part("critical_value", ("critical value", "t*", "c", "t")), Part("df", ("df",)))
+    coef = [Part(b, (b, {"b0": "intercept", "b1": "slope"}.get(b, b), f"ci_{b}"), "interval")
+            for b in names]
+    spec = (*coef, Part("critical_value", ("critical value", "t*", "c", "t")), Part("df", ("df",)))
     return judge(d.result, answer, spec)
 
 
@@ -223,7 +223,7 @@ def _pred(x: Any, y: Any, x_new: Any, confidence: Any = None, degree: Any = None
 _PRED_SPEC = (Part("prediction", ("prediction", "prediction interval", "pi", "interval"),
                    "interval"),
               Part("mean_interval", ("mean", "confidence interval", "ci", "mean interval",
-                                     "mean_interval"), "interval"),
+                                     "mean_interval"), "interval", bare=False),
               Part("fit", ("fit", "yhat", "y_hat", "prediction value", "fitted")),
               Part("se_prediction", ("se_prediction", "SE_pred")),
               Part("se_mean", ("se_mean", "SE_mean")),
@@ -309,7 +309,7 @@ def _check_ab(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
 
 _register(Task("ab_test", "A/B test: conversions (two-proportion z) or means (Welch), with the "
                "lift and its interval",
-               (Input("control", "text", "conversions and visitors ({x: 45, n: 1000} or "
+               (Input("control", "raw", "conversions and visitors ({x: 45, n: 1000} or "
                       "[45, 1000]), or n, mean and s"),
-                Input("variation", "text", "the same for the variation"), _ALPHA, _ALT, _CONF),
+                Input("variation", "raw", "the same for the variation"), _ALPHA, _ALT, _CONF),
                _ab, _check_ab, topic="c3w4-hypothesis"))

@@ -35,7 +35,7 @@ _ALT = Input("alternative", "choice", "H1: two-sided (default), greater or less"
              required=False, choices=("two-sided", "greater", "less", "two_sided", "!=", ">", "<"))
 _ALPHA = Input("alpha", "number", "significance level (default 0.05)", required=False)
 _CONF = Input("confidence", "number", "confidence level (default 0.95)", required=False)
-_DATA = Input("data", "value", "the sample", required=False)
+_DATA = Input("data", "raw", "the sample (numbers separated by commas or spaces)", required=False)
 _XBAR = Input("xbar", "number", "sample mean", required=False)
 _N = Input("n", "number", "sample size", required=False)
 _S = Input("s", "number", "sample standard deviation", required=False)
@@ -288,8 +288,8 @@ def _check_two(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
 
 _register(Task("two_sample_test", "Two-sample t test (Welch, pooled or paired) or z test "
                "(known sigmas) for a difference of means",
-               (Input("sample1", "text", "data, or n, mean and s (e.g. {n: 10, mean: 5, s: 2})"),
-                Input("sample2", "text", "data, or n, mean and s"),
+               (Input("sample1", "raw", "data, or n, mean and s (e.g. {n: 10, mean: 5, s: 2})"),
+                Input("sample2", "raw", "data, or n, mean and s"),
                 Input("test", "choice", "welch (default), pooled or paired", required=False,
                       choices=("welch", "pooled", "paired")), _MU0, _ALT, _ALPHA),
                _two, _check_two, topic="c3w4-hypothesis"))

@@ -60,6 +60,8 @@ def show(value: Any, f: MathFormat) -> str:
         return f.m(value)
     if huge(value):
         return show_approx(value, f, 15)
+    if getattr(value, "is_Float", False):
+        return show_approx(value, f, 10)
     return f.m(value)
 
 
@@ -86,8 +88,10 @@ def with_approx(value: Any, f: MathFormat, given: Any = None) -> str:
 
 
 def _label(value: Any, tex: bool) -> Any:
-    from sympy import Symbol
+    from sympy import Float, Symbol
 
+    if getattr(value, "is_Float", False):
+        value = Float(value, 10)
     text = latex_of(value) if tex else text_of(value)
     compound = (value.could_extract_minus_sign() or value.is_Add
                 or (not tex and ("/" in text or "*" in text)))
@@ -98,19 +102,24 @@ def _label(value: Any, tex: bool) -> Any:
 
 def substituted(formula: Any, values: Any, f: MathFormat) -> str:
     """The formula with each symbol replaced by its value, as written (not evaluated)."""
-    from sympy import evaluate, latex
+    from sympy import evaluate
 
     if any(huge(v) for v in values.values()):
         return ""
     with evaluate(False):
         txt = formula.xreplace({k: _label(v, False) for k, v in values.items()})
         tex = formula.xreplace({k: _label(v, True) for k, v in values.items()})
-    return f.raw(latex(tex, order="none"), text_of(txt))
+    return f.raw(latex_of(tex), text_of(txt))
+
+
+def formula_math(expr: Any, f: MathFormat) -> str:
+    """A formula in its usual reading order (``n - 1``, not ``-1 + n``)."""
+    return f.raw(latex_of(expr), text_of(expr))
 
 
 def quantity_text(step: Step, f: MathFormat) -> str:
     g = step.given
-    parts = [f.m(g["name"]), f.m(g["formula"])]
+    parts = [f.m(g["name"]), formula_math(g["formula"], f)]
     sub = substituted(g["formula"], g["values"], f)
     if sub and sub != parts[-1]:
         parts.append(sub)

@@ -46,7 +46,9 @@ def _interval(pair: Any, f: MathFormat) -> str:
                   "x̄ = Σxᵢ/n,  s = √(Σ(xᵢ − x̄)²/(n − 1))") + ".", "=>")
 def _summary(step: Step, f: MathFormat) -> str:
     n, mean, sd = step.after
-    return f"n = {f.m(n)}, {f.raw(*_XBAR)} = {with_approx(mean, f)}, s = {with_approx(sd, f)}"
+    which = str(step.given.get("which", "data"))
+    head = "" if which == "data" else f"{f.prose(which)}: "
+    return f"{head}n = {f.m(n)}, {f.raw(*_XBAR)} = {with_approx(mean, f)}, s = {with_approx(sd, f)}"
 
 
 @template(R.PAIRED_DIFFERENCES, "Paired differences",

@@ -26,7 +26,11 @@ _check = INFERENCE_VERIFIERS.check
 
 
 def _equal(a: Any, b: Any) -> bool:
-    if huge(a) or huge(b) or getattr(a, "is_Float", False) or getattr(b, "is_Float", False):
+    from sympy import Basic, Float
+
+    if any(isinstance(v, Basic) and v.atoms(Float) for v in (a, b)):
+        return numeric_equal(a, b, 25)
+    if huge(a) or huge(b):
         return numeric_equal(a, b)
     return same_value(a, b)
 

@@ -24,10 +24,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from symbolic_mlmath.core.rules import Rule
-from symbolic_mlmath.core.steps import Step
+
+if TYPE_CHECKING:  # steps use these modules at run time, not the other way round
+    from symbolic_mlmath.core.steps import Step
 
 __all__ = [
     "SAME_VALUE",
@@ -43,7 +45,7 @@ __all__ = [
     "verify_step",
 ]
 
-Check = Callable[[Step], "str | None"]
+Check = Callable[["Step"], "str | None"]
 
 
 @dataclass(frozen=True)

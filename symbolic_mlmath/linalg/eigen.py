@@ -44,6 +44,7 @@ __all__ = [
     "eigen_key",
     "eigen_roots",
     "eigenspace_steps",
+    "eigenvalue_steps",
     "lambda_symbol",
     "numeric_eigenvectors",
 ]
@@ -184,7 +185,9 @@ def _numeric(x: Any) -> Any:
     return Float(r, NUMERIC_DIGITS) + (I * Float(i, NUMERIC_DIGITS) if i != 0 else 0)
 
 
-def _eigenvalue_steps(A: Any, lam: Any) -> tuple[list[Step], list[Any], bool]:
+def eigenvalue_steps(A: Any, lam: Any) -> tuple[list[Step], list[Any], bool]:
+    """Steps from ``A`` to its eigenvalues (charpoly, factor, roots), the roots, and whether
+    they fell back to numbers."""
     from sympy import Tuple, factor
 
     steps = _charpoly_steps(A, lam)
@@ -216,7 +219,7 @@ def derive_eigenvalues(M: Any) -> Derivation:
     A = exact_matrix(M)
     _square(A)
     lam = lambda_symbol()
-    steps, rs, _ = _eigenvalue_steps(A, lam)
+    steps, rs, _ = eigenvalue_steps(A, lam)
 
     def reference() -> list:
         return eigen_roots(_charpoly_reference(A, lam), lam)[0]
@@ -286,7 +289,7 @@ def _eigenvector_steps(A: Any) -> tuple[list[Step], list[dict]]:
     from sympy import Integer, Tuple
 
     lam = lambda_symbol()
-    steps, rs, _ = _eigenvalue_steps(A, lam)
+    steps, rs, _ = eigenvalue_steps(A, lam)
     roots_obj = steps[-1].after
     result = []
     for value, mult in _distinct(rs):

@@ -58,7 +58,7 @@ from typing import Any
 
 from .families import ALIASES, FAMILIES, Family, param_symbol
 
-__all__ = ["Distribution", "decimal", "family_names", "parse_distribution"]
+__all__ = ["Distribution", "check_level", "decimal", "family_names", "parse_distribution"]
 
 _GUARD = 10
 _EXACT_DIGITS = 4000  # largest exact discrete value written out (digits)
@@ -295,7 +295,7 @@ class Distribution:
         from sympy import sympify
 
         q = sympify(q)
-        _check_q(q)
+        check_level(q)
         if self.discrete:
             from .exact import discrete_quantile
 
@@ -358,7 +358,8 @@ class Distribution:
         return make[self.family]()
 
 
-def _check_q(q: Any) -> None:
+def check_level(q: Any) -> None:
+    """Refuse a quantile level ``q`` that is not a probability (an InputError naming q)."""
     if not q.is_number or q.free_symbols:
         raise _err(f"expected a probability, got {q}", "q")
     if not (0 <= q <= 1):

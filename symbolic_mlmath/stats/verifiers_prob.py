@@ -407,7 +407,7 @@ def numeric_expectation(D: Any, g: Any, X: Any, digits: int = 25) -> Any:
     import mpmath
     from sympy import Integer, lambdify
 
-    from .highprec import _Continuous, to_mp
+    from .highprec import ContinuousMP, to_mp
 
     with mpmath.workdps(digits + 10):
         fg = lambdify(X, g, modules="mpmath")
@@ -420,7 +420,7 @@ def numeric_expectation(D: Any, g: Any, X: Any, digits: int = 25) -> Any:
                                    for k in range(int(lo), int(hi) + 1))
             pmf = _pmf_function(D)
             return mpmath.nsum(lambda k: fg(k) * pmf(k), [int(lo), mpmath.inf])
-        f = _Continuous(D)
+        f = ContinuousMP(D)
         a, b = to_mp(lo), to_mp(hi)
         pts = [a, b] if not (mpmath.isinf(a) or mpmath.isinf(b)) else (
             [a, to_mp(D.mean()) if D.family != "t" else 0, b])

@@ -161,9 +161,9 @@ def derive_ab_test(control: Any, variation: Any, *, alpha: Any = None,
     alt, a = check_alternative(alternative), _alpha(alpha)
     conf = confidence_level(confidence) if confidence is not None else 1 - a
     if "x" in c and "x" in v:
-        from symbolic_mlmath.stats.hypothesis import _pairs
+        from symbolic_mlmath.stats.hypothesis import count_pairs
 
-        xs, ns = _pairs([v["x"], c["x"]], [v["n"], c["n"]])
+        xs, ns = count_pairs([v["x"], c["x"]], [v["n"], c["n"]])
         pv, pc = Symbol("p_v"), Symbol("p_c")
         steps: list[Step] = [hypotheses_step(pv - pc, 0, alt)]
         pieces, p_v, p_c, diff, se = two_proportion_pieces(xs, ns, pooled=True)

@@ -36,6 +36,7 @@ from symbolic_mlmath.stats.testing import (
 )
 
 __all__ = [
+    "count_pairs",
     "derive_proportion_test",
     "derive_t_test",
     "derive_two_sample_test",
@@ -136,7 +137,8 @@ def _count(v: Any, name: str) -> int:
     return int(x)
 
 
-def _pairs(x: Any, n: Any) -> tuple[list[int], list[int]]:
+def count_pairs(x: Any, n: Any) -> tuple[list[int], list[int]]:
+    """Successes and trials of one or two groups, checked (0 <= x <= n, n >= 1)."""
     from sympy import MatrixBase
 
     def items(v: Any, name: str) -> list[Any]:
@@ -195,7 +197,7 @@ def derive_proportion_test(x: Any, n: Any, *, p0: Any = None, alternative: Any =
     from sympy import Rational, Symbol, sqrt
 
     alt, a = check_alternative(alternative), _alpha(alpha)
-    xs, ns = _pairs(x, n)
+    xs, ns = count_pairs(x, n)
     if len(xs) == 1:
         p_0 = Rational(1, 2) if p0 is None else exact_number(p0, "p0")
         if not (0 < p_0 < 1):

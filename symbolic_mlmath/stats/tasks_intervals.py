@@ -18,7 +18,7 @@ from symbolic_mlmath.core.tasks import Input, Task
 from symbolic_mlmath.core.verdict import Verdict
 from symbolic_mlmath.stats import critical
 from symbolic_mlmath.stats.answers_inference import Part, judge, judge_number
-from symbolic_mlmath.stats.tasks_tests import INTERVAL_SPEC, TEST_SPEC, _alpha_of
+from symbolic_mlmath.stats.tasks_tests import INTERVAL_SPEC, TEST_SPEC, alpha_of
 
 __all__ = ["INTERVAL_TASKS"]
 
@@ -304,7 +304,7 @@ def _check_ab(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
         return {"the absolute difference, not the relative lift": {"lift": r["difference"]},
                 "the lift as a ratio v/c (without subtracting 1)": {"lift": r["lift"] + 1}}
 
-    return judge(d.result, answer, _AB_SPEC, alpha=_alpha_of(d), slips=slips)
+    return judge(d.result, answer, _AB_SPEC, alpha=alpha_of(d), slips=slips)
 
 
 _register(Task("ab_test", "A/B test: conversions (two-proportion z) or means (Welch), with the "

@@ -20,7 +20,7 @@ from symbolic_mlmath.core.verdict import Verdict
 from symbolic_mlmath.stats import critical
 from symbolic_mlmath.stats.answers_inference import Part, judge
 
-__all__ = ["TEST_TASKS"]
+__all__ = ["INTERVAL_SPEC", "TEST_SPEC", "TEST_TASKS", "alpha_of"]
 
 #: The test and interval tasks, in listing order.
 TEST_TASKS: list[Task] = []
@@ -145,12 +145,13 @@ def _data_sd(d: Any) -> Any:
     return None
 
 
-def _alpha_of(d: Any) -> Any:
+def alpha_of(d: Any) -> Any:
+    """The significance level a test derivation decided at."""
     return next((s.given["alpha"] for s in d.steps if s.rule.value == "decision"), None)
 
 
 def _check_test(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
-    return judge(d.result, answer, TEST_SPEC, alpha=_alpha_of(d), slips=_test_slips(d, parsed))
+    return judge(d.result, answer, TEST_SPEC, alpha=alpha_of(d), slips=_test_slips(d, parsed))
 
 
 def _check_plain_test(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
@@ -165,7 +166,7 @@ def _check_plain_test(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
             out["a two-sided p-value for a one-sided test"] = {"p_value": min(2 * r["p_value"], 1)}
         return out
 
-    return judge(d.result, answer, TEST_SPEC, alpha=_alpha_of(d), slips=slips)
+    return judge(d.result, answer, TEST_SPEC, alpha=alpha_of(d), slips=slips)
 
 
 # ------------------------------------------------------------------ tests
@@ -229,7 +230,7 @@ def _check_prop(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
                     "p_value": _p_of("z", stat, alt)}
         return out
 
-    return judge(d.result, answer, TEST_SPEC, alpha=_alpha_of(d), slips=slips)
+    return judge(d.result, answer, TEST_SPEC, alpha=alpha_of(d), slips=slips)
 
 
 def _unpooled_se(d: Any) -> Any:
@@ -278,12 +279,12 @@ def _check_two(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
 
             o = derive_two_sample_test(parsed["sample1"], parsed["sample2"], test=other,
                                        mu0=parsed.get("mu0") or 0, alternative=alt,
-                                       alpha=_alpha_of(d)).result
+                                       alpha=alpha_of(d)).result
             out[f"the {other} test's values"] = {k: o[k] for k in
                                                  ("statistic", "df", "p_value", "standard_error")}
         return out
 
-    return judge(d.result, answer, TEST_SPEC, alpha=_alpha_of(d), slips=slips)
+    return judge(d.result, answer, TEST_SPEC, alpha=alpha_of(d), slips=slips)
 
 
 _register(Task("two_sample_test", "Two-sample t test (Welch, pooled or paired) or z test "

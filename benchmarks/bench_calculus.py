@@ -161,7 +161,7 @@ def bench_check(count: int) -> dict[str, float]:
         times.append(time.perf_counter() - t)
         wrong += v.correct is not True
     times.sort()
-    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
     return {"p50": statistics.median(times), "p95": p95, "max": max(times), "misjudged": wrong,
             "n": len(times)}
 

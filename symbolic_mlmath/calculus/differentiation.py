@@ -40,9 +40,9 @@ from .rules import CalculusRule as R
 from .tidy import tidy
 
 __all__ = [
+    "check_defined",
     "derivative_steps",
     "derive_derivative",
-    "check_defined",
     "derive_second_derivative",
     "evaluate_steps",
     "node_step",

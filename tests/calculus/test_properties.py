@@ -16,18 +16,18 @@ from sympy import (
     Rational,
     Symbol,
     asinh,
-    nan,
-    oo,
-    zoo,
     atan,
     cos,
     cosh,
     diff,
     exp,
     log,
+    nan,
+    oo,
     sin,
     sqrt,
     tanh,
+    zoo,
 )
 
 from symbolic_mlmath.calculus.differentiation import derive_derivative

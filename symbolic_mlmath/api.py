@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from symbolic_mlmath.core.errors import TaskError
 from symbolic_mlmath.core.verdict import Verdict
 
 __all__ = ["check", "solve"]
@@ -46,32 +45,4 @@ def check(
     """
     from symbolic_mlmath.core.tasks import get_task
 
-    t = get_task(task)
-    if answer is None and working is None:
-        raise TaskError("give an answer (--answer) or a working (--working)", name="answer")
-    parsed = t.parse_inputs(inputs)
-    if working is not None:
-        if t.check_working is None:
-            return Verdict(None, "undecided",
-                           f"Checking working is not available for task {t.name} yet.")
-        lines = _lines(working)
-        return t.check_working(parsed, lines, answer)
-    derivation = t.derive(**parsed)
-    if t.check_answer is None:
-        from symbolic_mlmath.core.answers import compare
-        from symbolic_mlmath.text.parse import parse_answer
-
-        got = parse_answer(answer, name="answer")
-        return compare(derivation.result, got, text=answer, abs_tol=abs_tol, rel_tol=rel_tol)
-    return t.check_answer(derivation, answer, parsed, abs_tol=abs_tol, rel_tol=rel_tol)
-
-
-def _lines(working: Any) -> list[Any]:
-    if isinstance(working, str):
-        text = working.strip()
-        if text.startswith("[") and text.endswith("]") and "\n" not in text:
-            return [text]
-        return [ln for ln in (s.strip() for s in text.splitlines()) if ln]
-    if isinstance(working, list | tuple):
-        return list(working)
-    raise TaskError("working must be a list of lines", name="working")
+    return get_task(task).check(inputs, answer, working, abs_tol=abs_tol, rel_tol=rel_tol)

@@ -34,6 +34,7 @@ __all__ = [
     "all_tasks",
     "get_task",
     "parse_input",
+    "working_lines",
 ]
 
 _REGISTRY: dict[str, Task] = {}
@@ -99,6 +100,28 @@ class Task:
     def solve(self, raw: Mapping[str, Any]) -> Any:
         """Parse ``raw`` inputs (Python objects or learner text) and derive: a Derivation."""
         return self.derive(**self.parse_inputs(raw))
+
+    def check(self, raw: Mapping[str, Any], answer: Any = None, working: Any = None,
+              abs_tol: Any = None, rel_tol: Any = None) -> Any:
+        """Judge an ``answer`` and/or a ``working`` (lines) on ``raw`` inputs: a Verdict."""
+        from symbolic_mlmath.core.verdict import Verdict
+
+        if answer is None and working is None:
+            raise TaskError("give an answer (--answer) or a working (--working)", name="answer")
+        parsed = self.parse_inputs(raw)
+        if working is not None:
+            if self.check_working is None:
+                return Verdict(None, "undecided",
+                               f"Checking working is not available for task {self.name} yet.")
+            return self.check_working(parsed, working_lines(working), answer)
+        derivation = self.derive(**parsed)
+        if self.check_answer is None:
+            from symbolic_mlmath.core.answers import compare
+            from symbolic_mlmath.text.parse import parse_answer
+
+            got = parse_answer(answer, name="answer")
+            return compare(derivation.result, got, text=answer, abs_tol=abs_tol, rel_tol=rel_tol)
+        return self.check_answer(derivation, answer, parsed, abs_tol=abs_tol, rel_tol=rel_tol)
 
     def parse_inputs(self, raw: Mapping[str, Any]) -> dict[str, Any]:
         """Parse learner inputs by their declared kinds; one-line errors name the input."""
@@ -198,6 +221,24 @@ def parse_input(spec: Input, value: Any) -> Any:
     if kind == "assignments":
         return parse.parse_answer(value, name=name)
     return parse.parse_value(value, name=name)
+
+
+def working_lines(working: Any) -> list[Any]:
+    """A working as a list of lines: text split at line breaks (one bracketed line kept whole).
+
+    Examples
+    ========
+    >>> working_lines("[[1,2],[0,1]]\\n[[1,0],[0,1]]")
+    ['[[1,2],[0,1]]', '[[1,0],[0,1]]']
+    """
+    if isinstance(working, str):
+        text = working.strip()
+        if text.startswith("[") and text.endswith("]") and "\n" not in text:
+            return [text]
+        return [ln for ln in (s.strip() for s in text.splitlines()) if ln]
+    if isinstance(working, list | tuple):
+        return list(working)
+    raise TaskError("working must be a list of lines", name="working")
 
 
 class TaskList(list):

@@ -177,10 +177,8 @@ def grade_submission(sub: Any, *, time_limit: float | None = TIME_LIMIT) -> dict
         return _record(sub_id, student, task_name, "unknown task", str(exc))
     rec = {"id": sub_id, "student": student, "task": task.name}
     try:
-        from symbolic_mlmath import api
-
         with _deadline(time_limit):
-            v = api.check(task.name, answer=answer, working=working, **dict(inputs))
+            v = task.check(dict(inputs), answer, working)
     except _TimeLimit:
         return _record(*rec.values(), "time limit",
                        f"grading took longer than {time_limit:g} s; not graded")

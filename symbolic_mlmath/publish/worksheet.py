@@ -259,7 +259,7 @@ class Worksheet:
 
     def to_latex(self, *, answers: bool = False, detail: str = "full") -> str:
         """The sheet (or its key) as a LaTeX document."""
-        from symbolic_mlmath.publish.documents import _unicode_preamble
+        from symbolic_mlmath.publish.documents import unicode_preamble
         from symbolic_mlmath.render.latex import to_latex_document
 
         body = [rf"\noindent Seed {self.seed}; {self.count} problems per topic. Regenerate with "
@@ -275,7 +275,7 @@ class Worksheet:
                 else:
                     body += [r"\vspace{4cm}", ""]
         title = ("Answer key: " if answers else "Worksheet: ") + ", ".join(self.topics)
-        return _unicode_preamble(to_latex_document("\n".join(body), title))
+        return unicode_preamble(to_latex_document("\n".join(body), title))
 
     def to_html(self, *, answers: bool = False, detail: str = "full") -> str:
         """The sheet (or its key) as a self-contained HTML page."""
@@ -299,9 +299,9 @@ class Worksheet:
 
 
 def _tex_escape(s: str) -> str:
-    from symbolic_mlmath.publish.documents import _latex_text
+    from symbolic_mlmath.publish.documents import latex_text
 
-    return _latex_text(s)
+    return latex_text(s)
 
 
 def make_worksheet(topics: list[str] | None, count: int = 5, seed: int = 0) -> Worksheet:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from symbolic_mlmath.core.steps import Step
 from symbolic_mlmath.render.templates import template_of
+
+if TYPE_CHECKING:  # steps use these modules at run time, not the other way round
+    from symbolic_mlmath.core.steps import Step
 
 __all__ = ["result_as_math", "steps_at", "template_of"]
 

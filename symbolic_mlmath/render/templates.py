@@ -22,11 +22,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from symbolic_mlmath.core.rules import Rule
-from symbolic_mlmath.core.steps import Step
 from symbolic_mlmath.render.formats import MathFormat
+
+if TYPE_CHECKING:  # steps use these modules at run time, not the other way round
+    from symbolic_mlmath.core.steps import Step
 
 __all__ = ["TEMPLATES", "Template", "TemplateTable", "template", "template_of"]
 

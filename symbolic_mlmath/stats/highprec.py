@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["mp_call", "mp_quantile", "numeric_guess", "to_mp"]
+__all__ = ["ContinuousMP", "mp_call", "mp_quantile", "numeric_guess", "to_mp"]
 
 _GUARD = 10
 
@@ -49,7 +49,7 @@ def _need_numbers(dist: Any) -> None:
                          name="distribution")
 
 
-class _Continuous:
+class ContinuousMP:
     """pdf, cdf and survival function of a continuous distribution on mpmath numbers.
 
     The parameters are converted once, at the precision in force when it is built.
@@ -192,7 +192,7 @@ def mp_call(dist: Any, kind: str, x: Any, digits: int = 30) -> Any:
     with mpmath.workdps(int(digits) + _GUARD):
         if dist.discrete:
             return _discrete(dist, kind, x)
-        return _Continuous(dist)(kind, to_mp(x))
+        return ContinuousMP(dist)(kind, to_mp(x))
 
 
 def numeric_guess(dist: Any, q: Any) -> int:
@@ -227,7 +227,7 @@ def mp_quantile(dist: Any, q: Any, digits: int = 30) -> Any:
                 return mpmath.mpf(0)
             if q < half:
                 return -mp_quantile(dist, 1 - q, digits)
-        f = _Continuous(dist)
+        f = ContinuousMP(dist)
         lo = mpmath.mpf(0) if dist.family == "t" else f.lo
 
         def pdf(x: Any) -> Any:

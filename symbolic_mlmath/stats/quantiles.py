@@ -41,11 +41,11 @@ def derive_quantile(dist: Any, q: Any, digits: Any = None) -> Derivation:
     """The q-quantile ``F⁻¹(q)`` of ``dist`` with steps (see the module docstring)."""
     from sympy import Eq, Function, Ge, Integer, Matrix, Symbol, sympify
 
-    from .distributions import _check_q, decimal
+    from .distributions import check_level, decimal
     from .notation import Quantile
 
     q = sympify(q)
-    _check_q(q)
+    check_level(q)
     goal = Quantile(q)
     x = Symbol("x")
     steps: list[Step] = []

@@ -11,9 +11,11 @@ TEMPLATES = TemplateTable()
 template = TEMPLATES.add
 
 # --- probability, distributions and data (issue 14) ----------------------------------------------
+from symbolic_mlmath.stats.templates_data import DATA_TEMPLATES  # noqa: E402
 from symbolic_mlmath.stats.templates_prob import PROB_TEMPLATES  # noqa: E402
 
 TEMPLATES.update(PROB_TEMPLATES)
+TEMPLATES.update(DATA_TEMPLATES)
 
 
 

@@ -29,6 +29,7 @@ import random
 import re
 from typing import Any
 
+from symbolic_mlmath.core.exact import is_zero
 from symbolic_mlmath.core.verdict import Verdict
 
 __all__ = [
@@ -114,40 +115,6 @@ def _numeric_equal(e: Any, g: Any) -> tuple[bool | None, Any]:
     return (True, None) if agreed >= 3 else (None, None)
 
 
-def _exact_zero(diff: Any) -> bool | None:
-    """Exact test that ``diff`` is zero: True, False (certainly non-zero), or None."""
-    from sympy import cancel, expand
-
-    from symbolic_mlmath.text.limits import get_limits
-
-    if diff == 0:
-        return True
-    if diff.is_number:
-        if diff.is_Rational:
-            return False
-        import mpmath
-
-        with mpmath.workdps(60):
-            try:
-                val = complex(diff.evalf(50))
-            except (TypeError, ValueError):
-                return None
-        if abs(val) > 1e-40:
-            return False
-        return True if diff.equals(0) else None
-    if diff.count_ops() > get_limits().max_expr_nodes // 4:
-        return None
-    e = expand(diff)
-    if e == 0:
-        return True
-    try:
-        if cancel(e) == 0:
-            return True
-    except Exception:
-        return None
-    return None
-
-
 def compare_scalar(
     expected: Any,
     got: Any,
@@ -182,7 +149,7 @@ def compare_scalar(
         ok = bool(err <= tol)
         note = f"|{_txt(got)} - {_txt(expected)}| = {err.evalf(6)} {'<=' if ok else '>'} {tol}"
         return ok, "tolerance", note
-    exact = _exact_zero(diff)
+    exact = is_zero(diff)
     if exact is True:
         return True, "exact", ""
     if not expected.free_symbols and not got.free_symbols:

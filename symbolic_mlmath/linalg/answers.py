@@ -267,7 +267,7 @@ def is_echelon(M: Any, reduced: bool = False) -> tuple[bool, str]:
 
 def check_echelon(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     """Check a (reduced) row echelon form: rref exactly, ref by row-equivalence."""
-    from symbolic_mlmath.linalg.elimination import to_dm
+    from symbolic_mlmath.core.exact import to_dm
     from symbolic_mlmath.text.parse import parse_matrix
 
     A = parsed["matrix"]
@@ -312,7 +312,7 @@ def check_independent(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
 def _check_basis_list(d: Any, vs: list, M: Any) -> Verdict:
     from sympy import ImmutableMatrix
 
-    from symbolic_mlmath.linalg.verifiers import exact_rank
+    from symbolic_mlmath.core.exact import exact_rank
 
     dim = int(d.result["dimension"])
     rank = exact_rank(M)

@@ -130,7 +130,7 @@ def check_eigenvectors(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict
     """Check eigenvectors: each satisfies A v = λ v, and they span each eigenspace."""
     from sympy import ImmutableMatrix
 
-    from symbolic_mlmath.linalg.verifiers import exact_rank
+    from symbolic_mlmath.core.exact import exact_rank
 
     A = parsed["matrix"]
     n = A.rows
@@ -181,7 +181,7 @@ def check_diagonalize(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     """Check P and D (A P = P D, P invertible) or that A is not diagonalisable."""
     from sympy import MatrixBase
 
-    from symbolic_mlmath.linalg.verifiers import exact_rank
+    from symbolic_mlmath.core.exact import exact_rank
 
     A, res = parsed["matrix"], d.result
     defective = res.get("diagonalizable") is False

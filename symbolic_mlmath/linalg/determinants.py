@@ -15,9 +15,10 @@ from __future__ import annotations
 from typing import Any
 
 from symbolic_mlmath.core.errors import TaskError
+from symbolic_mlmath.core.exact import exact_det, to_dm
 from symbolic_mlmath.core.rules import Rule
 from symbolic_mlmath.core.steps import Derivation, Step
-from symbolic_mlmath.linalg.elimination import as_immutable, eliminate, to_dm
+from symbolic_mlmath.linalg.elimination import as_immutable, eliminate
 from symbolic_mlmath.linalg.rules import LinalgRule
 
 __all__ = ["COFACTOR_MAX_SIZE", "METHODS", "derive_det", "derive_singular", "minor"]
@@ -58,8 +59,7 @@ def _simplify(value: Any) -> Any:
 
 def _reference(A: Any):
     def reference() -> Any:
-        dm = to_dm(A)
-        return _simplify(dm.domain.to_sympy(dm.det()))
+        return exact_det(A)
 
     return reference
 

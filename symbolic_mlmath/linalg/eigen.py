@@ -29,11 +29,12 @@ from __future__ import annotations
 from typing import Any
 
 from symbolic_mlmath.core.errors import TaskError
+from symbolic_mlmath.core.exact import exact_matrix, to_dm
 from symbolic_mlmath.core.rules import Rule
 from symbolic_mlmath.core.steps import Derivation, Step
-from symbolic_mlmath.linalg.elimination import eliminate, to_dm
+from symbolic_mlmath.linalg.elimination import eliminate
 from symbolic_mlmath.linalg.rules import LinalgRule
-from symbolic_mlmath.linalg.verifiers import exact_matrix, null_basis
+from symbolic_mlmath.linalg.spaces import null_basis
 
 __all__ = [
     "NUMERIC_DIGITS",
@@ -372,7 +373,7 @@ def derive_diagonalize(M: Any) -> Derivation:
     steps.append(Step(LinalgRule.DIAGONALIZE, roots_obj, Tuple(P, D), {"matrix": A}, substeps=subs))
 
     def reference() -> dict:
-        from symbolic_mlmath.linalg.verifiers import exact_rank
+        from symbolic_mlmath.core.exact import exact_rank
 
         vals = sorted(A.eigenvals(multiple=True), key=eigen_key)
         ok = exact_rank(P) == P.rows and (A * P - P * D).applyfunc(

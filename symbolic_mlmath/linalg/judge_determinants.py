@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from symbolic_mlmath.core.errors import ParseError
+from symbolic_mlmath.core.exact import exact_det
 from symbolic_mlmath.core.mistakes import diagnose
 from symbolic_mlmath.core.working import Follow, Judge, judges_for
 
@@ -80,7 +81,6 @@ def _close(text: str, k: int, open_: str, close: str) -> int:
 
 def _minors(text: str) -> tuple[str, list]:
     """Replace ``det([[...]])``, ``det[[...]]`` and ``|a b; c d|`` by their values."""
-    from symbolic_mlmath.linalg.elimination import to_dm
     from symbolic_mlmath.text.parse import parse_matrix
 
     found: list = []
@@ -90,8 +90,7 @@ def _minors(text: str) -> tuple[str, list]:
         if M.rows != M.cols:
             raise ParseError(f"the minor {src.strip()} is not square", name="line")
         found.append(M)
-        dm = to_dm(M)
-        return f"({dm.domain.to_sympy(dm.det())})"
+        return f"({exact_det(M)})"
 
     out, k = [], 0
     while k < len(text):
@@ -164,14 +163,12 @@ def read_det_line(raw: Any) -> DetLine:
         return DetLine(str(raw), (Part(str(raw), v, (Term(str(raw), v),)),))
     text = raw.strip().rstrip(".")
     if text.startswith("[") and "=" not in text:  # a matrix line: its determinant
-        from symbolic_mlmath.linalg.elimination import to_dm
         from symbolic_mlmath.text.parse import parse_matrix
 
         M = parse_matrix(text, name="line")
         if M.rows != M.cols:
             raise ParseError(f"a {M.rows}x{M.cols} matrix has no determinant", name="line")
-        dm = to_dm(M)
-        v = dm.domain.to_sympy(dm.det())
+        v = exact_det(M)
         return DetLine(text, (Part(text, v, (Term(text, v, (M,)),)),))
     pieces = re.split(r"(?<![<>=!])=(?!=)", text)
     while pieces and (not pieces[0].strip() or _PREFIX.match(pieces[0])):
@@ -190,20 +187,13 @@ class _Ctx:
 
 
 def _start(task: str, inputs: dict) -> _Ctx:
-    from symbolic_mlmath.linalg.elimination import to_dm
-
     A = inputs["matrix"]
     if A.rows != A.cols:
         from symbolic_mlmath.core.errors import TaskError
 
         raise TaskError(f"the determinant needs a square matrix, got {A.rows}x{A.cols}",
                         name="matrix")
-    dm = to_dm(A)
-    D = dm.domain.to_sympy(dm.det())
-    if D.free_symbols:
-        from sympy import expand
-
-        D = expand(D)
+    D = exact_det(A)
     return _Ctx(A, D, D)
 
 

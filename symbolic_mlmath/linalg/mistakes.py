@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from symbolic_mlmath.core.exact import exact_det
 from symbolic_mlmath.core.mistakes import CATALOGUE as CORE_CATALOGUE
 from symbolic_mlmath.core.mistakes import DetectorTable, Slip, sum_text
 from symbolic_mlmath.linalg.determinants import minor
@@ -59,7 +60,7 @@ def _matrix_detector(ctx: Any, prev: Any, got: Any) -> Slip | None:
 # ------------------------------------------------------------------ determinants
 def _minor_det(A: Any, i: int, j: int) -> Any:
     M = minor(A, i, j)
-    return M, (M.det() if M.rows else 1)
+    return M, (exact_det(M) if M.rows else 1)
 
 
 def _expansions(A: Any) -> list[tuple[str, list[tuple]]]:
@@ -198,7 +199,7 @@ def _system_detector(ctx: Any, state: Any, line: tuple) -> Slip | None:
                     "carried" else slip.name
                 return Slip(name, slip.detail, eqs_of(E), op)
     if consistent(K) and rank_of(K) == n:
-        from symbolic_mlmath.linalg.elimination import to_dm
+        from symbolic_mlmath.core.exact import to_dm
 
         R = to_dm(K).to_field().rref()[0].to_Matrix()
         sol = {x: R[k, n] for k, x in enumerate(xs)}

@@ -25,6 +25,7 @@ from __future__ import annotations
 from typing import Any
 
 from symbolic_mlmath.core.errors import TaskError
+from symbolic_mlmath.core.exact import exact_matrix
 from symbolic_mlmath.core.rules import Rule
 from symbolic_mlmath.core.steps import Derivation, Step
 from symbolic_mlmath.linalg.eigen import (
@@ -35,7 +36,7 @@ from symbolic_mlmath.linalg.eigen import (
 )
 from symbolic_mlmath.linalg.elimination import eliminate
 from symbolic_mlmath.linalg.rules import LinalgRule
-from symbolic_mlmath.linalg.verifiers import exact_matrix, null_basis
+from symbolic_mlmath.linalg.spaces import null_basis
 
 __all__ = ["derive_pca", "derive_steady_state"]
 

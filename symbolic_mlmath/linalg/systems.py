@@ -237,7 +237,7 @@ def augmented(eqs: tuple, xs: tuple, name: str = "line") -> Any:
 
 def rank_of(M: Any) -> int:
     """The exact rank of ``M`` (0 for no rows)."""
-    from symbolic_mlmath.linalg.elimination import to_dm
+    from symbolic_mlmath.core.exact import to_dm
 
     return to_dm(M).to_field().rank() if M.rows else 0
 

@@ -242,7 +242,8 @@ def _text_printer() -> Any:
 
         def _wrap(self, a: Any) -> str:
             t = self._print(a)
-            simple = getattr(a, "is_Symbol", False) or a.__class__.__name__ == "MatrixSymbol" or t.startswith(("[", "("))
+            simple = getattr(a, "is_Symbol", False) or t.startswith(("[", "(")) \
+                or a.__class__.__name__ == "MatrixSymbol"
             return t if simple else f"({t})"
 
     _TEXT = Printer({"order": "none"})

@@ -38,8 +38,6 @@ __all__ = [
     "check_support",
     "derive_mle",
     "model_of",
-    "solve_score",
-    "sums_as_symbols",
 ]
 
 #: The families with a closed-form maximum likelihood estimate.
@@ -153,29 +151,6 @@ def _log_likelihood(model: Model, values: Any, n: Any, i: Any, xs: Any) -> Any:
 
     groups = _collect(log(model.density), model.params, model.x)
     return sum((dep * _statistic(c, model.x, values, n, i, xs) for dep, c in groups.items()), 0)
-
-
-def sums_as_symbols(expr: Any) -> tuple[Any, dict]:
-    """Replace every Sum by a positive symbol S1, S2, ... (and back, with the returned map)."""
-    from sympy import Sum, Symbol
-
-    sums = sorted(expr.atoms(Sum), key=str)
-    fwd = {s: Symbol(f"S{k + 1}", positive=True) for k, s in enumerate(sums)}
-    return expr.xreplace(fwd), {v: k for k, v in fwd.items()}
-
-
-def solve_score(score: list, params: tuple) -> dict:
-    """Solve score = 0 for the parameters, the statistics (Sums) held as symbols."""
-    from sympy import Tuple, solve
-
-    joined, back = sums_as_symbols(Tuple(*score))
-    eqs = list(joined)
-    sols = solve(eqs, list(params), dict=True)
-    sols = [s for s in sols if all(v.is_real is not False for v in s.values())]
-    if not sols:
-        raise TaskError("the score equations have no solution in the parameter space",
-                        name="data")
-    return {k: v.xreplace(back) for k, v in sols[0].items()}
 
 
 # ------------------------------------------------------------------ the derivation

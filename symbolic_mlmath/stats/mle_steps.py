@@ -16,10 +16,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from symbolic_mlmath.core.errors import TaskError
 from symbolic_mlmath.core.steps import Step
 from symbolic_mlmath.stats.rules import StatsRule as R
 
-__all__ = ["POINTS", "SAMPLES", "calculus_steps", "instantiate", "uniform_steps"]
+__all__ = [
+    "POINTS",
+    "SAMPLES",
+    "calculus_steps",
+    "instantiate",
+    "solve_score",
+    "sums_as_symbols",
+    "uniform_steps",
+]
 
 #: Small samples of each family used to instantiate steps over a symbolic sample.
 SAMPLES = {
@@ -53,6 +62,29 @@ def instantiate(expr: Any, n: Any, sample: Any) -> Any:
     e = expr.xreplace({n: Integer(len(vals))}) if n is not None and not n.is_number else expr
     e = e.replace(lambda a: isinstance(a, Sum | Product), lambda a: a.doit())
     return e.replace(lambda a: isinstance(a, Indexed), lambda a: vals[int(a.indices[0]) - 1])
+
+
+def sums_as_symbols(expr: Any) -> tuple[Any, dict]:
+    """Replace every Sum by a positive symbol S1, S2, ... (and back, with the returned map)."""
+    from sympy import Sum, Symbol
+
+    sums = sorted(expr.atoms(Sum), key=str)
+    fwd = {s: Symbol(f"S{k + 1}", positive=True) for k, s in enumerate(sums)}
+    return expr.xreplace(fwd), {v: k for k, v in fwd.items()}
+
+
+def solve_score(score: list, params: tuple) -> dict:
+    """Solve score = 0 for the parameters, the statistics (Sums) held as symbols."""
+    from sympy import Tuple, solve
+
+    joined, back = sums_as_symbols(Tuple(*score))
+    eqs = list(joined)
+    sols = solve(eqs, list(params), dict=True)
+    sols = [s for s in sols if all(v.is_real is not False for v in s.values())]
+    if not sols:
+        raise TaskError("the score equations have no solution in the parameter space",
+                        name="data")
+    return {k: v.xreplace(back) for k, v in sols[0].items()}
 
 
 def _params_points(params: tuple) -> list[dict]:
@@ -95,8 +127,6 @@ def _simplify(expr: Any) -> Any:
     """Simplify an expression holding Sums (held as symbols while simplifying)."""
     from sympy import factor, together
 
-    from symbolic_mlmath.stats.mle import sums_as_symbols
-
     e, back = sums_as_symbols(expr)
     return factor(together(e)).xreplace(back)
 
@@ -108,7 +138,6 @@ def calculus_steps(model: Any, values: Any, n: Any, i: Any, xs: Any, ell: Any,
     from sympy.core.symbol import Str
 
     from symbolic_mlmath.stats.formulas import exact_sqrt
-    from symbolic_mlmath.stats.mle import solve_score
 
     g = _given(model, values, n)
     params = model.params

@@ -93,7 +93,22 @@ class StatsRule(str, Enum):
     SS_BETWEEN = "ss_between"  # sum_j n_j (ybar_j - ybar)^2
     SS_WITHIN = "ss_within"  # sum_j sum_i (y_ij - ybar_j)^2
     ANOVA_TABLE = "anova_table"  # df, MS = SS / df, F = MS_between / MS_within
-    # tests
+    # tests and intervals
+    SAMPLE_SUMMARY = "sample_summary"  # n, mean and standard deviation of data (n - 1)
+    PAIRED_DIFFERENCES = "paired_differences"  # d_i = x_i - y_i
+    POINT_ESTIMATE = "point_estimate"  # the estimate: a sample proportion, a difference, ...
+    STANDARD_ERROR = "standard_error"  # the standard deviation of the estimate
+    POOLED_VARIANCE = "pooled_variance"  # s_p^2 = ((n1-1)s1^2 + (n2-1)s2^2) / (n1 + n2 - 2)
+    POOLED_PROPORTION = "pooled_proportion"  # p = (x1 + x2) / (n1 + n2) under H0
+    DEGREES_OF_FREEDOM = "degrees_of_freedom"  # n - 1, n1 + n2 - 2, n - p
+    WELCH_DF = "welch_satterthwaite"  # (a + b)^2 / (a^2/(n1-1) + b^2/(n2-1))
+    CONFIDENCE_INTERVAL = "confidence_interval"  # estimate +- critical value * standard error
+    WILSON_INTERVAL = "wilson_interval"  # the score interval of a proportion
+    MARGIN_OF_ERROR = "margin_of_error"  # critical value * standard error
+    SAMPLE_SIZE = "sample_size"  # smallest n with margin <= E: (z sigma / E)^2 rounded up
+    REJECTION_REGION = "rejection_region"  # the estimates that reject H0
+    POWER = "power"  # P(reject H0 | the true value): 1 - beta
+    LIFT = "lift"  # (p_variation - p_control) / p_control
     HYPOTHESES = "hypotheses"  # H0 and H1 for the alternative
     TEST_STATISTIC = "test_statistic"  # (estimate - null value) / standard error
     P_VALUE = "p_value"  # tail probability of the statistic under H0

@@ -21,5 +21,7 @@ TEMPLATES.update(DATA_TEMPLATES)
 
 # --- inference (issue 15) ----------------------------------------------
 from symbolic_mlmath.stats.templates_inference import INFERENCE_TEMPLATES  # noqa: E402
+from symbolic_mlmath.stats.templates_intervals import INTERVAL_TEMPLATES  # noqa: E402
 
 TEMPLATES.update(INFERENCE_TEMPLATES)
+TEMPLATES.update(INTERVAL_TEMPLATES)

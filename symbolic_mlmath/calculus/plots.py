@@ -10,8 +10,9 @@ Examples
 >>> from sympy import Symbol
 >>> x = Symbol("x")
 >>> fig = plot_tangent_line(x**2, x, 1)
->>> len(fig.axes[0].lines)
-2
+>>> [line.get_label() for line in fig.axes[0].lines][:2]
+['f(x)', 'tangent at x = 1: slope 2']
+>>> import matplotlib.pyplot as plt; plt.close(fig)
 """
 
 from __future__ import annotations

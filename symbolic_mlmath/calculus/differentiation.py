@@ -40,6 +40,7 @@ from .rules import CalculusRule as R
 from .tidy import tidy
 
 __all__ = [
+    "check_defined",
     "derivative_steps",
     "derive_derivative",
     "derive_second_derivative",
@@ -86,6 +87,14 @@ def _not_differentiable(node: DiffNode) -> Any:
     if outer.rule in (R.ABS_RULE, R.RELU_RULE):
         return Eq(node.given["u"], 0)
     return None
+
+
+def check_defined(expr: Any) -> None:
+    """A one-line error for an expression holding an undefined value (1/0, nan, oo)."""
+    from sympy import nan, oo, zoo
+
+    if getattr(expr, "has", None) and expr.has(zoo, nan, oo, -oo):
+        raise InputError("the expression holds an undefined or infinite value", name="expr")
 
 
 def pick_variable(expr: Any, var: Any, name: str = "var") -> Any:
@@ -206,6 +215,7 @@ def derive_derivative(expr: Any, var: Any = None, *, at: Any = None, method: str
     from sympy import Derivative
 
     var = pick_variable(expr, var)
+    check_defined(expr)
     point = read_point(at, (var,))
     if method in (None, "rules", "rule"):
         steps, result, _tree = derivative_steps(expr, var)

@@ -3,8 +3,8 @@
 No blanket ``simplify`` (measured 10-60x slower on ML derivatives, and incomplete): each
 strategy is cheap and chosen by what the expression holds and how big it is —
 rewrite back into σ when exponentials of the sigmoid's shape appear, pull out common
-factors, cancel a rational function, factor a small one, and simplify sin² + cos² only
-on small expressions holding both. The candidate with the fewest operations wins; the
+factors, cancel when there is a denominator, factor a small rational function, and use
+sin² + cos² = 1 only where both squares appear. The candidate with the fewest operations wins; the
 raw form is kept when nothing is shorter.
 
 Examples
@@ -18,7 +18,7 @@ Examples
 >>> tidy(x * (exp(x) * sin(x) + exp(x) * cos(x)) + exp(x) * sin(x))
 ((x*sin(x) + x*cos(x) + sin(x))*exp(x), 'common factors')
 >>> tidy((x - 1) * (8 * x + 4) + (2 * x + 1) ** 2)
-(3*(4*x**2 - 1), 'cancel')
+(3*(2*x - 1)*(2*x + 1), 'factor')
 """
 
 from __future__ import annotations
@@ -52,9 +52,10 @@ def _common(e: Any) -> Any:
 
 
 def _cancel(e: Any) -> Any:
-    from sympy import cancel, factor_terms
+    from sympy import cancel, factor_terms, fraction
 
-    return factor_terms(cancel(e))
+    num, den = fraction(cancel(e))
+    return factor_terms(num) / den
 
 
 def _factor(e: Any) -> Any:
@@ -63,20 +64,15 @@ def _factor(e: Any) -> Any:
     return factor(e)
 
 
-def _trig(e: Any) -> Any:
-    from sympy import trigsimp
+def _pythagoras(e: Any) -> Any:
+    """sin²u + cos²u = 1: write each sin²u as 1 - cos²u, then cancel."""
+    from sympy import Pow, cancel, cos, sin
 
-    return trigsimp(e)
-
-
-#: Name -> (applies to expression of this many ops at most, needs, rewrite).
-STRATEGIES: dict[str, tuple[int, Callable[[Any], bool], Callable[[Any], Any]]] = {
-    "rewrite into sigma": (10**9, lambda e: _has_exp(e), _sigma),
-    "common factors": (MEDIUM, lambda e: True, _common),
-    "cancel": (MEDIUM, lambda e: True, _cancel),
-    "factor": (SMALL, lambda e: True, _factor),
-    "sin² + cos² = 1": (SMALL, lambda e: _has_sin_cos(e), _trig),
-}
+    swap = {}
+    for p in e.atoms(Pow):
+        if isinstance(p.base, sin) and p.exp == 2 and e.has(cos(p.base.args[0]) ** 2):
+            swap[p] = 1 - cos(p.base.args[0]) ** 2
+    return cancel(e.xreplace(swap)) if swap else e
 
 
 def _has_exp(e: Any) -> bool:
@@ -85,10 +81,31 @@ def _has_exp(e: Any) -> bool:
     return e.has(exp)
 
 
-def _has_sin_cos(e: Any) -> bool:
-    from sympy import cos, sin
+def _has_denominator(e: Any) -> bool:
+    from sympy import Pow
 
-    return e.has(sin) and e.has(cos)
+    return any(p.exp.is_negative for p in e.atoms(Pow))
+
+
+def _rational(e: Any) -> bool:
+    return bool(e.is_rational_function())
+
+
+def _has_sin_cos_squares(e: Any) -> bool:
+    from sympy import Pow, cos, sin
+
+    pows = [p for p in e.atoms(Pow) if p.exp == 2]
+    return any(isinstance(p.base, sin) for p in pows) and any(isinstance(p.base, cos) for p in pows)
+
+
+#: Name -> (applies to expressions of at most this many operations, test, rewrite).
+STRATEGIES: dict[str, tuple[int, Callable[[Any], bool], Callable[[Any], Any]]] = {
+    "rewrite into sigma": (10**9, _has_exp, _sigma),
+    "common factors": (MEDIUM, lambda e: True, _common),
+    "cancel": (MEDIUM, _has_denominator, _cancel),
+    "factor": (SMALL, _rational, _factor),
+    "sin² + cos² = 1": (MEDIUM, _has_sin_cos_squares, _pythagoras),
+}
 
 
 def tidy(expr: Any, strategies: tuple[str, ...] | None = None) -> tuple[Any, str]:

@@ -110,10 +110,14 @@ class Task:
             raise TaskError("give an answer (--answer) or a working (--working)", name="answer")
         parsed = self.parse_inputs(raw)
         if working is not None:
-            if self.check_working is None:
+            if self.check_working is not None:
+                return self.check_working(parsed, working_lines(working), answer)
+            from symbolic_mlmath.core.working import check_working, get_judge
+
+            if get_judge(self.name) is None:
                 return Verdict(None, "undecided",
                                f"Checking working is not available for task {self.name} yet.")
-            return self.check_working(parsed, working_lines(working), answer)
+            return check_working(self.name, parsed, working_lines(working), answer)
         derivation = self.derive(**parsed)
         if self.check_answer is None:
             from symbolic_mlmath.core.answers import compare

@@ -37,6 +37,7 @@ from symbolic_mlmath.linalg.rounds import (
     rows_of,
     same,
 )
+from symbolic_mlmath.linalg.row_notes import row_note
 
 __all__ = ["JUDGES", "read_matrix_line"]
 
@@ -147,4 +148,4 @@ def _show(M: Any) -> str:
 
 #: The judge of this module's tasks.
 JUDGES = judges_for(Judge(_start, _read, _follows, _finished, _explain, _answer, _show,
-                     expected=_expected), "rref", "ref")
+                     expected=_expected, note=row_note), "rref", "ref")

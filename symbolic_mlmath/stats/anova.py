@@ -88,22 +88,54 @@ def _summary(g: Mapping[str, Any], j: int) -> tuple[int, Any, Any]:
     return int(n), mean, var
 
 
+def _split_groups(text: str) -> list[Any]:
+    """Groups written as text: ``[[1, 2], [3, 4, 5]]``, ``1 2; 3 4 5`` or summaries in braces."""
+    from symbolic_mlmath.stats.answers_inference import split_top
+    from symbolic_mlmath.stats.data import read_data, read_mapping
+
+    t = text.strip()
+    if t[:1] == "[" and t[1:].lstrip()[:1] in "[({":
+        pieces = split_top(t[1:-1].strip(), ",")
+    elif t[:1] == "{" and ";" not in t and t.count("{") > 1:
+        pieces = split_top(t, ",")
+    else:
+        pieces = split_top(t, ";\n")
+    out: list[Any] = []
+    for j, piece in enumerate(pieces, 1):
+        if piece.startswith("{"):
+            out.append(read_mapping(piece, name=f"groups, group {j}"))
+        else:
+            out.append(list(read_data(piece, name=f"groups, group {j}").values()))
+    return out
+
+
 def _group_lists(groups: Any) -> list[Any]:
     from sympy import MatrixBase
 
+    if isinstance(groups, str):
+        return _split_groups(groups)
     if isinstance(groups, MatrixBase):
         return [list(groups.row(i)) for i in range(groups.rows)]
     if isinstance(groups, Mapping):
         return list(groups.values())
     if isinstance(groups, Sequence) and not isinstance(groups, str):
         out = []
-        for g in groups:
+        for j, g in enumerate(groups, 1):
             if isinstance(g, MatrixBase):
                 out.append(list(g))
+            elif isinstance(g, str):
+                out.extend(_split_groups(g) if g.strip()[:1] == "{" else
+                           [list(_read(g, j))])
             else:
                 out.append(g)
         return out
     raise TaskError("expected a list of groups", name="groups")
+
+
+def _read(text: str, j: int) -> Any:
+    from symbolic_mlmath.stats.data import read_data
+
+    return read_data(text, name=f"groups, group {j}").values()
 
 
 def one_way(groups: Any) -> tuple[OneWay, Any]:

@@ -59,6 +59,7 @@ class Part:
     labels: tuple[str, ...]
     kind: str = "number"  # number, interval, decision, vector
     description: str = ""
+    bare: bool = True  # may an unlabelled piece answer this part?
 
     def title(self) -> str:
         """How feedback names the part."""
@@ -89,7 +90,7 @@ def split_top(text: str, seps: str = ",;\n") -> list[str]:
 
 
 def _norm_label(s: str) -> str:
-    return re.sub(r"[\s_\-\*]+", "", s.strip().lower()).replace("^", "")
+    return re.sub(r"[\s_\-]+", "", s.strip().lower()).replace("^", "")
 
 
 def read_decision(text: str) -> str | None:
@@ -111,10 +112,12 @@ def _percent(text: str) -> tuple[str, bool]:
 def judge_number(expected: Any, text: str) -> tuple[bool | None, str]:
     """Judge one number typed as ``text``: exact, decimal to the places written, or
     scientific notation to the significant digits written. Returns (ok, note)."""
-    from sympy import Abs, Rational
+    from sympy import Abs, Float, Rational
 
     from symbolic_mlmath.text import parse_number
 
+    if getattr(expected, "is_Float", False):
+        expected = Float(expected, 15)  # the learner's decimals are far coarser; reads better
     body, pct = _percent(text)
     got = parse_number(body, name="answer")
     if pct:
@@ -228,7 +231,8 @@ def _assign_bare(bare: list[str], labelled: dict[str, str], spec: Sequence[Part]
                 continue
         shaped = piece.strip()[:1] in "([" and piece.strip()[-1:] in ")]"
         kinds = ("interval", "vector") if shaped else ("number",)
-        free = [p for p in spec if p.kind in kinds and p.key not in labelled and p.key in result]
+        free = [p for p in spec if p.kind in kinds and p.bare and p.key not in labelled
+                and p.key in result]
         if not free:
             problems.append(f"could not tell which part '{piece}' answers; label it, e.g. "
                             f"'{spec[0].labels[0]} = {piece}'")

@@ -84,7 +84,7 @@ def check_number(expected: Any, answer: Any, slips: Mapping[str, Any] | None = N
     v = compare(expected, got, text=text, **tol)
     if v.correct is not False:
         return v
-    if isinstance(answer, str) and not answer.strip().endswith("%") and 1 < abs(got) <= 100 \
+    if isinstance(answer, str) and _PERCENT.match(answer.strip() + "%") and 1 < abs(got) <= 100 \
             and compare(expected, got / 100, text=read_number_answer(answer.strip() + "%")[1]
                         ).correct:
         return Verdict(False, v.method, f"Not correct as written: {answer.strip()} looks like a "
@@ -94,7 +94,8 @@ def check_number(expected: Any, answer: Any, slips: Mapping[str, Any] | None = N
         if value is None or value == expected:
             continue
         if compare(value, got, text=text).correct:
-            return Verdict(False, v.method, f"Not correct: {_t(got)} is {name}; the answer "
+            shown = answer.strip() if isinstance(answer, str) else _t(got)
+            return Verdict(False, v.method, f"Not correct: {shown} is {name}; the answer "
                            f"is {_t(expected)}.", expected=expected, got=got,
                            details=(str(name),))
     return v

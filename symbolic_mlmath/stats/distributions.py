@@ -51,12 +51,12 @@ symbolic_mlmath.core.errors.InputError: distribution: p must be a probability be
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .families import ALIASES, FAMILIES, Family, param_symbol
+from .families import FAMILIES, Family, param_symbol
+from .reading import CALL, KEY, assign_params, family_name, finite_table, read_param, split_args
 
 __all__ = ["Distribution", "check_level", "decimal", "family_names", "parse_distribution"]
 
@@ -366,134 +366,6 @@ def check_level(q: Any) -> None:
         raise _err(f"a quantile level is a probability between 0 and 1, got {q}", "q")
 
 
-# ------------------------------------------------------------------ reading
-_CALL = re.compile(r"^\s*([^\W\d][\w\s^²\-]*?)\s*(?:\((.*)\))?\s*$", re.DOTALL)
-_KEY = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_^]*)\s*=(?!=)(.*)$", re.DOTALL)
-
-_KEYWORDS: dict[str, dict[str, str]] = {
-    "bernoulli": {"p": "p", "prob": "p"},
-    "coin": {"p": "p", "prob": "p"},
-    "binomial": {"n": "n", "trials": "n", "size": "n", "p": "p", "prob": "p"},
-    "poisson": {"lam": "lam", "lambda": "lam", "mu": "lam", "mean": "lam", "rate": "lam"},
-    "geometric": {"p": "p", "prob": "p"},
-    "die": {"n": "n", "sides": "n", "faces": "n"},
-    "uniform": {"a": "a", "low": "a", "lower": "a", "min": "a", "b": "b", "high": "b",
-                "upper": "b", "max": "b"},
-    "normal": {"mu": "mu", "mean": "mu", "m": "mu", "loc": "mu", "sigma": "sigma", "sd": "sigma",
-               "std": "sigma", "s": "sigma", "scale": "sigma", "var": "var",
-               "variance": "var", "sigma2": "var", "sigma^2": "var", "sigma_sq": "var"},
-    "exponential": {"lam": "lam", "lambda": "lam", "rate": "lam", "scale": "scale",
-                    "beta": "scale", "mean": "scale"},
-    "chi2": {"k": "k", "df": "k", "nu": "k", "n": "k"},
-    "t": {"nu": "nu", "df": "nu", "v": "nu", "n": "nu", "k": "nu"},
-    "f": {"d1": "d1", "df1": "d1", "m": "d1", "n1": "d1", "dfn": "d1", "d2": "d2",
-          "df2": "d2", "n2": "d2", "dfd": "d2"},
-    "beta": {"a": "a", "alpha": "a", "b": "b", "beta": "b"},
-    "gamma": {"k": "k", "shape": "k", "alpha": "k", "a": "k", "theta": "theta",
-              "scale": "theta", "rate": "rate", "beta": "rate"},
-}
-
-
-def _family_name(word: str, name: str) -> str:
-    key = word.strip().lower().replace(" ", "").replace("-", "").replace("_", "")
-    key = key.replace("^2", "2").replace("²", "2").replace("χ", "chi")
-    key = ALIASES.get(key, key)
-    if key not in FAMILIES:
-        known = ", ".join(f for f in FAMILIES)
-        raise _err(f"unknown distribution {word.strip()[:30]!r}; known: {known}", name)
-    return key
-
-
-def _split_args(text: str, name: str) -> list[str]:
-    parts, depth, cur = [], 0, []
-    for ch in text:
-        if ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-            if depth < 0:
-                raise _err("unbalanced brackets", name)
-        if ch == "," and depth == 0:
-            parts.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    if depth:
-        raise _err("unbalanced brackets", name)
-    parts.append("".join(cur))
-    if len(parts) == 1 and not parts[0].strip():
-        return []
-    if any(not p.strip() for p in parts):
-        raise _err("an empty parameter between commas", name)
-    return parts
-
-
-def _value(raw: Any, name: str) -> Any:
-    from symbolic_mlmath.text import parse_expr
-
-    return parse_expr(raw, name=name)
-
-
-def _assign(fam: str, positional: list, keyword: dict, name: str) -> tuple:
-    from sympy import sqrt, sympify
-
-    family = FAMILIES[fam]
-    want = family.params
-    if len(positional) > len(want):
-        raise _err(f"{fam} takes {len(want)} parameter{'s' if len(want) > 1 else ''} "
-                   f"({', '.join(want)}), got {len(positional)}", name)
-    values: dict[str, Any] = dict(zip(want, positional, strict=False))
-    table = _KEYWORDS.get(fam, {})
-    for key, v in keyword.items():
-        canon = table.get(key.lower(), table.get(key))
-        if canon is None:
-            raise _err(f"{fam} has no parameter {key!r}; its parameters are {', '.join(want)}",
-                       name)
-        if canon == "var":
-            canon, v = "sigma", sqrt(v)
-        elif canon == "scale" and fam == "exponential":
-            canon, v = "lam", 1 / v
-        elif canon == "rate":
-            canon, v = "theta", 1 / v
-        if canon in values:
-            raise _err(f"{canon} is given twice", name)
-        values[canon] = v
-    for k, v in family.defaults.items():
-        values.setdefault(k, sympify(v))
-    missing = [p for p in want if p not in values]
-    if missing:
-        raise _err(f"{fam} needs {len(want)} parameter{'s' if len(want) > 1 else ''} "
-                   f"({', '.join(want)}); missing {', '.join(missing)}", name)
-    ps = tuple(values[p] for p in want)
-    problem = family.check(ps)
-    if problem:
-        raise _err(problem, name)
-    return ps
-
-
-def _finite(table: Mapping, name: str) -> Distribution:
-    from sympy import Integer
-
-    if not table:
-        raise _err("an empty table of probabilities", name)
-    pairs = []
-    for k, v in table.items():
-        value = _value(k, f"{name}, value {k}")
-        prob = _value(v, f"{name}[{k}]")
-        if value.free_symbols or prob.free_symbols:
-            raise _err("a table needs numbers", name)
-        if not 0 <= prob <= 1:
-            raise _err(f"P(X = {value}) = {prob} is not between 0 and 1", name)
-        pairs.append((value, prob))
-    pairs.sort(key=lambda vp: vp[0])
-    if len({v for v, _ in pairs}) != len(pairs):
-        raise _err("a value is listed twice", name)
-    total = sum((p for _, p in pairs), start=Integer(0))
-    if total != 1:
-        raise _err(f"the probabilities add up to {total}, not 1", name)
-    return Distribution("finite", (), tuple(pairs))
-
-
 def parse_distribution(value: Any, params: Any = None, *, name: str = "distribution") -> Distribution:
     """A :class:`Distribution` from text, a name plus ``params``, a table, or itself.
 
@@ -521,7 +393,7 @@ def parse_distribution(value: Any, params: Any = None, *, name: str = "distribut
     if isinstance(value, Mapping):
         if params:
             raise _err("a table of probabilities takes no params", name)
-        return _finite(value, name)
+        return finite_table(value, name)
     if isinstance(value, tuple | list) and value and isinstance(value[0], str) and not params:
         value, params = value[0], list(value[1:])
     if not isinstance(value, str):
@@ -529,34 +401,34 @@ def parse_distribution(value: Any, params: Any = None, *, name: str = "distribut
                    name)
     if len(value) > get_limits().max_input_length:
         raise _err("input too long", name)
-    m = _CALL.match(value)
+    m = CALL.match(value)
     if not m:
         raise _err(f"expected a distribution such as normal(0, 1), got {value.strip()[:40]!r}",
                    name)
     if m.group(1).strip().lower() in ("finite", "table", "pmf"):
         from .data import read_mapping
 
-        return _finite(read_mapping((m.group(2) or "").strip(), name=name), name)
-    fam = _family_name(m.group(1), name)
+        return finite_table(read_mapping((m.group(2) or "").strip(), name=name), name)
+    fam = family_name(m.group(1), name)
     positional: list[Any] = []
     keyword: dict[str, Any] = {}
-    for k, arg in enumerate(_split_args(m.group(2) or "", name), 1):
-        km = _KEY.match(arg)
+    for k, arg in enumerate(split_args(m.group(2) or "", name), 1):
+        km = KEY.match(arg)
         if km:
             if km.group(1) in keyword:
                 raise _err(f"{km.group(1)} is given twice", name)
-            keyword[km.group(1)] = _value(km.group(2), f"{name}, {km.group(1)}")
+            keyword[km.group(1)] = read_param(km.group(2), f"{name}, {km.group(1)}")
         else:
             if keyword:
                 raise _err("a positional parameter after a named one", name)
-            positional.append(_value(arg, f"{name}, parameter {k}"))
+            positional.append(read_param(arg, f"{name}, parameter {k}"))
     if params is not None:
         if positional or keyword:
             raise _err("parameters given twice (in the distribution and in params)", name)
         if isinstance(params, Mapping):
-            keyword = {str(k): _value(v, f"params, {k}") for k, v in params.items()}
+            keyword = {str(k): read_param(v, f"params, {k}") for k, v in params.items()}
         elif isinstance(params, list | tuple):
-            positional = [_value(v, f"params, item {i}") for i, v in enumerate(params, 1)]
+            positional = [read_param(v, f"params, item {i}") for i, v in enumerate(params, 1)]
         else:
             raise _err("params must be a dict such as {mu: 0, sigma: 1}", "params")
-    return Distribution(fam, _assign(fam, positional, keyword, name))
+    return Distribution(fam, assign_params(fam, positional, keyword, name))

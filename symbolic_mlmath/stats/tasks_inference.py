@@ -136,6 +136,6 @@ def _check_anova(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
 _register(Task(
     "anova",
     "One-way ANOVA: group means, sums of squares, F, p-value and decision",
-    (Input("groups", "value", "the groups' data (one list per group), or n, mean and "
+    (Input("groups", "raw", "the groups' data (one list per group), or n, mean and "
            "variance of each group"), _ALPHA),
     _derive_anova, _check_anova, topic="c3w4-hypothesis"))

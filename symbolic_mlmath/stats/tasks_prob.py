@@ -169,3 +169,153 @@ register(Task("cdf", "F(x) = P(X <= x): a sum of PMF terms or the integral of th
 register(Task("quantile", "The q-quantile: F(x) = q solved (closed form, root finding, or table)",
               (_DIST, Input("q", "number", "the level, e.g. 0.975"), _PARAMS, _DIGITS),
               _derive_quantile, _check_quantile, topic=_RV, aliases=("ppf", "inverse_cdf")))
+
+
+# ------------------------------------------------------------------ moments and data
+_EXPR = Input("expr", "expr", "a function of X, e.g. X^2 or 3X + 1 (default X)", required=False)
+_DATA = Input("data", "raw", "the data, e.g. [2, 4, 4, 5] or \"0.1 0.2 0.3\" (decimals exact)",
+              required=False)
+_DDOF = Input("ddof", "int", "1 for a sample (divide by n - 1, the default), 0 for a population",
+              required=False)
+_MOMENT_INPUTS = (Input("distribution", "raw", _DIST.doc, required=False), _PARAMS, _EXPR, _DATA,
+                  _DDOF)
+_ONE_OF = (("distribution",), ("data",))
+
+
+def _moment(which: str) -> Any:
+    def derive(distribution: Any = None, params: Any = None, expr: Any = None, data: Any = None,
+               ddof: Any = None) -> Any:
+        from symbolic_mlmath.core.errors import TaskError
+
+        if data is not None:
+            if distribution is not None or expr is not None:
+                raise TaskError("give a distribution or data, not both", name="data")
+            from . import describe
+
+            if which == "expectation":
+                return describe.derive_sample_mean(data)
+            fn = describe.derive_sample_variance if which == "variance" else \
+                describe.derive_sample_std
+            return fn(data, 1 if ddof is None else ddof)
+        from . import moments
+
+        fn = {"expectation": moments.derive_expectation, "variance": moments.derive_variance,
+              "std": moments.derive_std}[which]
+        return fn(_distribution(distribution, params), expr)
+
+    return derive
+
+
+def _moment_slips(d: Any) -> dict:
+    from sympy import Symbol, sqrt
+
+    slips: dict[str, Any] = {}
+    if "data" in d.inputs:
+        from .data import read_data
+        from .summary import Summary
+
+        goal = d.goal
+        s = Summary(read_data(list(goal))) if hasattr(goal, "__iter__") else None
+        if s is None or d.task not in ("sample_variance", "std"):
+            return slips
+        k = int(d.inputs.get("ddof", 1))
+        other = 0 if k == 1 else 1
+        if s.n - other > 0:
+            name = ("n instead of n - 1 in the divisor" if k == 1 else
+                    "n - 1 instead of n (this is the population variance)")
+            var_other = s.variance(other)
+            slips[name] = var_other if d.task == "sample_variance" else sqrt(var_other)
+        if d.task == "sample_variance":
+            slips["the standard deviation instead of the variance"] = s.std(k)
+        else:
+            slips["the variance instead of the standard deviation"] = s.variance(k)
+        return slips
+    from .distributions import parse_distribution
+    from .moments import expectation_value
+
+    D = parse_distribution(str(d.inputs["distribution"]))
+    g = d.inputs["expr"]
+    X = Symbol("X")
+    e_g, e_g2 = expectation_value(D, g), None
+    if d.task == "expectation":
+        if g != X and g.is_polynomial(X):
+            slips["g(E[X]) instead of E[g(X)] (E[g(X)] = g(E[X]) only for linear g)"] = \
+                g.xreplace({X: D.mean()})
+        return slips
+    e_g2 = expectation_value(D, g**2)
+    var = e_g2 - e_g**2
+    slips["E[X^2] without subtracting E[X]^2"] = e_g2
+    if d.task == "variance":
+        slips["the standard deviation instead of the variance"] = sqrt(var)
+        if g != X and g.is_polynomial(X) and g.as_poly(X).degree() == 1:
+            a = g.as_poly(X).coeff_monomial(X)
+            slips["a instead of a^2 in Var(aX + b)"] = a * D.variance()
+    else:
+        slips["the variance instead of the standard deviation"] = var
+    return slips
+
+
+def _check_moment(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
+    from .answers_prob import check_number
+
+    return check_number(d.result, answer, _moment_slips(d), **tol)
+
+
+def _derive_describe(data: Any, quantile_method: Any = None, ddof: Any = None) -> Any:
+    from .describe import derive_describe
+
+    return derive_describe(data, quantile_method, 1 if ddof is None else ddof)
+
+
+def _check_describe(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
+    from .answers_prob import check_number
+    from .data import read_mapping
+
+    got = read_mapping(answer, name="answer")
+    unknown = [k for k in got if k not in d.result]
+    if unknown:
+        return Verdict(False, "structural", f"Not correct: unknown key {unknown[0]!r}; the keys "
+                       f"are {', '.join(d.result)}.", expected=d.result, got=got)
+    wrong, methods = [], set()
+    for key, value in got.items():
+        want = d.result[key]
+        if isinstance(want, tuple):
+            from .data import read_data
+
+            ok = list(read_data(value, name=f"answer[{key}]").values()) == list(want)
+            if not ok:
+                wrong.append(f"{key}: expected {', '.join(map(str, want))}")
+            continue
+        v = check_number(want, str(value), **tol)
+        methods.add(v.method)
+        if v.correct is not True:
+            wrong.append(f"{key}: {v.feedback}")
+    if wrong:
+        return Verdict(False, "exact", "Not correct: " + "; ".join(wrong), expected=d.result,
+                       got=got, details=tuple(wrong))
+    return Verdict(True, "exact" if methods <= {"exact", "structural"} else "decimal",
+                   f"Correct: {', '.join(got)}.", expected=d.result, got=got)
+
+
+for _name, _doc in (("expectation", "E[g(X)]: the family's formula and the definition (sum or "
+                                    "integral); or the mean of data"),
+                    ("variance", "Var X: formula, then E[X^2] - E[X]^2; or the variance of data "
+                                 "(n - 1)"),
+                    ("std", "The standard deviation: the square root of the variance")):
+    register(Task(_name, _doc, _MOMENT_INPUTS, _moment(_name), _check_moment, topic=_DESC,
+                  one_of=_ONE_OF, aliases=(("mean",) if _name == "expectation" else
+                                           ("sd", "standard_deviation") if _name == "std" else ())))
+
+register(Task("sample_mean", "The mean of data: the sum over n, exactly",
+              (Input("data", "raw", _DATA.doc),), lambda data: _moment("expectation")(data=data),
+              _check_moment, topic="c3w3-sampling"))
+register(Task("sample_variance", "The variance of data with n - ddof (ddof = 1 by default)",
+              (Input("data", "raw", _DATA.doc), _DDOF),
+              lambda data, ddof=None: _moment("variance")(data=data, ddof=ddof),
+              _check_moment, topic="c3w3-sampling"))
+register(Task("describe", "Summaries of data: mean, median, mode, quartiles (method named), IQR, "
+              "variance, std, skewness, kurtosis, z-scores, lag-1 autocorrelation",
+              (Input("data", "raw", _DATA.doc),
+               Input("quantile_method", "text", "numpy's method name (linear, weibull, hazen, "
+                     "...; default linear)", required=False), _DDOF),
+              _derive_describe, _check_describe, topic=_DESC))

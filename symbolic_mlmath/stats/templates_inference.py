@@ -25,7 +25,7 @@ from symbolic_mlmath.render.templates import TemplateTable
 from symbolic_mlmath.stats.formulas import approx, huge
 from symbolic_mlmath.stats.rules import StatsRule as R
 
-__all__ = ["INFERENCE_TEMPLATES", "show", "show_approx", "substituted"]
+__all__ = ["INFERENCE_TEMPLATES", "quantity_text", "show", "show_approx", "substituted", "with_approx"]
 
 #: The templates of the inference rules (merged into the subject's table).
 INFERENCE_TEMPLATES = TemplateTable()
@@ -60,6 +60,8 @@ def show(value: Any, f: MathFormat) -> str:
         return f.m(value)
     if huge(value):
         return show_approx(value, f, 15)
+    if getattr(value, "is_Float", False):
+        return show_approx(value, f, 10)
     return f.m(value)
 
 
@@ -77,7 +79,7 @@ def _needs_approx(value: Any) -> bool:
     return value.is_real is not False and not value.is_infinite
 
 
-def _with_approx(value: Any, f: MathFormat, given: Any = None) -> str:
+def with_approx(value: Any, f: MathFormat, given: Any = None) -> str:
     """The exact value, then ``≈`` its short decimal where the exact form is not one."""
     out = show(value, f)
     if huge(value) or not _needs_approx(value):
@@ -86,8 +88,10 @@ def _with_approx(value: Any, f: MathFormat, given: Any = None) -> str:
 
 
 def _label(value: Any, tex: bool) -> Any:
-    from sympy import Symbol
+    from sympy import Float, Symbol
 
+    if getattr(value, "is_Float", False):
+        value = Float(value, 10)
     text = latex_of(value) if tex else text_of(value)
     compound = (value.could_extract_minus_sign() or value.is_Add
                 or (not tex and ("/" in text or "*" in text)))
@@ -98,23 +102,28 @@ def _label(value: Any, tex: bool) -> Any:
 
 def substituted(formula: Any, values: Any, f: MathFormat) -> str:
     """The formula with each symbol replaced by its value, as written (not evaluated)."""
-    from sympy import evaluate, latex
+    from sympy import evaluate
 
     if any(huge(v) for v in values.values()):
         return ""
     with evaluate(False):
         txt = formula.xreplace({k: _label(v, False) for k, v in values.items()})
         tex = formula.xreplace({k: _label(v, True) for k, v in values.items()})
-    return f.raw(latex(tex, order="none"), text_of(txt))
+    return f.raw(latex_of(tex), text_of(txt))
 
 
-def _quantity(step: Step, f: MathFormat) -> str:
+def formula_math(expr: Any, f: MathFormat) -> str:
+    """A formula in its usual reading order (``n - 1``, not ``-1 + n``)."""
+    return f.raw(latex_of(expr), text_of(expr))
+
+
+def quantity_text(step: Step, f: MathFormat) -> str:
     g = step.given
-    parts = [f.m(g["name"]), f.m(g["formula"])]
+    parts = [f.m(g["name"]), formula_math(g["formula"], f)]
     sub = substituted(g["formula"], g["values"], f)
     if sub and sub != parts[-1]:
         parts.append(sub)
-    parts.append(_with_approx(step.after, f, g))
+    parts.append(with_approx(step.after, f, g))
     return " = ".join(parts)
 
 
@@ -144,7 +153,7 @@ def _normal(step: Step, f: MathFormat) -> str:
           + f.raw(r"\beta = (X^{\mathsf T}X)^{-1}X^{\mathsf T}y", "β = (XᵀX)⁻¹Xᵀy") + ".", "=>")
 def _solve(step: Step, f: MathFormat) -> str:
     names, beta = step.given["names"], step.after
-    return ", ".join(f"{f.m(b)} = {_with_approx(v, f)}"
+    return ", ".join(f"{f.m(b)} = {with_approx(v, f)}"
                      for b, v in zip(names, beta, strict=True))
 
 
@@ -164,14 +173,14 @@ def _ss(step: Step, f: MathFormat) -> str:
             "total": f.prose("(squares of y about its mean ") + show(step.given["center"], f) + ")",
             "uncentred": f.prose("(squares of y about 0: without an intercept the total is "
                                  "uncentred)")}.get(kind, f.prose(kind))
-    return f"{f.m(step.given['name'])} {what} = {_with_approx(step.after, f)}"
+    return f"{f.m(step.given['name'])} {what} = {with_approx(step.after, f)}"
 
 
 @template(R.RESIDUAL_SD, "Residual standard deviation",
           lambda f: f.prose("Divide the residual sum of squares by its degrees of freedom n - p "
                             "and take the square root."), "=>")
 def _rsd(step: Step, f: MathFormat) -> str:
-    return _quantity(step, f)
+    return quantity_text(step, f)
 
 
 @template(R.COEFFICIENT_STD_ERRORS, "Standard errors of the coefficients",
@@ -182,7 +191,7 @@ def _rsd(step: Step, f: MathFormat) -> str:
                   "se(bⱼ) = s √[(XᵀX)⁻¹]ⱼⱼ") + ".", "=>")
 def _se(step: Step, f: MathFormat) -> str:
     names = step.given["names"]
-    return ", ".join(f"se({f.m(b)}) = {_with_approx(v, f)}"
+    return ", ".join(f"se({f.m(b)}) = {with_approx(v, f)}"
                      for b, v in zip(names, step.after, strict=True))
 
 
@@ -190,16 +199,16 @@ def _se(step: Step, f: MathFormat) -> str:
           lambda f: f.prose("The share of the variation explained: ")
           + f.raw(r"R^2 = 1 - \mathrm{RSS}/\mathrm{TSS}", "R² = 1 − RSS/TSS") + ".", "=>")
 def _r2(step: Step, f: MathFormat) -> str:
-    return _quantity(step, f)
+    return quantity_text(step, f)
 
 
 def _table_text(step: Step, f: MathFormat, rows: tuple[tuple[str, str, str, str], ...]) -> str:
     g = step.given
     bits = []
     for label, ss, df, ms in rows:
-        bits.append(f"{f.prose(label)}: SS = {_with_approx(g[ss], f)}, df = {f.m(g[df])}, "
-                    f"MS = {_with_approx(g[ms], f)}")
-    return "; ".join(bits) + f"; F = {_with_approx(step.after, f)}"
+        bits.append(f"{f.prose(label)}: SS = {with_approx(g[ss], f)}, df = {f.m(g[df])}, "
+                    f"MS = {with_approx(g[ms], f)}")
+    return "; ".join(bits) + f"; F = {with_approx(step.after, f)}"
 
 
 @template(R.REGRESSION_ANOVA, "ANOVA table of the regression",
@@ -217,17 +226,17 @@ def _reg_anova(step: Step, f: MathFormat) -> str:
                   "ȳⱼ = Σᵢ yᵢⱼ / nⱼ,  ȳ = Σⱼ nⱼ ȳⱼ / N") + ".", "=>")
 def _means(step: Step, f: MathFormat) -> str:
     g = step.given
-    ms = ", ".join(_with_approx(m, f) for m in step.after)
+    ms = ", ".join(with_approx(m, f) for m in step.after)
     sizes = ", ".join(str(n) for n in g["sizes"])
     return (f"{f.prose('sizes')} {sizes}; {f.prose('means')} {ms}; "
-            f"{f.prose('grand mean')} {_with_approx(g['grand_mean'], f)}")
+            f"{f.prose('grand mean')} {with_approx(g['grand_mean'], f)}")
 
 
 @template(R.SS_BETWEEN, "Sum of squares between groups",
           lambda f: f.raw(r"SS_B = \sum_j n_j (\bar y_j - \bar y)^2", "SS_B = Σⱼ nⱼ (ȳⱼ − ȳ)²")
           + f.prose(", the spread of the group means."), "=>")
 def _ssb(step: Step, f: MathFormat) -> str:
-    return f"{f.raw('SS_B', 'SS_B')} = {_with_approx(step.after, f)}"
+    return f"{f.raw('SS_B', 'SS_B')} = {with_approx(step.after, f)}"
 
 
 @template(R.SS_WITHIN, "Sum of squares within groups",
@@ -238,7 +247,7 @@ def _ssw(step: Step, f: MathFormat) -> str:
     parts = " + ".join(show(p, f) for p in step.given["parts"])
     if len(step.given["parts"]) > 12 or len(parts) > 300:
         parts = ""
-    return f"{f.raw('SS_W', 'SS_W')} = {parts + ' = ' if parts else ''}{_with_approx(step.after, f)}"
+    return f"{f.raw('SS_W', 'SS_W')} = {parts + ' = ' if parts else ''}{with_approx(step.after, f)}"
 
 
 @template(R.ANOVA_TABLE, "ANOVA table",
@@ -269,7 +278,7 @@ def _hyp(step: Step, f: MathFormat) -> str:
 @template(R.TEST_STATISTIC, "Test statistic",
           "Measure how far the estimate is from the null value in standard errors.", "=>")
 def _stat(step: Step, f: MathFormat) -> str:
-    return _quantity(step, f)
+    return quantity_text(step, f)
 
 
 def _law(g: Any, f: MathFormat) -> str:

@@ -26,7 +26,11 @@ _check = INFERENCE_VERIFIERS.check
 
 
 def _equal(a: Any, b: Any) -> bool:
-    if huge(a) or huge(b) or getattr(a, "is_Float", False) or getattr(b, "is_Float", False):
+    from sympy import Basic, Float
+
+    if any(isinstance(v, Basic) and v.atoms(Float) for v in (a, b)):
+        return numeric_equal(a, b, 25)
+    if huge(a) or huge(b):
         return numeric_equal(a, b)
     return same_value(a, b)
 
@@ -244,6 +248,127 @@ def _decision(step: Step) -> str | None:
     return None
 
 
+# ------------------------------------------------------------------ samples, estimates, intervals
+@_check(R.SAMPLE_SUMMARY)
+def _summary(step: Step) -> str | None:
+    from sympy import Add
+
+    data = list(step.given["data"])
+    n, mean, sd = step.after
+    if len(data) != n:
+        return f"the data have {len(data)} values, not {n}"
+    m = Add(*data) / n
+    var = Add(*((v - m) ** 2 for v in data)) / (n - 1)
+    if not _equal(m, mean):
+        return f"the mean is {m}, not {mean}"
+    if not _equal(var, step.given["variance"]) or not _equal(sd**2, var) or sd < 0:
+        return f"the sample variance (n - 1) is {var}"
+    return None
+
+
+@_check(R.PAIRED_DIFFERENCES)
+def _pairs(step: Step) -> str | None:
+    a, b, d = step.given["first"], step.given["second"], step.after
+    if len(a) != len(d) or any(x - y != z for x, y, z in zip(a, b, d, strict=True)):
+        return "the differences are not x_i - y_i"
+    return None
+
+
+@_check(R.POINT_ESTIMATE)
+def _estimate(step: Step) -> str | None:
+    from sympy import Add
+
+    g = step.given
+    kind = str(g.get("kind", ""))
+    if kind == "fitted":
+        x0, beta = list(g["values"].values())
+        want = Add(*(a * b for a, b in zip(x0, beta, strict=True)))
+        return None if _equal(want, step.after) else f"x0·beta = {want}, not {step.after}"
+    if kind == "leverage":
+        from sympy import ImmutableMatrix
+
+        x0 = ImmutableMatrix(list(g["x0"]))
+        want = (x0.T * g["inverse"] * x0)[0, 0]
+        return None if _equal(want, step.after) else f"the leverage is {want}"
+    return check_formula(step)
+
+
+INFERENCE_VERIFIERS.check(R.STANDARD_ERROR, R.POOLED_VARIANCE, R.POOLED_PROPORTION,
+                          R.DEGREES_OF_FREEDOM, R.WELCH_DF, R.MARGIN_OF_ERROR,
+                          R.LIFT)(check_formula)
+
+
+@_check(R.CONFIDENCE_INTERVAL)
+def _ci(step: Step) -> str | None:
+    g = step.given
+    lo, hi = step.after
+    est, m = g["estimate"], g["margin"]
+    if "scale" in g:  # an interval rescaled (the lift's): ends are the scaled ends
+        lo_e, hi_e = g["exact"]
+        ok = _equal(lo, lo_e) and _equal(hi, hi_e)
+    else:
+        ok = numeric_equal(lo, est - m, 25) and numeric_equal(hi, est + m, 25)
+    if not ok:
+        return "the interval is not estimate ± margin"
+    ex = g.get("exact")
+    if ex is not None and not ex.free_symbols and not (
+            numeric_equal(ex[0], lo, 25) and numeric_equal(ex[1], hi, 25)):
+        return "the exact form of the interval does not match its decimals"
+    return None
+
+
+@_check(R.WILSON_INTERVAL)
+def _wilson(step: Step) -> str | None:
+    g = step.given
+    vals = dict(g["values"])
+    c = g["center"].xreplace(vals)
+    h = g["half_width"].xreplace(vals)
+    lo, hi = step.after
+    if not (numeric_equal(c - h, lo, 25) and numeric_equal(c + h, hi, 25)):
+        return "the Wilson interval is not center ± half-width"
+    return None
+
+
+@_check(R.SAMPLE_SIZE)
+def _sample_size(step: Step) -> str | None:
+    from sympy import ceiling
+
+    g = step.given
+    raw = g["formula"].xreplace(dict(g["values"]))
+    want = ceiling(raw.evalf(60))
+    if want != step.after:
+        return f"the smallest whole n at least {raw.evalf(10)} is {want}, not {step.after}"
+    return None
+
+
+@_check(R.REJECTION_REGION)
+def _region(step: Step) -> str | None:
+    g = step.given
+    m0, c, se = g["null"], g["critical_value"], g["standard_error"]
+    lo, hi = step.after
+    alt = str(g["alternative"])
+    if alt == "greater":
+        ok = numeric_equal(lo, m0 + c * se, 25)
+    elif alt == "less":
+        ok = numeric_equal(hi, m0 + c * se, 25)
+    else:
+        ok = numeric_equal(lo, m0 - c * se, 25) and numeric_equal(hi, m0 + c * se, 25)
+    return None if ok else "the rejection region is not null ± critical value x SE"
+
+
+@_check(R.POWER)
+def _power(step: Step) -> str | None:
+    from symbolic_mlmath.stats.experiments import power_of
+
+    g = step.given
+    law = str(g["law"])
+    df = g["df"] if law == "t" else None
+    want = power_of(law, g["delta"], g["critical_value"], str(g["alternative"]), df)
+    if not numeric_equal(want, step.after, 20):
+        return f"the power is {want.evalf(12)}, not {step.after}"
+    return None
+
+
 # ------------------------------------------------------------------ quantity steps chain freely
 def _mark_reads() -> None:
     """Quantity steps have no ``before``: each reads earlier results through its given pieces,
@@ -260,6 +385,9 @@ QUANTITY_RULES = frozenset({
     R.DESIGN_MATRIX, R.NORMAL_EQUATIONS, R.SOLVE_NORMAL_EQUATIONS, R.RESIDUALS, R.SUM_OF_SQUARES,
     R.RESIDUAL_SD, R.COEFFICIENT_STD_ERRORS, R.R_SQUARED, R.REGRESSION_ANOVA, R.GROUP_MEANS,
     R.SS_BETWEEN, R.SS_WITHIN, R.ANOVA_TABLE, R.HYPOTHESES, R.TEST_STATISTIC, R.P_VALUE,
-    R.CRITICAL_VALUE, R.DECISION,
+    R.CRITICAL_VALUE, R.DECISION, R.SAMPLE_SUMMARY, R.PAIRED_DIFFERENCES, R.POINT_ESTIMATE,
+    R.STANDARD_ERROR, R.POOLED_VARIANCE, R.POOLED_PROPORTION, R.DEGREES_OF_FREEDOM, R.WELCH_DF,
+    R.CONFIDENCE_INTERVAL, R.WILSON_INTERVAL, R.MARGIN_OF_ERROR, R.SAMPLE_SIZE,
+    R.REJECTION_REGION, R.POWER, R.LIFT,
 })
 _mark_reads()

@@ -26,13 +26,13 @@ from symbolic_mlmath.core.steps import Step
 from symbolic_mlmath.core.verify import SAME_VALUE, Verifier, VerifierTable
 from symbolic_mlmath.stats.rules import StatsRule as S
 
-__all__ = ["PROB_VERIFIERS", "numeric_expectation"]
+__all__ = ["PROB_VERIFIERS", "close", "complementary", "dist_of", "num", "pair"]
 
 PROB_VERIFIERS = VerifierTable()
 _DPS = 30
 
 
-def _dist(step: Step) -> Any:
+def dist_of(step: Step) -> Any:
     from .distributions import parse_distribution
 
     return parse_distribution(str(step.given["distribution"]))
@@ -64,7 +64,7 @@ def _numeric_part(e: Any) -> Any:
     return Float(mpmath.nstr(value, mpmath.mp.dps), mpmath.mp.dps)
 
 
-def _num(expr: Any, dps: int = _DPS) -> Any:
+def num(expr: Any, dps: int = _DPS) -> Any:
     """``expr`` as an mpmath number; integrals and sums inside it are done numerically."""
     import mpmath
     from sympy import Integral, Sum
@@ -77,7 +77,7 @@ def _num(expr: Any, dps: int = _DPS) -> Any:
         return to_mp(expr.doit() if hasattr(expr, "doit") else expr)
 
 
-def _close(a: Any, b: Any, digits: int = 20) -> bool:
+def close(a: Any, b: Any, digits: int = 20) -> bool:
     import mpmath
 
     with mpmath.workdps(digits + 10):
@@ -123,14 +123,14 @@ def _law_variable(before: Any) -> Any:
 @PROB_VERIFIERS.check(S.PMF_FORMULA, S.PDF_FORMULA)
 def _check_law(step: Step) -> str | None:
     """The law, with the parameters put in, equals sympy.stats' density at sample points."""
-    D = _dist(step)
+    D = dist_of(step)
     before, law = pair(step)
     x = _law_variable(before)
     if not getattr(x, "free_symbols", True):  # the law already at a value: compare values
         from sympy.stats import density
 
         ref = D.density(x) if D.family == "finite" else density(D.sympy_rv())(x)
-        if not _close(_num(law), _num(ref)):
+        if not close(num(law), num(ref)):
             return f"P(X = {x}) is {ref}, not {law.doit()}"
         return None
     if D.family == "finite":
@@ -144,7 +144,7 @@ def _check_law(step: Step) -> str | None:
     for pt in _sample_points(D):
         ours = filled.xreplace({x: pt}) if x.free_symbols else filled
         ref = density(rv)(pt)
-        if not _close(_num(ours), _num(ref)):
+        if not close(num(ours), num(ref)):
             return f"at {x} = {pt} the law gives {ours.evalf(12)}, sympy.stats {ref.evalf(12)}"
     return None
 
@@ -157,7 +157,7 @@ def _check_plug(step: Step) -> str | None:
         return "expected the formula with values put in"
     if after.expr != step.before:
         return "the formula changed while values were put in"
-    D = _dist(step)
+    D = dist_of(step)
     names = dict(zip(D.symbols, D.params, strict=True))
     for v, p in zip(after.variables, after.point, strict=True):
         if v in names and names[v] != p:
@@ -167,7 +167,7 @@ def _check_plug(step: Step) -> str | None:
 
 @PROB_VERIFIERS.check(S.OUTSIDE_SUPPORT)
 def _check_outside(step: Step) -> str | None:
-    D = _dist(step)
+    D = dist_of(step)
     x = step.given["x"]
     if pair(step)[1] != 0:
         return f"outside the support the value is 0, not {pair(step)[1]}"
@@ -179,8 +179,8 @@ def _check_outside(step: Step) -> str | None:
 
 def _total_is_one(step: Step) -> str | None:
     total = step.given["total"]
-    value = _num(total, 25)
-    if not _close(value, 1, 15):
+    value = num(total, 25)
+    if not close(value, 1, 15):
         return f"the total is {value}, not 1"
     return None
 
@@ -199,14 +199,14 @@ def _node_x(before: Any) -> Any:
 @PROB_VERIFIERS.check(S.CDF_SUM, S.CDF_INTEGRAL)
 def _check_cdf_form(step: Step) -> str | None:
     """The sum or integral, evaluated numerically, is the CDF at x (mpmath)."""
-    D = _dist(step)
+    D = dist_of(step)
     x = step.given["x"]
     form = pair(step)[1]
     if x.free_symbols:
         return None if form.has(x) else "the sum or integral should run up to x"
-    got = _num(form, 25)
+    got = num(form, 25)
     want = D.cdf_numeric(x, 25)
-    if not _close(got, want, 15):
+    if not close(got, want, 15):
         return f"the sum or integral is {got}, but F({x}) = {want}"
     return None
 
@@ -222,14 +222,14 @@ def _check_integral_value(step: Step) -> str | None:
             return None
         from sympy import diff
 
-        D = _dist(step)
+        D = dist_of(step)
         for pt in _sample_points(D):
             slope = diff(anti, t).xreplace({t: pt})
-            if not _close(_num(slope), D.pdf_numeric(pt, 25), 15):
+            if not close(num(slope), D.pdf_numeric(pt, 25), 15):
                 return f"F' is not the density at {pt}"
         return None
-    got, want = _num(before, 40), _num(after, 40)
-    if not _close(got, want, 18):
+    got, want = num(before, 40), num(after, 40)
+    if not close(got, want, 18):
         return f"the value is {want}, not {after}"
     return None
 
@@ -335,7 +335,7 @@ def _check_endpoint(step: Step) -> str | None:
 @PROB_VERIFIERS.check(S.DECIMAL_VALUE)
 def _check_decimal(step: Step) -> str | None:
     digits = int(step.given["digits"])
-    if not _close(_num(step.before, digits + 10), _num(step.after, digits + 10), digits - 1):
+    if not close(num(step.before, digits + 10), num(step.after, digits + 10), digits - 1):
         return f"{step.after} is not {step.before} to {digits} digits"
     return None
 
@@ -351,19 +351,19 @@ def _check_quantile_definition(step: Step) -> str | None:
         return f"the level should be q = {q}"
     if not isinstance(after, Eq):
         return None  # the discrete convention F(x) >= q states a rule, not a formula
-    D = _dist(step)
+    D = dist_of(step)
     x = next(iter(after.lhs.free_symbols), None)
     if x is None:
         return "F(x) should depend on x"
     for pt in _sample_points(D):
-        if not _close(_num(after.lhs.xreplace({x: pt})), D.cdf_numeric(pt, 25), 15):
+        if not close(num(after.lhs.xreplace({x: pt})), D.cdf_numeric(pt, 25), 15):
             return f"the left side is not F at {pt}"
     return None
 
 
 @PROB_VERIFIERS.check(S.INVERT_CDF, S.ROOT_FIND)
 def _check_inverse(step: Step) -> str | None:
-    D = _dist(step)
+    D = dist_of(step)
     q = step.given["q"]
     digits = int(step.given.get("digits", 25))
     x = step.after
@@ -372,151 +372,21 @@ def _check_inverse(step: Step) -> str | None:
     with mpmath.workdps(digits + 15):
         from sympy import Rational
 
-        xv = Rational(mpmath.nstr(_num(x, digits + 15), digits + 10)) if not x.is_Rational else x
+        xv = Rational(mpmath.nstr(num(x, digits + 15), digits + 10)) if not x.is_Rational else x
         back = D.cdf_numeric(xv, digits + 5)
-        if not _close(back, _num(q, digits + 10), digits - 3):
+        if not close(back, num(q, digits + 10), digits - 3):
             return f"F({x}) = {mpmath.nstr(back, 12)}, not q = {q}"
     return None
 
 
 @PROB_VERIFIERS.check(S.CUMULATIVE_TABLE)
 def _check_cumulative(step: Step) -> str | None:
-    D = _dist(step)
+    D = dist_of(step)
     q = step.given["q"]
     k = step.after
     lo = D.support()[0]
-    if D.cdf_numeric(k, 40) < _num(q, 40) - 1e-35:
+    if D.cdf_numeric(k, 40) < num(q, 40) - 1e-35:
         return f"F({k}) < q = {q}"
     if k > lo and D.cdf(k - 1) >= q:
         return f"F({k - 1}) already reaches q = {q}: the answer is smaller"
-    return None
-
-
-# ------------------------------------------------------------------ moments
-def numeric_expectation(D: Any, g: Any, X: Any, digits: int = 25) -> Any:
-    """E[g(X)] by mpmath summation or quadrature of g(x) times the PMF/PDF (independent check).
-
-    Examples
-    ========
-    >>> from sympy import Symbol
-    >>> from symbolic_mlmath.stats.distributions import parse_distribution
-    >>> X = Symbol("X")
-    >>> print(numeric_expectation(parse_distribution("exponential(2)"), X**2, X, 15))
-    0.5
-    """
-    import mpmath
-    from sympy import Integer, lambdify
-
-    from .highprec import ContinuousMP, to_mp
-
-    with mpmath.workdps(digits + 10):
-        fg = lambdify(X, g, modules="mpmath")
-        lo, hi = D.support()
-        if D.discrete:
-            if D.family == "finite":
-                return mpmath.fsum(fg(to_mp(v)) * to_mp(p) for v, p in D.table)
-            if not hi.is_infinite:
-                return mpmath.fsum(fg(k) * to_mp(D.density(Integer(k)))
-                                   for k in range(int(lo), int(hi) + 1))
-            pmf = _pmf_function(D)
-            return mpmath.nsum(lambda k: fg(k) * pmf(k), [int(lo), mpmath.inf])
-        f = ContinuousMP(D)
-        a, b = to_mp(lo), to_mp(hi)
-        pts = [a, b] if not (mpmath.isinf(a) or mpmath.isinf(b)) else (
-            [a, to_mp(D.mean()) if D.family != "t" else 0, b])
-        return mpmath.quad(lambda t: fg(t) * f("pdf", t), pts)
-
-
-def _pmf_function(D: Any) -> Any:
-    import mpmath
-
-    from .highprec import to_mp
-
-    ps = [to_mp(p) for p in D.params]
-    if D.family == "poisson":
-        return lambda k: mpmath.exp(k * mpmath.log(ps[0]) - ps[0] - mpmath.loggamma(k + 1))
-    if D.family == "geometric":
-        return lambda k: (1 - ps[0]) ** (k - 1) * ps[0]
-    raise ValueError(D.family)  # pragma: no cover
-
-
-@PROB_VERIFIERS.check(S.EXPECTATION_DEFINITION)
-def _check_expectation_definition(step: Step) -> str | None:
-    D = _dist(step)
-    g, X = step.given["g"], step.given["variable"]
-    got = _num(pair(step)[1], 25) if not pair(step)[1].free_symbols else None
-    if got is None:
-        return None
-    want = numeric_expectation(D, g, X)
-    if not _close(got, want, 14):
-        return f"the sum or integral is {got}, but E[{g}] = {want}"
-    return None
-
-
-def _check_moment(step: Step) -> str | None:
-    D = _dist(step)
-    X = step.given["variable"]
-    which = str(step.given["which"])
-    mean = numeric_expectation(D, X, X)
-    value = mean if which == "mean" else numeric_expectation(D, X**2, X) - mean**2
-    if not _close(_num(step.after), value, 12):
-        return f"the {which} is {value}, not {step.after}"
-    return None
-
-
-PROB_VERIFIERS[S.MOMENT_FORMULA] = Verifier(check=_check_moment, reads=True)
-
-
-@PROB_VERIFIERS.check(S.LINEARITY)
-def _check_linearity(step: Step) -> str | None:
-    from sympy import expand
-
-    from .notation import Expect
-
-    g = step.before.args[0] if isinstance(step.before, Expect) else None
-    if g is None:
-        return "linearity applies to E[...]"
-    X = step.given["variable"]
-    a, b = expand(g).coeff(X, 1), expand(g).coeff(X, 0)
-    if expand(g - a * X - b) != 0:
-        return f"{g} is not of the form aX + b"
-    return None if step.after == a * Expect(X) + b else f"E[{g}] = {a * Expect(X) + b}"
-
-
-@PROB_VERIFIERS.check(S.VARIANCE_SHORTCUT)
-def _check_var_shortcut(step: Step) -> str | None:
-    from .notation import Expect, Var
-
-    if not isinstance(step.before, Var):
-        return "the shortcut applies to Var(X)"
-    X = step.before.args[0]
-    want = Expect(X**2) - Expect(X) ** 2
-    return None if step.after == want else f"Var({X}) = {want}"
-
-
-@PROB_VERIFIERS.check(S.VARIANCE_AFFINE)
-def _check_var_affine(step: Step) -> str | None:
-    from sympy import expand
-
-    from .notation import Var
-
-    g = step.before.args[0]
-    X = step.given["variable"]
-    a = expand(g).coeff(X, 1)
-    if expand(g - a * X).has(X):
-        return f"{g} is not of the form aX + b"
-    return None if step.after == a**2 * Var(X) else f"Var({g}) = {a**2 * Var(X)}"
-
-
-@PROB_VERIFIERS.check(S.STD_FROM_VARIANCE)
-def _check_std(step: Step) -> str | None:
-    from sympy import sqrt
-
-    from .notation import SD, Var
-
-    if isinstance(step.before, SD):
-        want = sqrt(Var(step.before.args[0]))
-        return None if step.after == want else f"SD = {want}"
-    if step.after != sqrt(step.before):
-        return f"sqrt({step.before}) is {sqrt(step.before)}"
     return None

@@ -133,7 +133,8 @@ def assign_params(fam: str, positional: list, keyword: dict, name: str) -> tuple
     return ps
 
 
-def finite_table(table: Mapping, name: str) -> Any:
+def finite_table(table: Mapping, name: str) -> tuple:
+    """A table ``{value: probability}`` read and checked: sorted ``(value, p)`` pairs summing to 1."""
     from sympy import Integer
 
     if not table:
@@ -153,6 +154,4 @@ def finite_table(table: Mapping, name: str) -> Any:
     total = sum((p for _, p in pairs), start=Integer(0))
     if total != 1:
         raise _err(f"the probabilities add up to {total}, not 1", name)
-    from .distributions import Distribution
-
-    return Distribution("finite", (), tuple(pairs))
+    return tuple(pairs)

@@ -408,8 +408,8 @@ def parse_distribution(value: Any, params: Any = None, *, name: str = "distribut
     if m.group(1).strip().lower() in ("finite", "table", "pmf"):
         from .data import read_mapping
 
-        pairs = finite_table(read_mapping((m.group(2) or "").strip(), name=name), name)
-        return Distribution("finite", (), pairs)
+        table = read_mapping((m.group(2) or "").strip(), name=name)
+        return Distribution("finite", (), finite_table(table, name))
     fam = family_name(m.group(1), name)
     positional: list[Any] = []
     keyword: dict[str, Any] = {}

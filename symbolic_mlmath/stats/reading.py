@@ -133,8 +133,7 @@ def assign_params(fam: str, positional: list, keyword: dict, name: str) -> tuple
     return ps
 
 
-def finite_table(table: Mapping, name: str) -> tuple:
-    """A table ``{value: probability}`` read and checked: sorted ``(value, p)`` pairs summing to 1."""
+def finite_table(table: Mapping, name: str) -> Any:
     from sympy import Integer
 
     if not table:

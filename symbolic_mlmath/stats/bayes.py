@@ -16,7 +16,7 @@ Examples
 ...                        {"free": {"spam": "0.3", "ham": "0.05"},
 ...                         "meeting": {"spam": "0.01", "ham": "0.2"}}, ["free", "meeting"])
 >>> d.result
-{'spam': 1/11, 'ham': 10/11}
+{'spam': 1/6, 'ham': 5/6}
 """
 
 from __future__ import annotations

@@ -23,12 +23,18 @@ __all__ = ["check", "solve"]
 
 
 def solve(task: str, **inputs: Any) -> Any:
-    """Solve ``task`` on ``inputs`` (Python objects or learner text) -> ``Derivation``."""
+    """Solve ``task`` on ``inputs`` (Python objects or learner text) -> ``Derivation``.
+
+    The work runs under ``Limits.time_budget``: past it, a one-line ``LimitError`` (or the
+    engine's declared numeric fallback), never a hang.
+    """
     from symbolic_mlmath.core.tasks import get_task
+    from symbolic_mlmath.text.budget import time_budget
 
     t = get_task(task)
-    parsed = t.parse_inputs(inputs)
-    return t.derive(**parsed)
+    with time_budget(what=f"solving {t.name}"):
+        parsed = t.parse_inputs(inputs)
+        return t.derive(**parsed)
 
 
 def check(
@@ -44,8 +50,21 @@ def check(
 
     Returns a :class:`~symbolic_mlmath.core.verdict.Verdict`: ``correct`` is True, False
     or None (undecided), ``feedback`` explains, ``first_wrong_step`` points into the
-    working. ``abs_tol``/``rel_tol`` accept numeric answers within a tolerance.
+    working. ``abs_tol``/``rel_tol`` accept numeric answers within a tolerance; like every
+    option they are learner text, read through the text door. The work runs under
+    ``Limits.time_budget``.
     """
+    from symbolic_mlmath.text.budget import time_budget
+    from symbolic_mlmath.text.options import parse_tolerance
+
+    abs_tol = parse_tolerance(abs_tol, name="abs_tol")
+    rel_tol = parse_tolerance(rel_tol, name="rel_tol")
+    with time_budget(what=f"checking {str(task)[:40]}"):
+        return _check(task, answer, working, abs_tol, rel_tol, inputs)
+
+
+def _check(task: str, answer: Any, working: Any, abs_tol: Any, rel_tol: Any,
+           inputs: dict[str, Any]) -> Verdict:
     from symbolic_mlmath.core.tasks import get_task
 
     t = get_task(task)

@@ -160,7 +160,9 @@ def compare_scalar(
 
     ``text`` is what the learner typed, used to honour the precision of a decimal.
     """
-    from sympy import Abs, Rational, nsimplify
+    from sympy import Abs, Rational
+
+    from symbolic_mlmath.text.options import parse_tolerance
 
     if expected == got:
         return True, "structural", ""
@@ -176,9 +178,9 @@ def compare_scalar(
         err = Abs(diff).evalf(30)
         tol = Rational(0)
         if abs_tol is not None:
-            tol = max(tol, nsimplify(abs_tol))
+            tol = max(tol, parse_tolerance(abs_tol, name="abs_tol"))
         if rel_tol is not None:
-            tol = max(tol, nsimplify(rel_tol) * Abs(expected).evalf(30))
+            tol = max(tol, parse_tolerance(rel_tol, name="rel_tol") * Abs(expected).evalf(30))
         ok = bool(err <= tol)
         note = f"|{_txt(got)} - {_txt(expected)}| = {err.evalf(6)} {'<=' if ok else '>'} {tol}"
         return ok, "tolerance", note

@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from symbolic_mlmath.core.errors import InputError, TaskError
+from symbolic_mlmath.core.errors import TaskError
 
 __all__ = [
     "Input",
@@ -117,17 +117,6 @@ class Task:
         return out
 
 
-def _bool(value: Any, name: str) -> bool:
-    if isinstance(value, bool):
-        return value
-    t = str(value).strip().lower()
-    if t in {"true", "yes", "1", "y", "t", "on"}:
-        return True
-    if t in {"false", "no", "0", "n", "f", "off"}:
-        return False
-    raise InputError(f"expected true or false, got {str(value)[:40]!r}", name=name)
-
-
 def _exact_matrix(value: Any, name: str) -> Any:
     """A SymPy matrix of integers/rationals within the limits, taken as it is (or None)."""
     from symbolic_mlmath.core.errors import LimitError
@@ -153,12 +142,19 @@ def _exact_matrix(value: Any, name: str) -> Any:
 
 def parse_input(spec: Input, value: Any) -> Any:
     """Parse one input value by its kind (learner text goes through ``parse``)."""
-    from symbolic_mlmath.text import parse
+    from symbolic_mlmath.text import options, parse
 
     kind, name = spec.kind, spec.name
     if kind == "matrix":
         fast = _exact_matrix(value, name)
-        return fast if fast is not None else parse.parse_matrix(value, name=name)
+        if fast is not None:
+            return fast
+        m = parse.parse_matrix(value, name=name)
+        if m.free_symbols:  # matrix engines expand entries: refuse runaway growth up front
+            from symbolic_mlmath.text.budget import check_expansion
+
+            check_expansion(m, name)
+        return m
     if kind == "vector":
         return parse.parse_vector(value, name=name)
     if kind == "vectors":
@@ -173,20 +169,13 @@ def parse_input(spec: Input, value: Any) -> Any:
     if kind == "symbols":
         return parse.parse_symbols(value, name=name)
     if kind == "bool":
-        return _bool(value, name)
+        return options.parse_bool(value, name=name)
     if kind == "int":
-        n = parse.parse_number(value, name=name)
-        if not n.is_Integer:
-            raise InputError(f"expected a whole number, got {n}", name=name)
-        return int(n)
+        return options.parse_count(value, name=name, low=0, high=10**6)
     if kind == "choice":
-        t = str(value).strip().lower()
-        if t not in spec.choices:
-            raise InputError(f"unknown value {str(value)[:40]!r}; choose one of "
-                             f"{', '.join(spec.choices)}", name=name)
-        return t
+        return options.parse_choice(value, spec.choices, name=name)
     if kind == "text":
-        return str(value)
+        return options.parse_text(value, name=name)
     return parse.parse_value(value, name=name)
 
 

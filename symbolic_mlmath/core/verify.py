@@ -136,7 +136,7 @@ def evaluate(obj: Any) -> Any:
 
 
 def _zero(expr: Any) -> bool:
-    from sympy import cancel, expand, nsimplify  # noqa: F401
+    from sympy import cancel, expand
 
     if expr == 0:
         return True

@@ -35,9 +35,9 @@ __all__ = ["JUDGES", "Round", "apply_round", "describe", "find_round", "rows_of"
 def _num(x: Any, symbolic: bool) -> Any:
     if not symbolic:
         return Fraction(int(x.p), int(x.q))
-    from sympy import sympify
+    from sympy.core.sympify import _sympify
 
-    return sympify(x)
+    return _sympify(x)
 
 
 def rows_of(*mats: Any) -> tuple[list[list[Any]], ...]:

@@ -19,12 +19,19 @@ from typing import Any
 
 __all__ = [
     "parse_answer",
+    "parse_bool",
+    "parse_choice",
+    "parse_count",
     "parse_equation",
     "parse_equations",
     "parse_expr",
     "parse_matrix",
+    "parse_name",
     "parse_number",
+    "parse_seed",
     "parse_symbols",
+    "parse_text",
+    "parse_tolerance",
     "parse_value",
     "parse_vector",
 ]
@@ -32,9 +39,9 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     if name in __all__:
-        from symbolic_mlmath.text import parse
+        from symbolic_mlmath.text import options, parse
 
-        value = getattr(parse, name)
+        value = getattr(options if hasattr(options, name) else parse, name)
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

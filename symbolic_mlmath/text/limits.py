@@ -59,6 +59,7 @@ __all__ = [
     "get_limits",
     "integer_digits",
     "limits",
+    "memory_limit_status",
     "run_bounded",
     "set_limits",
     "short",
@@ -340,18 +341,28 @@ def _mp_context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
-def _worker_main(conn: Any, memory_bytes: int) -> None:  # pragma: no cover - runs in a child
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+def _apply_memory_limit(memory_bytes: int) -> str | None:
+    """Cap this process's address space; None when applied, else why it was not."""
+    if memory_bytes <= 0:
+        return None
     try:
         import resource
 
-        if memory_bytes > 0:
-            _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-            cap = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
-            resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
-    except (ImportError, ValueError, OSError):
-        pass
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except ImportError:
+        return "the resource module is not available on this platform"
+    except (ValueError, OSError) as exc:
+        return f"setrlimit failed ({exc})"
+    return None
+
+
+def _worker_main(conn: Any, memory_bytes: int) -> None:  # pragma: no cover - runs in a child
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    problem = _apply_memory_limit(memory_bytes)
+    conn.send(("ready", problem))
     while True:
         try:
             job = conn.recv()
@@ -384,6 +395,13 @@ class _Worker:
             warnings.simplefilter("ignore", DeprecationWarning)  # fork with threads (3.12+)
             self.process.start()
         child.close()
+        self.memory_problem: str | None = None
+        if self.conn.poll(30):
+            with contextlib.suppress(EOFError, OSError):
+                _tag, self.memory_problem = self.conn.recv()
+        else:
+            self.memory_problem = "the worker did not report whether the limit was applied"
+        _report_memory(memory_bytes, self.memory_problem)
 
     def kill(self) -> None:
         with contextlib.suppress(Exception):
@@ -394,6 +412,32 @@ class _Worker:
             self.conn.close()
         with contextlib.suppress(Exception):
             self.process.close()
+
+
+_MEMORY_STATUS = "no worker started yet"
+
+
+def _report_memory(memory_bytes: int, problem: str | None) -> None:
+    """Record (and warn once per new problem) whether a worker's memory limit holds."""
+    global _MEMORY_STATUS
+    mib = memory_bytes // 2**20
+    if problem is None:
+        _MEMORY_STATUS = f"memory limit of {mib} MiB applied" if memory_bytes > 0 else (
+            "no memory limit requested (memory_bytes = 0)")
+        return
+    status = f"memory limit of {mib} MiB not applied: {problem}"
+    if status != _MEMORY_STATUS:
+        warnings.warn(status, RuntimeWarning, stacklevel=4)
+    _MEMORY_STATUS = status
+
+
+def memory_limit_status() -> str:
+    """Whether the last worker started by ``run_bounded`` runs under its memory limit.
+
+    >>> memory_limit_status() in ("no worker started yet",) or "memory" in memory_limit_status()
+    True
+    """
+    return _MEMORY_STATUS
 
 
 _IDLE: list[_Worker] = []

@@ -1,10 +1,10 @@
 """The ``mlmath`` command: the task registry on the command line.
 
 ``mlmath solve TASK --name value ...``, ``mlmath check TASK --answer X ...``,
-``mlmath tasks``. Bad input prints ``error: <one line>`` and exits with 2; a bug in the
-package prints ``internal error: <one line>`` and exits with 3 (``--debug``, anywhere on the
-line, or ``MLMATH_DEBUG=1`` prints the traceback too). SymPy is imported only when a command
-needs it, so ``mlmath --help`` is instant.
+``mlmath tasks``, ``mlmath grade FILE.jsonl``. Bad input prints ``error: <one line>`` and
+exits with 2; a bug in the package prints ``internal error: <one line>`` and exits with 3
+(``--debug``, anywhere on the line, or ``MLMATH_DEBUG=1`` prints the traceback too). SymPy is
+imported only when a command needs it, so ``mlmath --help`` is instant.
 """
 
 from __future__ import annotations
@@ -45,6 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("workbook", help="build the workbook (mlmath workbook --help)", add_help=False)
     sub.add_parser("worksheet", help="seeded problem sheets with an answer key "
                    "(mlmath worksheet --help)", add_help=False)
+    sub.add_parser("grade", help="grade a class: a JSONL file of submissions "
+                   "(mlmath grade --help)", add_help=False)
     return p
 
 
@@ -129,6 +131,10 @@ def _run(argv: Sequence[str]) -> int:
         from symbolic_mlmath.publish.worksheet import main as worksheet_main
 
         return worksheet_main(list(extra))
+    if args.command == "grade":
+        from symbolic_mlmath.publish.grading import main as grade_main
+
+        return grade_main(list(extra))
     if args.command == "tasks":
         if extra:
             from symbolic_mlmath.core.errors import TaskError

@@ -34,6 +34,7 @@ __all__ = [
     "all_tasks",
     "get_task",
     "parse_input",
+    "working_lines",
 ]
 
 _REGISTRY: dict[str, Task] = {}
@@ -55,7 +56,9 @@ KINDS = {
     "value": "a number, expression, vector or matrix",
     "data": "a list of numbers or rows of numbers",
     "dict": "a mapping, e.g. {x: 1, y: 2}",
+    "assignments": "name = value pairs, e.g. x = 2, y = -1 (or a dict; one bare value for one name)",
     "text": "free text",
+    "raw": "read by the task's own reader (data, distributions, tables, events)",
 }
 
 
@@ -93,6 +96,57 @@ class Task:
     topic: str = ""
     aliases: tuple[str, ...] = ()
     one_of: tuple[tuple[str, ...], ...] = field(default=())  # alternative input groups
+
+    def solve(self, raw: Mapping[str, Any]) -> Any:
+        """Parse ``raw`` inputs (Python objects or learner text) and derive: a Derivation.
+
+        The work runs under ``Limits.time_budget``: past it, a one-line ``LimitError`` (or
+        the engine's declared numeric fallback), never a hang.
+        """
+        from symbolic_mlmath.text.budget import time_budget
+
+        with time_budget(what=f"solving {self.name}"):
+            return self.derive(**self.parse_inputs(raw))
+
+    def check(self, raw: Mapping[str, Any], answer: Any = None, working: Any = None,
+              abs_tol: Any = None, rel_tol: Any = None) -> Any:
+        """Judge an ``answer`` and/or a ``working`` (lines) on ``raw`` inputs: a Verdict.
+
+        ``abs_tol``/``rel_tol`` are learner text like any option (read by the text door);
+        the work runs under ``Limits.time_budget``.
+        """
+        from symbolic_mlmath.text.budget import time_budget
+        from symbolic_mlmath.text.options import parse_tolerance
+
+        abs_tol = parse_tolerance(abs_tol, name="abs_tol")
+        rel_tol = parse_tolerance(rel_tol, name="rel_tol")
+        with time_budget(what=f"checking {self.name}"):
+            return self._check(raw, answer, working, abs_tol, rel_tol)
+
+    def _check(self, raw: Mapping[str, Any], answer: Any, working: Any, abs_tol: Any,
+               rel_tol: Any) -> Any:
+        from symbolic_mlmath.core.verdict import Verdict
+
+        if answer is None and working is None:
+            raise TaskError("give an answer (--answer) or a working (--working)", name="answer")
+        parsed = self.parse_inputs(raw)
+        if working is not None:
+            if self.check_working is not None:
+                return self.check_working(parsed, working_lines(working), answer)
+            from symbolic_mlmath.core.working import check_working, get_judge
+
+            if get_judge(self.name) is None:
+                return Verdict(None, "undecided",
+                               f"Checking working is not available for task {self.name} yet.")
+            return check_working(self.name, parsed, working_lines(working), answer)
+        derivation = self.derive(**parsed)
+        if self.check_answer is None:
+            from symbolic_mlmath.core.answers import compare
+            from symbolic_mlmath.text.parse import parse_answer
+
+            got = parse_answer(answer, name="answer")
+            return compare(derivation.result, got, text=answer, abs_tol=abs_tol, rel_tol=rel_tol)
+        return self.check_answer(derivation, answer, parsed, abs_tol=abs_tol, rel_tol=rel_tol)
 
     def parse_inputs(self, raw: Mapping[str, Any]) -> dict[str, Any]:
         """Parse learner inputs by their declared kinds; one-line errors name the input."""
@@ -176,7 +230,29 @@ def parse_input(spec: Input, value: Any) -> Any:
         return options.parse_choice(value, spec.choices, name=name)
     if kind == "text":
         return options.parse_text(value, name=name)
+    if kind == "raw":  # the task's own reader (built on the text door) reads it
+        return value
+    if kind == "assignments":
+        return parse.parse_answer(value, name=name)
     return parse.parse_value(value, name=name)
+
+
+def working_lines(working: Any) -> list[Any]:
+    """A working as a list of lines: text split at line breaks (one bracketed line kept whole).
+
+    Examples
+    ========
+    >>> working_lines("[[1,2],[0,1]]\\n[[1,0],[0,1]]")
+    ['[[1,2],[0,1]]', '[[1,0],[0,1]]']
+    """
+    if isinstance(working, str):
+        text = working.strip()
+        if text.startswith("[") and text.endswith("]") and "\n" not in text:
+            return [text]
+        return [ln for ln in (s.strip() for s in text.splitlines()) if ln]
+    if isinstance(working, list | tuple):
+        return list(working)
+    raise TaskError("working must be a list of lines", name="working")
 
 
 class TaskList(list):

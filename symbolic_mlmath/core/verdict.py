@@ -27,6 +27,7 @@ class LineVerdict:
     operation: str | None = None  # what the line did, e.g. "R3 <- R3 + 4 R1"
     mistake: str | None = None  # the named slip, e.g. "sign error"
     expected: Any = None  # what the line should have been
+    note: str | None = None  # the learner's note on the line ("R2 <- R2 - 2R1")
 
     def to_dict(self) -> dict:
         """JSON-ready data."""
@@ -39,6 +40,7 @@ class LineVerdict:
             "operation": self.operation,
             "mistake": self.mistake,
             "expected": to_jsonable(self.expected),
+            "note": self.note,
         }
 
 

@@ -24,10 +24,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from symbolic_mlmath.core.exact import exact_det, is_zero
 from symbolic_mlmath.core.rules import Rule
-from symbolic_mlmath.core.steps import Step
+
+if TYPE_CHECKING:  # steps use these modules at run time, not the other way round
+    from symbolic_mlmath.core.steps import Step
 
 __all__ = [
     "SAME_VALUE",
@@ -43,7 +46,7 @@ __all__ = [
     "verify_step",
 ]
 
-Check = Callable[[Step], "str | None"]
+Check = Callable[["Step"], "str | None"]
 
 
 @dataclass(frozen=True)
@@ -113,14 +116,6 @@ def verifier_of(rule: Any) -> Verifier | None:
     return found
 
 
-def fast_det(M: Any) -> Any:
-    """Exact determinant of an explicit matrix through ``DomainMatrix``."""
-    from sympy.polys.matrices import DomainMatrix
-
-    dm = DomainMatrix.from_Matrix(M)
-    return dm.domain.to_sympy(dm.det())
-
-
 def evaluate(obj: Any) -> Any:
     """Evaluate unevaluated parts (``Determinant`` of explicit matrices, sums)."""
     from sympy import Basic, Determinant, MatrixBase
@@ -130,25 +125,9 @@ def evaluate(obj: Any) -> Any:
     if obj.has(Determinant):
         obj = obj.replace(
             lambda e: isinstance(e, Determinant) and isinstance(e.arg, MatrixBase),
-            lambda e: fast_det(e.arg),
+            lambda e: exact_det(e.arg),
         )
     return obj.doit()
-
-
-def _zero(expr: Any) -> bool:
-    from sympy import cancel, expand
-
-    if expr == 0:
-        return True
-    e = expand(expr)
-    if e == 0:
-        return True
-    if e.free_symbols:
-        try:
-            return cancel(e) == 0
-        except Exception:  # pragma: no cover - cancel refuses some expressions
-            return False
-    return e.equals(0) is True
 
 
 def same_value(a: Any, b: Any) -> bool:
@@ -177,14 +156,14 @@ def same_value(a: Any, b: Any) -> bool:
     if isinstance(a, MatrixBase) or isinstance(b, MatrixBase):
         if not (isinstance(a, MatrixBase) and isinstance(b, MatrixBase)):
             return False
-        return a.shape == b.shape and all(_zero(x - y) for x, y in zip(a, b, strict=True))
+        return a.shape == b.shape and all(is_zero(x - y) is True for x, y in zip(a, b, strict=True))
     if isinstance(a, Basic) and isinstance(b, Basic):
         if a == b:
             return True
         if a.is_Relational or b.is_Relational:
             return a == b
         try:
-            return _zero(a - b)
+            return is_zero(a - b) is True
         except TypeError:
             return a == b
     return a == b

@@ -3,7 +3,7 @@
 One engine walks the lines of a working for every task. Each task registers a
 :class:`Judge` that knows how to read a line (through ``parse.py``), whether a line
 *follows* from the state before it (and by which operation), when the working is
-*finished*, and how to name a slip (through :mod:`symbolic_mlmath.linalg.mistakes`). The
+*finished*, and how to name a slip (through :mod:`symbolic_mlmath.core.mistakes`). The
 engine parses each line (an unreadable line is itself the wrong line), asks the
 judge about each transition (given -> line 1, line k -> line k+1), names the first
 wrong line, then goes on checking whether the later lines follow from the learner's
@@ -30,9 +30,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from symbolic_mlmath.core.errors import InputError
+from symbolic_mlmath.core.notes import rules_named, split_note, working_lines
 from symbolic_mlmath.core.verdict import LineVerdict, Verdict
 
-__all__ = ["Follow", "Judge", "check_working", "get_judge", "judges_for"]
+__all__ = ["NOTE_MISMATCH", "Follow", "Judge", "NoteCheck", "check_working", "get_judge",
+           "judges_for", "rule_note"]
+
+#: The mistake named when a line's note says one thing and the line does another.
+NOTE_MISMATCH = "note does not match the line"
 
 
 @dataclass(frozen=True)
@@ -51,13 +56,31 @@ class Follow:
 
 
 @dataclass(frozen=True)
+class NoteCheck:
+    """A line's note compared with what the line does.
+
+    ``agrees``: True, False, or None (the note could not be checked); ``said`` the note
+    in the judge's words; ``detail`` what the line does instead; ``slip`` (for a line that
+    does not follow) the slip measured against what the note says the line meant to do.
+    """
+
+    agrees: bool | None
+    said: str
+    detail: str = ""
+    slip: Any = None
+
+
+@dataclass(frozen=True)
 class Judge:
     """What the engine needs to know about one kind of working.
 
     ``start(task, inputs) -> ctx`` (with ``ctx.given``: the state line 1 follows from);
     ``read(ctx, raw) -> obj`` (raises InputError); ``follows(ctx, state, obj) -> Follow``;
     ``finished(ctx, state) -> (bool, why)``; ``explain(ctx, state, obj) -> Slip | None``;
-    ``answer(ctx, state, raw) -> Verdict | None``; ``show(obj) -> str``.
+    ``answer(ctx, state, raw) -> Verdict | None``; ``show(obj) -> str``;
+    ``note(ctx, state, obj, note, follow) -> NoteCheck | None`` reads a line's note (None:
+    the note is not understood, and is ignored); by default the rules a note names are
+    compared with the rules named in ``follow.operation``.
     """
 
     start: Callable[[str, dict], Any]
@@ -69,6 +92,7 @@ class Judge:
     show: Callable[[Any], str] = str
     given_name: str = "the given matrix"
     expected: Callable[[Any], Any] | None = None  # the correct final result, for the verdict
+    note: Callable[[Any, Any, Any, str, Follow], NoteCheck | None] | None = None
 
 
 def judges_for(judge: Judge, *tasks: str) -> dict[str, Judge]:
@@ -107,18 +131,57 @@ def _slip_text(slip: Any, show: Callable[[Any], str]) -> str:
     return text
 
 
+def rule_note(ctx: Any, state: Any, obj: Any, note: str, f: Follow) -> NoteCheck | None:
+    """Compare the rules a note names with the rules the judge says the line used.
+
+    Examples
+    ========
+    >>> rule_note(None, None, None, "by the chain rule", Follow(True, "product rule")).agrees
+    False
+    >>> rule_note(None, None, None, "chain rule", Follow(True, "chain rule: u = x^2")).agrees
+    True
+    >>> rule_note(None, None, None, "tidy up", Follow(True, "chain rule")) is None
+    True
+    """
+    said, did = rules_named(note), rules_named(f.operation)
+    if not said:
+        return None
+    if not did or f.ok is not True:
+        return NoteCheck(None, note)
+    if said & did:
+        return NoteCheck(True, note)
+    return NoteCheck(False, note, f"the line uses the {' and the '.join(sorted(did))}, "
+                     f"not the {' and the '.join(sorted(said))}")
+
+
+def _read_line(judge: Judge, ctx: Any, raw: Any) -> tuple[Any, str | None]:
+    """The line read by the judge, and its note (None when it has none)."""
+    if not isinstance(raw, str):
+        return judge.read(ctx, raw), None
+    note, body = split_note(raw)
+    if note is None:
+        return judge.read(ctx, raw), None
+    try:
+        return judge.read(ctx, body), note
+    except InputError:
+        return judge.read(ctx, raw), None  # what looked like a note is part of the line
+
+
 def check_working(task: str, inputs: dict, lines: list, answer: Any = None) -> Verdict:
     """Judge a learner's working for ``task``: each line must follow from the one before.
 
     ``inputs`` are the parsed task inputs; ``lines`` the raw lines (text or objects);
-    ``answer`` an optional final answer, checked too. Returns a :class:`Verdict` with
-    ``method="working"``, ``first_wrong_step`` (0-based) and one ``LineVerdict`` per line.
+    ``answer`` an optional final answer, checked too. Blank lines and ``#`` comments are
+    skipped; a note on a line (``R2 <- R2 - 2R1: ...``, ``by the chain rule: ...``) is
+    compared with what the line does. Returns a :class:`Verdict` with
+    ``method="working"``, ``first_wrong_step`` (0-based, in the learner's numbering) and
+    one ``LineVerdict`` per line of mathematics.
     """
     judge = get_judge(task)
     if judge is None:
         return Verdict(None, "undecided", f"Checking working is not available for {task} yet.")
-    lines = list(lines)
-    if not lines:
+    kept = working_lines(list(lines))
+    if not kept:
         return Verdict(None, "undecided", "No working to check: give at least one line.")
     ctx = judge.start(task, inputs)
     state = ctx.given
@@ -128,10 +191,11 @@ def check_working(task: str, inputs: dict, lines: list, answer: Any = None) -> V
     carried: list[int] = []
     broken: list[int] = []
     last_obj: Any = None
-    for k, raw in enumerate(lines):
-        where = judge.given_name if k == 0 else f"line {k}"
+    prev: int | None = None  # the learner's number of the last readable line
+    for k, raw in kept:
+        where = judge.given_name if prev is None else f"line {prev + 1}"
         try:
-            obj = judge.read(ctx, raw)
+            obj, note = _read_line(judge, ctx, raw)
         except InputError as exc:
             fb = f"cannot read this line: {exc}"
             verdicts.append(LineVerdict(k, False, fb, mistake="unreadable line"))
@@ -142,32 +206,48 @@ def check_working(task: str, inputs: dict, lines: list, answer: Any = None) -> V
             continue  # the next line is compared with the last readable state
         last_obj = obj
         f = judge.follows(ctx, state, obj)
-        if f.ok is not False:
-            tag = "follows" if first is None else f"follows from your line {k}"
+        nc = None
+        if note is not None:
+            nc = (judge.note or rule_note)(ctx, state, obj, note, f)
+        if f.ok is not False and not (nc is not None and nc.agrees is False):
+            tag = "follows" if first is None else f"follows from your line {prev + 1}"
             fb = f"{tag}: {f.operation}" if f.operation else tag
             if f.ok is None:
                 fb = f"could not decide whether this follows from {where}"
             if f.note:
                 fb += f" ({f.note})"
-            verdicts.append(LineVerdict(k, f.ok, fb, operation=f.operation))
+            if nc is not None and nc.agrees:
+                fb += f", as your note says ({nc.said})"
+            verdicts.append(LineVerdict(k, f.ok, fb, operation=f.operation, note=note))
             if first is not None and f.ok:
                 carried.append(k)
             state = obj if f.state is None else f.state
+            prev = k
             continue
-        slip = judge.explain(ctx, state, obj)
-        if slip is not None:
-            fb = f"does not follow from {where}: {_slip_text(slip, judge.show)}"
-            lv = LineVerdict(k, False, fb, operation=slip.operation, mistake=slip.name,
-                             expected=slip.expected)
+        if f.ok is not False:  # the line follows, but not as its note says
+            fb = (f"does not do what its note says ({nc.said}): {nc.detail}" if nc.detail
+                  else f"does not do what its note says ({nc.said})")
+            lv = LineVerdict(k, False, fb, operation=f.operation, mistake=NOTE_MISMATCH,
+                             note=note)
         else:
-            fb = f"does not follow from {where}" + (f": {f.note}" if f.note else "")
-            lv = LineVerdict(k, False, fb)
+            slip = nc.slip if nc is not None and nc.slip is not None else \
+                judge.explain(ctx, state, obj)
+            if slip is not None:
+                fb = f"does not follow from {where}: {_slip_text(slip, judge.show)}"
+                lv = LineVerdict(k, False, fb, operation=slip.operation, mistake=slip.name,
+                                 expected=slip.expected, note=note)
+            else:
+                fb = f"does not follow from {where}" + (f": {f.note}" if f.note else "")
+                if nc is not None and nc.agrees is False and nc.detail:
+                    fb += f"; {nc.detail}"
+                lv = LineVerdict(k, False, fb, note=note)
         verdicts.append(lv)
         if first is None:
             first, first_fb = k, f"line {k + 1} {fb}"
         else:
             broken.append(k)
         state = obj if f.state is None else f.state
+        prev = k
     expected = judge.expected(ctx) if judge.expected else None
     got = last_obj
     ans: Verdict | None = None

@@ -15,12 +15,13 @@ from __future__ import annotations
 from typing import Any
 
 from symbolic_mlmath.core.errors import TaskError
+from symbolic_mlmath.core.exact import exact_det, to_dm
 from symbolic_mlmath.core.rules import Rule
 from symbolic_mlmath.core.steps import Derivation, Step
-from symbolic_mlmath.linalg.elimination import as_immutable, eliminate, to_dm
+from symbolic_mlmath.linalg.elimination import as_immutable, eliminate
 from symbolic_mlmath.linalg.rules import LinalgRule
 
-__all__ = ["COFACTOR_MAX_SIZE", "METHODS", "derive_det", "derive_singular"]
+__all__ = ["COFACTOR_MAX_SIZE", "METHODS", "derive_det", "derive_singular", "minor"]
 
 METHODS = ("cofactor", "sarrus", "elimination")
 #: Cofactor expansion of an n x n matrix has up to n! terms: refuse beyond this size.
@@ -31,6 +32,13 @@ def _mul(*factors: Any) -> Any:
     from sympy import Mul
 
     return Mul(*factors, evaluate=False)
+
+
+def _minus(product: Any) -> Any:
+    """``-(product)`` kept as written: the sign apart from the factors (a factor may be -1)."""
+    from sympy import Mul
+
+    return Mul(-1, product, evaluate=False)
 
 
 def _add(*terms: Any) -> Any:
@@ -51,8 +59,7 @@ def _simplify(value: Any) -> Any:
 
 def _reference(A: Any):
     def reference() -> Any:
-        dm = to_dm(A)
-        return _simplify(dm.domain.to_sympy(dm.det()))
+        return exact_det(A)
 
     return reference
 
@@ -61,7 +68,7 @@ def _det2_steps(A: Any) -> list[Step]:
     from sympy import Determinant
 
     a, b, c, d = A[0, 0], A[0, 1], A[1, 0], A[1, 1]
-    products = _add(_mul(a, d), _mul(-1, b, c))
+    products = _add(_mul(a, d), _minus(_mul(b, c)))
     value = _simplify(a * d - b * c)
     return [
         Step(LinalgRule.DET_2X2, Determinant(A), products, {"ad": a * d, "bc": b * c}),
@@ -76,14 +83,24 @@ def _sarrus_steps(A: Any) -> list[Step]:
     down = [a[0][k] * a[1][(k + 1) % 3] * a[2][(k + 2) % 3] for k in range(3)]
     up = [a[0][k] * a[1][(k - 1) % 3] * a[2][(k - 2) % 3] for k in range(3)]
     down_terms = [_mul(a[0][k], a[1][(k + 1) % 3], a[2][(k + 2) % 3]) for k in range(3)]
-    up_terms = [_mul(-1, a[0][k], a[1][(k - 1) % 3], a[2][(k - 2) % 3]) for k in range(3)]
+    up_terms = [_minus(_mul(a[0][k], a[1][(k - 1) % 3], a[2][(k - 2) % 3])) for k in range(3)]
     expr = _add(*down_terms, *up_terms)
     value = _simplify(sum(down) - sum(up))
     given = {"down": Tuple(*down), "up": Tuple(*up)}
     return [Step(LinalgRule.DET_SARRUS, Determinant(A), expr, given), Step(Rule.ARITHMETIC, expr, value)]
 
 
-def _minor(A: Any, i: int, j: int) -> Any:
+def minor(A: Any, i: int, j: int) -> Any:
+    """``A`` without row ``i`` and column ``j`` (0-based).
+
+    Examples
+    ========
+    >>> from sympy import Matrix
+    >>> minor(Matrix([[1, 2, 3], [4, 5, 6], [7, 8, 9]]), 0, 1)
+    Matrix([
+    [4, 6],
+    [7, 9]])
+    """
     from sympy import ImmutableMatrix
 
     rows = [r for r in range(A.rows) if r != i]
@@ -113,7 +130,7 @@ def _cofactor_steps(A: Any) -> tuple[list[Step], Any]:
         signs.append(sign)
         if entry == 0:
             continue
-        M = _minor(A, i, j)
+        M = minor(A, i, j)
         msteps, mvalue = _cofactor_steps(M)
         coeff = _simplify(sign * entry)
         terms.append(_mul(coeff, Determinant(M)))

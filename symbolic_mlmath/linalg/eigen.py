@@ -31,11 +31,12 @@ from __future__ import annotations
 from typing import Any
 
 from symbolic_mlmath.core.errors import TaskError
+from symbolic_mlmath.core.exact import exact_matrix, to_dm
 from symbolic_mlmath.core.rules import Rule
 from symbolic_mlmath.core.steps import Derivation, Step
-from symbolic_mlmath.linalg.elimination import eliminate, to_dm
+from symbolic_mlmath.linalg.elimination import eliminate
 from symbolic_mlmath.linalg.rules import LinalgRule
-from symbolic_mlmath.linalg.verifiers import exact_matrix, null_basis
+from symbolic_mlmath.linalg.spaces import null_basis
 
 __all__ = [
     "NUMERIC_DIGITS",
@@ -46,6 +47,7 @@ __all__ = [
     "eigen_key",
     "eigen_roots",
     "eigenspace_steps",
+    "eigenvalue_steps",
     "lambda_symbol",
     "numeric_eigenvectors",
 ]
@@ -268,7 +270,9 @@ def _numeric(x: Any) -> Any:
     return Float(r, NUMERIC_DIGITS) + (I * Float(i, NUMERIC_DIGITS) if i != 0 else 0)
 
 
-def _eigenvalue_steps(A: Any, lam: Any) -> tuple[list[Step], list[Any], bool]:
+def eigenvalue_steps(A: Any, lam: Any) -> tuple[list[Step], list[Any], bool]:
+    """Steps from ``A`` to its eigenvalues (charpoly, factor, roots), the roots, and whether
+    they fell back to numbers."""
     from sympy import Tuple, factor
 
     steps = _charpoly_steps(A, lam)
@@ -300,7 +304,7 @@ def derive_eigenvalues(M: Any) -> Derivation:
     A = exact_matrix(M)
     _square(A)
     lam = lambda_symbol()
-    steps, rs, _ = _eigenvalue_steps(A, lam)
+    steps, rs, _ = eigenvalue_steps(A, lam)
 
     def reference() -> list:
         return eigen_roots(_charpoly_reference(A, lam), lam)[0]
@@ -370,7 +374,7 @@ def _eigenvector_steps(A: Any) -> tuple[list[Step], list[dict]]:
     from sympy import Integer, Tuple
 
     lam = lambda_symbol()
-    steps, rs, _ = _eigenvalue_steps(A, lam)
+    steps, rs, _ = eigenvalue_steps(A, lam)
     roots_obj = steps[-1].after
     result = []
     for value, mult in _distinct(rs):
@@ -463,7 +467,7 @@ def derive_diagonalize(M: Any) -> Derivation:
     steps.append(Step(LinalgRule.DIAGONALIZE, roots_obj, Tuple(P, D), {"matrix": A}, substeps=subs))
 
     def reference() -> dict:
-        from symbolic_mlmath.linalg.verifiers import exact_rank
+        from symbolic_mlmath.core.exact import exact_rank
 
         vals = sorted(A.eigenvals(multiple=True), key=eigen_key)
         ok = exact_rank(P) == P.rows and (A * P - P * D).applyfunc(

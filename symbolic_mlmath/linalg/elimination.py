@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from symbolic_mlmath.core.exact import to_dm
 from symbolic_mlmath.core.steps import Derivation, Lazy, Step
 from symbolic_mlmath.linalg.rules import LinalgRule
 
@@ -39,7 +40,6 @@ __all__ = [
     "dm_to_immutable",
     "eliminate",
     "matrix_rows",
-    "to_dm",
 ]
 
 #: Above this many entries, one step per pivot column instead of one per operation.
@@ -233,17 +233,6 @@ def dm_to_immutable(dm: Any) -> Any:
     if dm.domain in (ZZ, QQ) or dm.domain.is_EXRAW:
         return ImmutableMatrix._fromrep(dm.to_sparse())
     return ImmutableMatrix(dm.to_Matrix())  # pragma: no cover - defensive
-
-
-def to_dm(M: Any) -> Any:
-    """A SymPy matrix as a ``DomainMatrix`` over the smallest domain of its entries."""
-    from sympy.polys.matrices import DomainMatrix
-
-    rep = getattr(M, "_rep", None)
-    if rep is not None and (rep.domain.is_ZZ or rep.domain.is_QQ):
-        return rep
-    to = getattr(M, "to_DM", None)
-    return to() if to is not None else DomainMatrix.from_Matrix(M)
 
 
 def matrix_rows(M: Any) -> tuple[_ListRows, tuple, int]:

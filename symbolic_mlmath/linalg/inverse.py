@@ -23,11 +23,11 @@ from __future__ import annotations
 from typing import Any
 
 from symbolic_mlmath.core.errors import TaskError
+from symbolic_mlmath.core.exact import exact_det, exact_matrix, to_dm
 from symbolic_mlmath.core.rules import Rule
 from symbolic_mlmath.core.steps import Derivation, Step
-from symbolic_mlmath.linalg.elimination import as_immutable, eliminate, to_dm
+from symbolic_mlmath.linalg.elimination import as_immutable, eliminate
 from symbolic_mlmath.linalg.rules import LinalgRule
-from symbolic_mlmath.linalg.verifiers import exact_matrix
 
 __all__ = ["INVERSE_METHODS", "derive_det_inverse", "derive_det_product", "derive_inverse",
            "exact_inverse", "wrap_steps"]
@@ -40,14 +40,6 @@ def wrap_steps(steps: list[Step]) -> Step:
     if len(steps) == 1:
         return steps[0]
     return Step(steps[0].rule, steps[0].before, steps[-1].after, steps[0].given, substeps=steps)
-
-
-def _det_value(A: Any) -> Any:
-    from sympy import expand
-
-    dm = to_dm(A)
-    d = dm.domain.to_sympy(dm.det())
-    return expand(d) if d.free_symbols else d
 
 
 def exact_inverse(A: Any) -> Any:
@@ -151,7 +143,7 @@ def derive_inverse(M: Any, *, method: str | None = None) -> Derivation:
     if method not in INVERSE_METHODS:
         raise TaskError(f"unknown method {method!r}; choose gauss-jordan or formula",
                         name="method")
-    if _det_value(A) == 0:
+    if exact_det(A) == 0:
         raise _singular_error(A)
     if method == "formula":
         if A.rows != 2:
@@ -192,7 +184,7 @@ def derive_det_product(A: Any, B: Any) -> Derivation:
     dA, dB, dAB = derive_det(A), derive_det(B), derive_det(AB)
     law = Mul(Determinant(A), Determinant(B), evaluate=False)
     values = Mul(dA.result, dB.result, evaluate=False)
-    value = _det_value(AB)
+    value = exact_det(AB)
     direct = (wrap_steps(prod_steps), wrap_steps(list(dAB.steps)))
     steps = [
         Step(LinalgRule.DET_PRODUCT, goal, law, {"det_AB": dAB.result}, substeps=direct),
@@ -202,7 +194,7 @@ def derive_det_product(A: Any, B: Any) -> Derivation:
     ]
     return Derivation("det(AB) = det(A) det(B)", goal=goal, steps=tuple(steps), result=value,
                       task="det_product", inputs={"A": A, "B": B},
-                      reference=lambda: _det_value(AB))
+                      reference=lambda: exact_det(AB))
 
 
 def derive_det_inverse(M: Any) -> Derivation:
@@ -235,4 +227,4 @@ def derive_det_inverse(M: Any) -> Derivation:
     ]
     return Derivation("det(A^-1) = 1/det(A)", goal=goal, steps=tuple(steps), result=value,
                       task="det_inverse", inputs={"matrix": A},
-                      reference=lambda: cancel(_det_value(Ainv)))
+                      reference=lambda: cancel(exact_det(Ainv)))

@@ -25,17 +25,18 @@ from __future__ import annotations
 from typing import Any
 
 from symbolic_mlmath.core.errors import TaskError
+from symbolic_mlmath.core.exact import exact_matrix
 from symbolic_mlmath.core.rules import Rule
 from symbolic_mlmath.core.steps import Derivation, Step
 from symbolic_mlmath.linalg.eigen import (
-    _eigenvalue_steps,
     eigenspace_steps,
+    eigenvalue_steps,
     lambda_symbol,
     numeric_eigenvectors,
 )
 from symbolic_mlmath.linalg.elimination import eliminate
 from symbolic_mlmath.linalg.rules import LinalgRule
-from symbolic_mlmath.linalg.verifiers import exact_matrix, null_basis
+from symbolic_mlmath.linalg.spaces import null_basis
 
 __all__ = ["derive_pca", "derive_steady_state"]
 
@@ -86,7 +87,7 @@ def derive_pca(data: Any, components: Any = None) -> Derivation:
     C = (Xc.T * Xc / (m - 1)).as_immutable()
     steps = [Step(LinalgRule.CENTER_DATA, X, Xc, {"mean": mean}),
              Step(LinalgRule.COVARIANCE_MATRIX, Xc, C, {"n": m})]
-    ev_steps, rs, fallback = _eigenvalue_steps(C, lambda_symbol())
+    ev_steps, rs, fallback = eigenvalue_steps(C, lambda_symbol())
     steps += ev_steps
     roots_obj = steps[-1].after
     distinct = sorted(set(rs), key=lambda r: -complex(N(r, 30)).real)

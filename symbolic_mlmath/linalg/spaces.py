@@ -21,11 +21,12 @@ import re
 from typing import Any
 
 from symbolic_mlmath.core.errors import TaskError
+from symbolic_mlmath.core.exact import to_dm
 from symbolic_mlmath.core.steps import Derivation, Step
-from symbolic_mlmath.linalg.elimination import as_immutable, eliminate, to_dm
+from symbolic_mlmath.linalg.elimination import as_immutable, eliminate
 from symbolic_mlmath.linalg.rules import LinalgRule
 
-__all__ = ["derive_basis_span", "derive_independent", "space_dimension", "vectors_matrix"]
+__all__ = ["derive_basis_span", "derive_independent", "null_basis", "space_dimension", "vectors_matrix"]
 
 
 def space_dimension(space: Any, n: int) -> int:
@@ -137,3 +138,28 @@ def derive_independent(vectors: Any, space: Any = None) -> Derivation:
     return Derivation("Linear independence", goal=M, steps=tuple(steps), result=ok,
                       task="independent", inputs={"vectors": vs, "space": space},
                       reference=lambda: to_dm(M).to_field().rank() == len(vs))
+
+
+def null_basis(R: Any, pivots: list[int]) -> list[Any]:
+    """A basis of the null space read from a reduced echelon form with the given pivot columns.
+
+    Each free column gives one vector: 1 in its place, minus the pivot rows' entries.
+
+    Examples
+    ========
+    >>> from sympy import Matrix
+    >>> [list(v) for v in null_basis(Matrix([[1, 2, 0], [0, 0, 1]]), [0, 2])]
+    [[-2, 1, 0]]
+    """
+    from sympy import ImmutableMatrix, Integer
+
+    n = R.cols
+    free = [c for c in range(n) if c not in pivots]
+    out = []
+    for f in free:
+        v = [Integer(0)] * n
+        v[f] = Integer(1)
+        for r, c in enumerate(pivots):
+            v[c] = -R[r, f]
+        out.append(ImmutableMatrix(v))
+    return out

@@ -19,9 +19,10 @@ SUBJECT = Subject(
     title="Linear algebra",
     course=1,
     rules=f"{_P}.rules:LinalgRule",
-    tasks=(f"{_P}.tasks:TASKS", f"{_P}.tasks_w34:TASKS"),
+    tasks=f"{_P}.tasks:TASKS",
     verifiers=f"{_P}.verifiers:VERIFIERS",
     templates=f"{_P}.templates:TEMPLATES",
     judges=f"{_P}.judges:JUDGES",
     detectors=f"{_P}.mistakes:DETECTORS",
+    generators=f"{_P}.worksheets:GENERATORS",
 )

@@ -17,12 +17,21 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from symbolic_mlmath.core.errors import TaskError
+from symbolic_mlmath.core.errors import ParseError, TaskError
 from symbolic_mlmath.core.steps import Derivation, Step
 from symbolic_mlmath.linalg.elimination import as_immutable, eliminate
 from symbolic_mlmath.linalg.rules import LinalgRule
 
-__all__ = ["derive_classify_system", "derive_solve_system", "system_matrices"]
+__all__ = [
+    "augmented",
+    "consistent",
+    "derive_classify_system",
+    "derive_solve_system",
+    "implied",
+    "pinned",
+    "rank_of",
+    "system_matrices",
+]
 
 
 def _natural_key(sym: Any) -> tuple:
@@ -204,3 +213,53 @@ def derive_classify_system(
         inputs={"equations": s["eqs"], "variables": s["vars"]},
         reference=reference,
     )
+
+
+# ------------------------------------------------------------------ equations as augmented rows
+def augmented(eqs: tuple, xs: tuple, name: str = "line") -> Any:
+    """The augmented matrix ``[A | b]`` of equations in ``xs`` (``True``/``False`` as ``0 = 0``/``0 = 1``)."""
+    from sympy import Eq, ImmutableMatrix, linear_eq_to_matrix
+    from sympy.solvers.solveset import NonlinearError
+
+    rows = []
+    for e in eqs:
+        if e is True or e is False or not isinstance(e, Eq):
+            rows.append([0] * len(xs) + [0 if e else 1])
+            continue
+        try:
+            A, b = linear_eq_to_matrix([e.lhs - e.rhs], list(xs))
+        except NonlinearError:
+            raise ParseError(f"{e} is not linear in {', '.join(map(str, xs))}",
+                             name=name) from None
+        rows.append([*list(A), b[0]])
+    return ImmutableMatrix(rows)
+
+
+def rank_of(M: Any) -> int:
+    """The exact rank of ``M`` (0 for no rows)."""
+    from symbolic_mlmath.core.exact import to_dm
+
+    return to_dm(M).to_field().rank() if M.rows else 0
+
+
+def consistent(M: Any) -> bool:
+    """Whether the augmented matrix ``M`` has a solution (rank A = rank [A | b])."""
+    return rank_of(M) == rank_of(M[:, :-1])
+
+
+def implied(known: Any, line: Any) -> bool:
+    """Every equation of ``line`` holds wherever ``known`` holds (``known`` consistent)."""
+    return rank_of(known.col_join(line)) == rank_of(known)
+
+
+def pinned(eqs: tuple) -> dict:
+    """The values the equations fix outright (``x = 3``, ``2 = y``)."""
+    from sympy import Eq, Symbol
+
+    out = {}
+    for e in eqs:
+        if isinstance(e, Eq):
+            for s, v in ((e.lhs, e.rhs), (e.rhs, e.lhs)):
+                if isinstance(s, Symbol) and not getattr(v, "free_symbols", {1}):
+                    out[s] = v
+    return out

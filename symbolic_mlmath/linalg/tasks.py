@@ -1,21 +1,45 @@
-"""Course 1, weeks 1-2 tasks: systems, determinants, singularity, echelon forms, rank.
+"""Every linear-algebra task: its name, inputs, one-line doc, engine and answer check.
+
+Declarations only: the engines live in the concept modules (``determinants``,
+``elimination``, ``systems``, ``vectors``, ``transforms``, ``inverse``, ``spaces``,
+``eigen``, ``pca``), the answer checks in ``answers``, ``answers_systems`` and
+``answers_eigen``, the working judges in ``judges``. Engines are imported on first use,
+so listing the tasks stays fast.
 
 Examples
 ========
 >>> from symbolic_mlmath.core.tasks import get_task
 >>> get_task("row_reduce").name
 'rref'
+>>> [i.name for i in get_task("det").inputs]
+['matrix', 'method']
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from symbolic_mlmath.core.answers import compare, compare_scalar, normalize_choice
-from symbolic_mlmath.core.errors import InputError
 from symbolic_mlmath.core.tasks import Input, Task, TaskList
 from symbolic_mlmath.core.verdict import Verdict
+from symbolic_mlmath.linalg.answers import (
+    check_angle,
+    check_basis_span,
+    check_echelon,
+    check_independent,
+    check_matrix,
+    check_projection,
+    check_scalar,
+    check_singular,
+)
+from symbolic_mlmath.linalg.answers_eigen import (
+    check_charpoly,
+    check_diagonalize,
+    check_eigenvalues,
+    check_eigenvectors,
+    check_pca,
+    check_steady,
+)
+from symbolic_mlmath.linalg.answers_systems import check_classify, check_solve
 
 __all__ = ["TASKS"]
 
@@ -24,6 +48,9 @@ TASKS = TaskList()
 register = TASKS.register
 
 _MATRIX = Input("matrix", "matrix", "the matrix")
+_M = _MATRIX
+_U = Input("u", "vector", "the first vector")
+_V = Input("v", "vector", "the second vector")
 _SYSTEM_INPUTS = (
     Input("equations", "equations", "the equations", required=False),
     Input("variables", "symbols", "the unknowns, in order", required=False),
@@ -33,21 +60,11 @@ _SYSTEM_INPUTS = (
 _SYSTEM_GROUPS = (("equations",), ("A", "b"))
 
 
-def _answer(answer: Any) -> Any:
-    from symbolic_mlmath.text.parse import parse_answer
-
-    return parse_answer(answer, name="answer")
-
-
-# ------------------------------------------------------------------ determinants
+# ------------------------------------------------------------------ derive adapters
 def _derive_det(matrix: Any, method: str | None = None) -> Any:
     from symbolic_mlmath.linalg.determinants import derive_det
 
     return derive_det(matrix, method=method)
-
-
-def _check_scalar(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
-    return compare(d.result, _answer(answer), text=answer, **tol)
 
 
 def _derive_singular(matrix: Any) -> Any:
@@ -56,31 +73,6 @@ def _derive_singular(matrix: Any) -> Any:
     return derive_singular(matrix)
 
 
-_SINGULAR_WORDS = {
-    "true": {"true", "yes", "singular", "it is singular", "y", "1", "degenerate",
-             "not invertible", "non-invertible", "noninvertible", "dependent"},
-    "false": {"false", "no", "non-singular", "nonsingular", "not singular", "n", "0",
-              "invertible", "regular", "independent"},
-}
-
-
-def _check_singular(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
-    if isinstance(answer, bool):
-        got = answer
-    else:
-        word = normalize_choice(str(answer), _SINGULAR_WORDS)
-        if word is None:
-            raise InputError(f"expected yes/no (singular or non-singular), got {str(answer)[:40]!r}",
-                             name="answer")
-        got = word == "true"
-    det = d.steps[-1].given["det"]
-    ok = got == d.result
-    why = f"det = {det}, so the matrix is {'singular' if d.result else 'non-singular'}"
-    fb = f"Correct: {why}." if ok else f"Not correct: {why}."
-    return Verdict(ok, "structural", fb, expected=d.result, got=got)
-
-
-# ------------------------------------------------------------------ echelon forms
 def _derive_rref(matrix: Any, augmented: bool = False) -> Any:
     from symbolic_mlmath.linalg.elimination import derive_rref
 
@@ -93,77 +85,12 @@ def _derive_ref(matrix: Any, augmented: bool = False) -> Any:
     return derive_ref(matrix, augmented=augmented)
 
 
-def is_echelon(M: Any, reduced: bool = False) -> tuple[bool, str]:
-    """Whether ``M`` is in (reduced) row echelon form, and if not, why (one phrase).
-
-    Examples
-    ========
-    >>> from sympy import Matrix
-    >>> is_echelon(Matrix([[1, 2], [0, 3]]))
-    (True, '')
-    >>> is_echelon(Matrix([[0, 1], [1, 0]]))[1]
-    'the leading entry of row 2 is not to the right of the one in row 1'
-    """
-    last = -1
-    seen_zero = False
-    for i in range(M.rows):
-        row = list(M.row(i))
-        lead = next((k for k, x in enumerate(row) if x != 0), None)
-        if lead is None:
-            seen_zero = True
-            continue
-        if seen_zero:
-            return False, f"row {i + 1} is non-zero but comes after a zero row"
-        if lead <= last:
-            return False, f"the leading entry of row {i + 1} is not to the right of the one in row {i}"
-        if reduced:
-            if row[lead] != 1:
-                return False, f"the pivot of row {i + 1} is {row[lead]}, not 1"
-            others = [r + 1 for r in range(M.rows) if r != i and M[r, lead] != 0]
-            if others:
-                return False, (f"column {lead + 1} has non-zero entries above or below the pivot "
-                               f"of row {i + 1}")
-        last = lead
-    return True, ""
-
-
-def _check_echelon(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
-    from symbolic_mlmath.linalg.elimination import to_dm
-    from symbolic_mlmath.text.parse import parse_matrix
-
-    A = parsed["matrix"]
-    got = parse_matrix(answer, name="answer")
-    if got.shape != A.shape:
-        return Verdict(False, "structural", f"Not correct: the answer is {got.rows}x{got.cols}, "
-                       f"but the matrix is {A.rows}x{A.cols}.", expected=d.result, got=got)
-    reduced = d.task == "rref"
-    ok, why = is_echelon(got, reduced=reduced)
-    if reduced:
-        v = compare(d.result, got)
-        if v.correct is True:
-            return v
-        tail = "" if ok else f" It is not in reduced row echelon form: {why}."
-        return Verdict(False, v.method, v.feedback + tail, expected=d.result, got=got,
-                       details=v.details)
-    if not ok:
-        return Verdict(False, "property", f"Not correct: not in row echelon form: {why}.",
-                       expected=d.result, got=got)
-    same = (to_dm(got).to_field().rref()[0].to_Matrix()
-            == to_dm(A).to_field().rref()[0].to_Matrix())
-    if not same:
-        return Verdict(False, "property", "Not correct: it is an echelon form, but not of this "
-                       "matrix (its rows do not span the same space).", expected=d.result, got=got)
-    return Verdict(True, "property", "Correct: an echelon form row-equivalent to the matrix "
-                   "(echelon forms are not unique).", expected=d.result, got=got)
-
-
 def _derive_rank(matrix: Any) -> Any:
     from symbolic_mlmath.linalg.elimination import derive_rank
 
     return derive_rank(matrix)
 
 
-# ------------------------------------------------------------------ systems
 def _derive_solve(equations: Any = None, variables: Any = None, A: Any = None, b: Any = None) -> Any:
     from symbolic_mlmath.linalg.systems import derive_solve_system
 
@@ -177,131 +104,126 @@ def _derive_classify(equations: Any = None, variables: Any = None, A: Any = None
     return derive_classify_system(equations, variables, A=A, b=b)
 
 
-_NONE_WORDS = {"none", "no solution", "no solutions", "{}", "∅", "empty", "inconsistent",
-               "emptyset", "[]", "()"}
+def _e(name: str, fn: str) -> Any:
+    def run(**kw: Any) -> Any:
+        import importlib
+
+        mod = importlib.import_module(f"symbolic_mlmath.linalg.{name}")
+        return getattr(mod, fn)(**kw)
+
+    return run
 
 
-def _assignments(got: Any, xs: tuple) -> dict | None:
-    """A learner's solution as {variable: value}, from a dict or an ordered list."""
-    from sympy import FiniteSet, MatrixBase, Tuple
+def _inverse(matrix: Any, method: Any = None) -> Any:
+    from symbolic_mlmath.linalg.inverse import derive_inverse
 
-    if isinstance(got, dict):
-        return {str(k): v for k, v in got.items()}
-    if isinstance(got, FiniteSet) and len(got) == 1:
-        got = next(iter(got))
-    if isinstance(got, MatrixBase):
-        got = list(got)
-    if isinstance(got, list | tuple | Tuple) and len(got) == len(xs):
-        return {str(x): v for x, v in zip(xs, got, strict=True)}
-    if len(xs) == 1 and hasattr(got, "free_symbols"):
-        return {str(xs[0]): got}
-    return None
+    return derive_inverse(matrix, method=method)
 
 
-def _check_solve(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
-    from sympy import Matrix
+def _charpoly(matrix: Any, variable: Any = None) -> Any:
+    from symbolic_mlmath.linalg.eigen import derive_charpoly
 
-    xs = d.variables
-    expected = d.result
-    if isinstance(answer, str) and answer.strip().lower().rstrip(".") in _NONE_WORDS:
-        ok = expected == {}
-        fb = ("Correct: the system is inconsistent." if ok
-              else "Not correct: the system has solutions.")
-        return Verdict(ok, "structural", fb, expected=expected, got={})
-    if isinstance(answer, str):
-        # "x=2 y=1": assignments separated by spaces only
-        answer = re.sub(r"(?<=[\w)])\s+(?=[A-Za-z_][\w]*\s*=)", ", ", answer.strip())
-        if normalize_choice(answer) in ("infinite", "unique"):
-            kind = "infinite" if any(expected.get(x) == x for x in xs) else (
-                "none" if not expected else "unique")
-            return Verdict(False, "structural", f"Not complete: the system has "
-                           f"{'infinitely many solutions' if kind == 'infinite' else kind + ' solution'}"
-                           f"; give the value of each unknown "
-                           f"({', '.join(map(str, xs))}), using free variables where needed.",
-                           expected=expected, got=answer)
-    got = _assignments(_answer(answer), xs)
-    if got is None:
-        return Verdict(False, "structural", "Not correct: give a value for each of "
-                       f"{', '.join(map(str, xs))} (e.g. x = 1, y = 2).", expected=expected,
-                       got=answer)
-    if expected == {}:
-        return Verdict(False, "structural", "Not correct: the system has no solution "
-                       "(elimination gives a row 0 = c with c non-zero).", expected={}, got=got)
-    names = {str(x) for x in xs}
-    used = {str(sym) for v in got.values() if hasattr(v, "free_symbols") for sym in v.free_symbols}
-    for n in names - got.keys():
-        if n in used:  # "x = (5 - 2y)/3": y is left free
-            got[n] = next(x for x in xs if str(x) == n)
-    missing = [n for n in names if n not in got]
-    if missing:
-        return Verdict(False, "structural", f"Not correct: no value for {', '.join(sorted(missing))}.",
-                       expected=expected, got=got)
-    free = [x for x in xs if expected[x] == x]
-    if not free:
-        return compare({str(k): v for k, v in expected.items()}, got)
-    # infinitely many: the learner's family must satisfy every equation identically
-    # and have as many free parameters as ours
-    subs = {x: got[str(x)] for x in xs}
-    for eq in d.inputs["equations"]:
-        ok, _, _ = compare_scalar((eq.lhs - eq.rhs).xreplace(subs), 0 * eq.lhs)
-        if ok is not True:
-            return Verdict(False, "property", f"Not correct: your values do not satisfy {eq}.",
-                           expected=expected, got=got)
-    params = sorted(set().union(*(v.free_symbols for v in got.values() if hasattr(v, "free_symbols"))),
-                    key=str)
-    vals = Matrix([got[str(x)] for x in xs])
-    dim = vals.jacobian(params).rank() if params else 0
-    if dim != len(free):
-        return Verdict(False, "property", f"Not correct: your solutions satisfy the equations, "
-                       f"but the solution set has {len(free)} free parameter(s), yours {dim}.",
-                       expected=expected, got=got)
-    return Verdict(True, "property", "Correct: your parametrisation describes the whole "
-                   "solution set.", expected=expected, got=got)
-
-
-def _check_classify(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
-    word = normalize_choice(str(answer))
-    if word is None:
-        raise InputError(f"expected unique, infinite or none, got {str(answer)[:40]!r}",
-                         name="answer")
-    ok = word == d.result
-    ranks = next(s.given for s in d.steps if s.rule.value == "classify_system")
-    why = (f"rank A = {ranks['rank_A']}, rank [A|b] = {ranks['rank_Ab']}, "
-           f"{ranks['unknowns']} unknowns: {d.result}")
-    return Verdict(ok, "structural", ("Correct: " if ok else "Not correct: ") + why + ".",
-                   expected=d.result, got=word)
+    return derive_charpoly(matrix, variable)
 
 
 def _working(name: str) -> Any:
     def run(parsed: dict, lines: list, answer: Any) -> Verdict:
-        try:
-            from symbolic_mlmath.core.working import check_working
-        except ImportError:
-            return Verdict(None, "undecided", f"Checking working is not available for {name} yet.")
+        from symbolic_mlmath.core.working import check_working
+
         return check_working(name, parsed, lines, answer)
 
     return run
 
+
+# ------------------------------------------------------------------ systems, determinants, echelon forms
 register(Task("solve_system", "Solve a linear system by elimination on the augmented matrix",
-              _SYSTEM_INPUTS, _derive_solve, _check_solve, _working("solve_system"),
+              _SYSTEM_INPUTS, _derive_solve, check_solve, _working("solve_system"),
               topic="c1w1-systems", one_of=_SYSTEM_GROUPS))
 register(Task("classify_system", "Unique solution, infinitely many, or none (by ranks)",
-              _SYSTEM_INPUTS, _derive_classify, _check_classify, topic="c1w1-systems",
+              _SYSTEM_INPUTS, _derive_classify, check_classify, topic="c1w1-systems",
               one_of=_SYSTEM_GROUPS))
 register(Task("det", "Determinant by cofactors, Sarrus or elimination, step by step",
               (_MATRIX, Input("method", "choice", "how to compute it", required=False,
                               choices=("cofactor", "sarrus", "elimination"))),
-              _derive_det, _check_scalar, _working("det"),
+              _derive_det, check_scalar, _working("det"),
               topic="c1w1-singularity"))
 register(Task("singular", "Whether a square matrix is singular (det = 0)", (_MATRIX,),
-              _derive_singular, _check_singular, topic="c1w1-singularity"))
+              _derive_singular, check_singular, topic="c1w1-singularity"))
 register(Task("rank", "Rank: row reduce and count the pivots", (_MATRIX,), _derive_rank,
-              _check_scalar, topic="c1w2-echelon-rank"))
+              check_scalar, topic="c1w2-echelon-rank"))
 _AUG = Input("augmented", "bool", "the last column is a right-hand side", required=False,
              default=False)
 register(Task("ref", "A row echelon form, one row operation per step", (_MATRIX, _AUG),
-              _derive_ref, _check_echelon, _working("ref"),
+              _derive_ref, check_echelon, _working("ref"),
               topic="c1w2-echelon-rank"))
 register(Task("rref", "The reduced row echelon form, one row operation per step", (_MATRIX, _AUG),
-              _derive_rref, _check_echelon, _working("rref"),
+              _derive_rref, check_echelon, _working("rref"),
               topic="c1w2-echelon-rank", aliases=("row_reduce",)))
+
+
+# ------------------------------------------------------------------ vectors, maps, inverse, spaces, eigen
+_W3V, _W3T, _W3I = "c1w3-vectors", "c1w3-transformations", "c1w3-inverse"
+_W4D, _W4B, _W4E = "c1w4-determinants", "c1w4-basis-span", "c1w4-eigen"
+_VECS = (Input("vectors", "vectors", "the vectors, e.g. [[1,0,1],[0,1,1]]"),
+         Input("space", "text", "the space, e.g. R^3", required=False))
+
+register(Task("matmul", "Matrix product, each entry as row · column",
+              (Input("A", "matrix", "left matrix"), Input("B", "matrix", "right matrix")),
+              lambda A, B: _e("transforms", "derive_matmul")(A=A, B=B), check_matrix,
+              topic=_W3T))
+register(Task("vector_add", "Sum, difference or linear combination (e.g. 2u-3v) of vectors",
+              (_U, _V, Input("op", "text", "u+v, u-v or a combination like 2u-3v",
+                             required=False, default="u+v")),
+              _e("vectors", "derive_vector_add"), check_matrix, topic=_W3V))
+register(Task("dot", "Dot product: multiply entries and add", (_U, _V),
+              _e("vectors", "derive_dot"), check_scalar, topic=_W3V))
+register(Task("angle", "Angle between two vectors, in radians", (_U, _V),
+              _e("vectors", "derive_angle"), check_angle, topic=_W3V))
+register(Task("projection", "Projection of u onto v", (_U, _V),
+              _e("vectors", "derive_projection"), check_projection, topic=_W3V))
+register(Task("norm", "L1, L2 or infinity norm of a vector",
+              (Input("v", "vector", "the vector"),
+               Input("ord", "text", "1, 2 or inf", required=False, default="2")),
+              _e("vectors", "derive_norm"), check_scalar, topic=_W3V))
+register(Task("linear_transform", "Image A v of a vector, or the standard matrix from formulas",
+              (Input("matrix", "matrix", "the matrix of the map", required=False),
+               Input("v", "vector", "the vector to map", required=False),
+               Input("transform", "value", 'formulas, e.g. ["3*v1", "0", "-2*v2"]',
+                     required=False),
+               Input("vars", "symbols", "the variables of the formulas", required=False)),
+              _e("transforms", "derive_linear_transform"), check_matrix, topic=_W3T,
+              one_of=(("matrix", "v"), ("transform", "vars"))))
+register(Task("inverse", "Inverse by Gauss-Jordan on [A | I] (or the 2x2 formula)",
+              (_M, Input("method", "choice", "gauss-jordan or formula", required=False,
+                         choices=("gauss-jordan", "formula"))),
+              _inverse, check_matrix, topic=_W3I))
+register(Task("det_product", "det(AB) = det(A) det(B), shown on the matrices",
+              (Input("A", "matrix", "first matrix"), Input("B", "matrix", "second matrix")),
+              _e("inverse", "derive_det_product"), check_scalar, topic=_W4D))
+register(Task("det_inverse", "det(A^-1) = 1/det(A), shown on the matrix", (_M,),
+              lambda matrix: _e("inverse", "derive_det_inverse")(M=matrix), check_scalar,
+              topic=_W4D))
+register(Task("basis_span", "Independence, spanning, a basis and the dimension of a span",
+              _VECS, _e("spaces", "derive_basis_span"), check_basis_span, topic=_W4B))
+register(Task("independent", "Whether vectors are linearly independent (by rank)", _VECS,
+              _e("spaces", "derive_independent"), check_independent, topic=_W4B))
+register(Task("charpoly", "Characteristic polynomial det(A - λI), by cofactors",
+              (_M, Input("variable", "symbols", "its variable (default lambda)",
+                         required=False)),
+              _charpoly, check_charpoly, topic=_W4E))
+register(Task("eigenvalues", "Eigenvalues with multiplicity: the roots of det(A - λI)", (_M,),
+              lambda matrix: _e("eigen", "derive_eigenvalues")(M=matrix), check_eigenvalues,
+              topic=_W4E))
+register(Task("eigenvectors", "A basis of each eigenspace: the null space of A - λI", (_M,),
+              lambda matrix: _e("eigen", "derive_eigenvectors")(M=matrix), check_eigenvectors,
+              topic=_W4E))
+register(Task("diagonalize", "A = P D P^-1 from the eigenvectors (or why not)", (_M,),
+              lambda matrix: _e("eigen", "derive_diagonalize")(M=matrix), check_diagonalize,
+              topic=_W4E, aliases=("diagonalise",)))
+register(Task("pca", "Principal component analysis: covariance, eigenvectors, projection",
+              (Input("data", "matrix", "the data, one observation per row"),
+               Input("components", "int", "how many components to keep", required=False)),
+              _e("pca", "derive_pca"), check_pca, topic=_W4E))
+register(Task("steady_state", "Steady state of a column-stochastic (Markov) matrix", (_M,),
+              lambda matrix: _e("pca", "derive_steady_state")(M=matrix), check_steady,
+              topic=_W4E, aliases=("markov", "pagerank")))

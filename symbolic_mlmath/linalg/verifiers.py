@@ -20,11 +20,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from symbolic_mlmath.core.exact import close, exact_rank, has_float
 from symbolic_mlmath.core.steps import Step
 from symbolic_mlmath.core.verify import Verifier, VerifierTable, same_value
 from symbolic_mlmath.linalg.rules import LinalgRule
 
-__all__ = ["VERIFIERS", "close", "exact_matrix", "exact_rank", "null_basis"]
+__all__ = ["VERIFIERS"]
 
 #: Every linear-algebra rule's verifier.
 VERIFIERS = VerifierTable()
@@ -38,89 +39,8 @@ VERIFIERS.same_value(
 )
 
 
-def exact_matrix(M: Any, name: str = "matrix") -> Any:
-    """``M`` as an immutable matrix with floats read exactly (0.1 -> 1/10), via ``parse``.
-
-    Examples
-    ========
-    >>> exact_matrix([[0.9, 0.5]])
-    Matrix([[9/10, 1/2]])
-    """
-    from symbolic_mlmath.text.parse import parse_matrix
-
-    return parse_matrix(M, name=name)
-
-
-def _has_float(obj: Any) -> bool:
-    from sympy import Float
-
-    return bool(getattr(obj, "has", lambda *_: False)(Float))
-
-
-def close(a: Any, b: Any, digits: int = 20) -> bool:
-    """Numeric equality to ``digits`` digits (matrices entry by entry).
-
-    Examples
-    ========
-    >>> from sympy import Float, sqrt
-    >>> close(sqrt(2), Float("1.41421356237309504880168872", 30))
-    True
-    """
-    from sympy import MatrixBase, N
-
-    if isinstance(a, MatrixBase):
-        return a.shape == b.shape and all(close(x, y, digits) for x, y in zip(a, b, strict=True))
-    x, y = complex(N(a, digits + 10)), complex(N(b, digits + 10))
-    return abs(x - y) <= 10.0 ** (-digits + 5) * max(1.0, abs(x), abs(y))
-
-
 def _equal(a: Any, b: Any) -> bool:
-    return close(a, b) if _has_float(a) or _has_float(b) else same_value(a, b)
-
-
-def exact_rank(M: Any) -> int:
-    """The rank of an exact matrix, algebraic entries included (over their number field).
-
-    Examples
-    ========
-    >>> from sympy import Matrix, sqrt
-    >>> exact_rank(Matrix([[1, sqrt(2)], [sqrt(2), 2]]))
-    1
-    """
-    if _has_float(M):
-        import mpmath
-
-        with mpmath.workdps(30):
-            s = mpmath.svd_r(mpmath.matrix(M.evalf(30).tolist()), compute_uv=False) if not M.has(
-                1j) else mpmath.svd_c(mpmath.matrix(M.evalf(30).tolist()), compute_uv=False)
-            return sum(1 for x in s if abs(x) > mpmath.mpf(10) ** -15)
-    dm = M.to_DM(extension=True) if not M.free_symbols else M.to_DM()
-    return dm.to_field().rank()
-
-
-def null_basis(R: Any, pivots: list[int]) -> list[Any]:
-    """A basis of the null space read from a reduced echelon form with the given pivot columns.
-
-    Each free column gives one vector: 1 in its place, minus the pivot rows' entries.
-
-    Examples
-    ========
-    >>> from sympy import Matrix
-    >>> [list(v) for v in null_basis(Matrix([[1, 2, 0], [0, 0, 1]]), [0, 2])]
-    [[-2, 1, 0]]
-    """
-    from sympy import ImmutableMatrix, Integer
-
-    n = R.cols
-    free = [c for c in range(n) if c not in pivots]
-    out = []
-    for f in free:
-        v = [Integer(0)] * n
-        v[f] = Integer(1)
-        for r, c in enumerate(pivots):
-            v[c] = -R[r, f]
-        out.append(ImmutableMatrix(v))
-    return out
+    return close(a, b) if has_float(a) or has_float(b) else same_value(a, b)
 
 
 def _nonzero_rows(M: Any) -> int:
@@ -244,7 +164,7 @@ def _v_eigenspace(step: Step) -> str | None:
             return f"{v.T} is not an eigenvector for {lam}"
     from sympy import CRootOf
 
-    exact = not (_has_float(A) or _has_float(lam) or lam.free_symbols or lam.has(CRootOf))
+    exact = not (has_float(A) or has_float(lam) or lam.free_symbols or lam.has(CRootOf))
     if exact:
         want = A.rows - exact_rank((A - lam * eye(A.rows)).as_immutable())
         if len(vs) != want:
@@ -283,7 +203,7 @@ def _v_cov(step: Step) -> str | None:
 @VERIFIERS.check(LinalgRule.NORMALIZE_VECTOR)
 def _v_unit(step: Step) -> str | None:
     v, u = step.before, step.after
-    want = v / (v.T * v)[0, 0] ** 0.5 if _has_float(v) else None
+    want = v / (v.T * v)[0, 0] ** 0.5 if has_float(v) else None
     if want is not None:
         return None if close(want, u) else "not v / |v|"
     from sympy import sqrt

@@ -34,12 +34,14 @@ from symbolic_mlmath.render.html import inline_to_html, markdown_to_html, page, 
 
 __all__ = [
     "compile_pdf",
+    "latex_text",
     "markdown_to_latex",
     "render_single",
     "topic_html",
     "topic_latex",
     "topic_markdown",
     "topic_notebook",
+    "unicode_preamble",
     "write_topic",
 ]
 
@@ -201,7 +203,7 @@ _UNICODE = {
 }
 
 
-def _unicode_preamble(doc: str) -> str:
+def unicode_preamble(doc: str) -> str:
     """Declare every non-ASCII character pdflatex might not know (after inputenc)."""
     chars = sorted({ch for ch in doc if ord(ch) > 127})
     decls = []
@@ -224,7 +226,8 @@ _L_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)[^)]*\)")
 _L_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 
 
-def _latex_text(s: str) -> str:
+def latex_text(s: str) -> str:
+    """Plain text made safe for LaTeX prose (``~`` and ``^`` spelled out)."""
     from symbolic_mlmath.render.formats import LATEX
 
     s = LATEX.prose(s)
@@ -243,22 +246,22 @@ def _inline_latex(text: str) -> str:
         if kind == "text":
             parts.append(value)
         elif kind == "esc":
-            parts.append(hold(_latex_text(value)))
+            parts.append(hold(latex_text(value)))
         elif kind == "code":
-            parts.append(hold(r"\texttt{" + _latex_text(value) + "}"))
+            parts.append(hold(r"\texttt{" + latex_text(value) + "}"))
         elif kind == "math":
             parts.append(hold(f"${value}$"))
         else:
             parts.append(hold(rf"\[ {value} \]"))
     s = "".join(parts)
-    s = _L_IMAGE.sub(lambda m: hold(f"[{_latex_text(m.group(1))}]"), s)
+    s = _L_IMAGE.sub(lambda m: hold(f"[{latex_text(m.group(1))}]"), s)
     s = _L_LINK.sub(lambda m: m.group(1), s)
     s = _L_STRONG.sub(lambda m: "\x01B" + (m.group(1) or m.group(2)) + "\x02", s)
     s = _L_EM.sub(lambda m: "\x01E" + (m.group(1) or m.group(2)) + "\x02", s)
     # escape the plain text between held pieces and markers
     s = re.sub(r"[^\x00\x01\x02]+|\x00\d+\x00|\x01[BE]|\x02",
                lambda m: m.group(0) if m.group(0)[0] in "\x00\x01\x02"
-               else _latex_text(m.group(0)), s)
+               else latex_text(m.group(0)), s)
     s = s.replace("\x01B", r"\textbf{").replace("\x01E", r"\emph{").replace("\x02", "}")
     while "\x00" in s:
         s = re.sub(r"\x00(\d+)\x00", lambda m: keep[int(m.group(1))], s)
@@ -315,7 +318,7 @@ def topic_latex(topic: Any, *, detail: str = "standard", base: str | Path = ".")
     from symbolic_mlmath.render.latex import to_latex_document
 
     ok, n = _summary(topic)
-    body = [rf"\noindent Topic \texttt{{{_latex_text(topic.id)}}}. Self-checks: {ok} of {n} "
+    body = [rf"\noindent Topic \texttt{{{latex_text(topic.id)}}}. Self-checks: {ok} of {n} "
             f"passed; {len(topic.derivations)} derivations validated (detail: {detail}).", ""]
     fig = 0
     for kind, blocks in _groups(topic.blocks):
@@ -330,8 +333,8 @@ def topic_latex(topic: Any, *, detail: str = "standard", base: str | Path = ".")
             for c in (x.check for x in blocks):
                 mark = r"$\checkmark$" if c.ok else r"$\times$ \textbf{FAILED}"
                 body.append(rf"\item {mark} {_inline_latex(c.label)} {{\small("
-                            f"{_latex_text(_CHECK_KIND.get(c.kind, c.kind))}: "
-                            f"{_latex_text(_short(c.detail))})}}")
+                            f"{latex_text(_CHECK_KIND.get(c.kind, c.kind))}: "
+                            f"{latex_text(_short(c.detail))})}}")
             body.append(r"\end{itemize}")
         elif kind == "figure":
             fig += 1
@@ -343,7 +346,7 @@ def topic_latex(topic: Any, *, detail: str = "standard", base: str | Path = ".")
             body.append(rf"{{\small Figure {fig}: {_inline_latex(b.text)}}}")
             body.append(r"\end{center}")
         body.append("")
-    return _unicode_preamble(to_latex_document("\n".join(body), topic.title))
+    return unicode_preamble(to_latex_document("\n".join(body), topic.title))
 
 
 def compile_pdf(tex: str | Path, *, timeout: float = 180) -> tuple[bool, str]:
@@ -435,7 +438,7 @@ def render_single(derivation: Any, fmt: str, *, detail: str = "standard") -> str
     if fmt == "latex":
         from symbolic_mlmath.render.latex import to_latex_document
 
-        return _unicode_preamble(to_latex_document(d.to_latex(detail=detail), d.title))
+        return unicode_preamble(to_latex_document(d.to_latex(detail=detail), d.title))
     if fmt == "ipynb":
         from symbolic_mlmath.render.formats import MARKDOWN as F
         from symbolic_mlmath.render.notebook import (

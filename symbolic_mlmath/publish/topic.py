@@ -80,9 +80,9 @@ class Topic:
 
     def solve(self, task: str, **inputs: Any) -> Any:
         """Solve a task with steps, validate it (chain + SymPy's answer), and add it."""
-        from symbolic_mlmath.api import solve
+        from symbolic_mlmath.core.tasks import get_task
 
-        d = solve(task, **inputs)
+        d = get_task(task).solve(inputs)
         d.validate()
         self.blocks.append(Block("derivation", derivation=d, task=task, inputs=dict(inputs)))
         return d

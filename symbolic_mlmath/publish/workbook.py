@@ -30,7 +30,8 @@ DETAILS = ("overview", "standard", "full")
 
 
 def _root() -> Path:
-    return Path(__file__).resolve().parent.parent
+    """The repository root (``derivations/`` sits next to the package)."""
+    return Path(__file__).resolve().parent.parent.parent
 
 
 def derivation_files(folder: str | Path | None = None, topics: list[str] | None = None) -> list[Path]:

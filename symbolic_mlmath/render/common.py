@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from symbolic_mlmath.core.steps import Step
 from symbolic_mlmath.render.templates import template_of
+
+if TYPE_CHECKING:  # steps use these modules at run time, not the other way round
+    from symbolic_mlmath.core.steps import Step
 
 __all__ = ["result_as_math", "steps_at", "template_of"]
 
 
 def steps_at(steps: tuple[Step, ...], detail: str, depth: int = 0) -> Iterator[tuple[int, Step]]:
-    """``(depth, step)`` pairs to show at ``detail``: substeps only at ``full``."""
+    """``(depth, step)`` pairs of every step and, at ``full``, every substep."""
     for s in steps:
         yield depth, s
         if detail == "full" and s.substeps:
@@ -20,7 +22,10 @@ def steps_at(steps: tuple[Step, ...], detail: str, depth: int = 0) -> Iterator[t
 
 
 def result_as_math(result: Any) -> Any:
-    """A result as one SymPy object to print: dicts become lists of equations."""
+    """A result as one SymPy object (dicts become tuples of equations) for machine output.
+
+    Learner pages show results through ``render.present.result_view`` instead.
+    """
     from sympy import Eq, Symbol, Tuple, sympify
     from sympy.core.symbol import Str
 

@@ -11,7 +11,15 @@ TASKS = TaskList()
 register = TASKS.register
 
 # --- probability, distributions and data (issue 14) ----------------------------------------------
+from symbolic_mlmath.stats.tasks_prob import PROB_TASKS  # noqa: E402
+
+TASKS.extend(PROB_TASKS)
 
 
 
 # --- inference (issue 15) ----------------------------------------------
+from symbolic_mlmath.stats.tasks_inference import INFERENCE_TASKS  # noqa: E402
+from symbolic_mlmath.stats.tasks_intervals import INTERVAL_TASKS  # noqa: E402
+from symbolic_mlmath.stats.tasks_tests import TEST_TASKS  # noqa: E402
+
+TASKS.extend(INFERENCE_TASKS + TEST_TASKS + INTERVAL_TASKS)

@@ -11,7 +11,17 @@ TEMPLATES = TemplateTable()
 template = TEMPLATES.add
 
 # --- probability, distributions and data (issue 14) ----------------------------------------------
+from symbolic_mlmath.stats.templates_data import DATA_TEMPLATES  # noqa: E402
+from symbolic_mlmath.stats.templates_prob import PROB_TEMPLATES  # noqa: E402
+
+TEMPLATES.update(PROB_TEMPLATES)
+TEMPLATES.update(DATA_TEMPLATES)
 
 
 
 # --- inference (issue 15) ----------------------------------------------
+from symbolic_mlmath.stats.templates_inference import INFERENCE_TEMPLATES  # noqa: E402
+from symbolic_mlmath.stats.templates_intervals import INTERVAL_TEMPLATES  # noqa: E402
+
+TEMPLATES.update(INFERENCE_TEMPLATES)
+TEMPLATES.update(INTERVAL_TEMPLATES)

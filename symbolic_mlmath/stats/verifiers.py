@@ -10,7 +10,17 @@ __all__ = ["VERIFIERS"]
 VERIFIERS = VerifierTable()
 
 # --- probability, distributions and data (issue 14) ----------------------------------------------
+from symbolic_mlmath.stats.verifiers_data import DATA_VERIFIERS  # noqa: E402
+from symbolic_mlmath.stats.verifiers_moments import MOMENT_VERIFIERS  # noqa: E402
+from symbolic_mlmath.stats.verifiers_prob import PROB_VERIFIERS  # noqa: E402
+
+VERIFIERS.update(PROB_VERIFIERS)
+VERIFIERS.update(DATA_VERIFIERS)
+VERIFIERS.update(MOMENT_VERIFIERS)
 
 
 
 # --- inference (issue 15) ----------------------------------------------
+from symbolic_mlmath.stats.verifiers_inference import INFERENCE_VERIFIERS  # noqa: E402
+
+VERIFIERS.update(INFERENCE_VERIFIERS)

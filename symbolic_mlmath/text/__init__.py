@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 __all__ = [
+    "as_sympy",
     "parse_answer",
     "parse_bool",
     "parse_choice",
@@ -39,9 +40,10 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     if name in __all__:
-        from symbolic_mlmath.text import options, parse
+        from symbolic_mlmath.text import convert, options, parse
 
-        value = getattr(options if hasattr(options, name) else parse, name)
+        module = next(m for m in (options, convert, parse) if hasattr(m, name))
+        value = getattr(module, name)
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from symbolic_mlmath.core.errors import LimitError
+from symbolic_mlmath.text import memory
 
 __all__ = [
     "Limits",
@@ -59,7 +60,6 @@ __all__ = [
     "get_limits",
     "integer_digits",
     "limits",
-    "memory_limit_status",
     "run_bounded",
     "set_limits",
     "short",
@@ -341,27 +341,10 @@ def _mp_context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
-def _apply_memory_limit(memory_bytes: int) -> str | None:
-    """Cap this process's address space; None when applied, else why it was not."""
-    if memory_bytes <= 0:
-        return None
-    try:
-        import resource
-
-        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        cap = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
-    except ImportError:
-        return "the resource module is not available on this platform"
-    except (ValueError, OSError) as exc:
-        return f"setrlimit failed ({exc})"
-    return None
-
-
 def _worker_main(conn: Any, memory_bytes: int) -> None:  # pragma: no cover - runs in a child
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    problem = _apply_memory_limit(memory_bytes)
+    problem = memory.apply_limit(memory_bytes)
     conn.send(("ready", problem))
     while True:
         try:
@@ -401,7 +384,7 @@ class _Worker:
                 _tag, self.memory_problem = self.conn.recv()
         else:
             self.memory_problem = "the worker did not report whether the limit was applied"
-        _report_memory(memory_bytes, self.memory_problem)
+        memory.report(memory_bytes, self.memory_problem)
 
     def kill(self) -> None:
         with contextlib.suppress(Exception):
@@ -412,32 +395,6 @@ class _Worker:
             self.conn.close()
         with contextlib.suppress(Exception):
             self.process.close()
-
-
-_MEMORY_STATUS = "no worker started yet"
-
-
-def _report_memory(memory_bytes: int, problem: str | None) -> None:
-    """Record (and warn once per new problem) whether a worker's memory limit holds."""
-    global _MEMORY_STATUS
-    mib = memory_bytes // 2**20
-    if problem is None:
-        _MEMORY_STATUS = f"memory limit of {mib} MiB applied" if memory_bytes > 0 else (
-            "no memory limit requested (memory_bytes = 0)")
-        return
-    status = f"memory limit of {mib} MiB not applied: {problem}"
-    if status != _MEMORY_STATUS:
-        warnings.warn(status, RuntimeWarning, stacklevel=4)
-    _MEMORY_STATUS = status
-
-
-def memory_limit_status() -> str:
-    """Whether the last worker started by ``run_bounded`` runs under its memory limit.
-
-    >>> memory_limit_status() in ("no worker started yet",) or "memory" in memory_limit_status()
-    True
-    """
-    return _MEMORY_STATUS
 
 
 _IDLE: list[_Worker] = []

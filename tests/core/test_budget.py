@@ -185,14 +185,15 @@ def test_det_of_the_empty_matrix_is_one() -> None:
 
 def test_a_missing_memory_limit_is_reported(monkeypatch) -> None:
     from symbolic_mlmath.text import limits as L
+    from symbolic_mlmath.text import memory
 
     L.shutdown_workers()
-    monkeypatch.setattr(L, "_apply_memory_limit", lambda n: "setrlimit refused (test)")
+    monkeypatch.setattr(memory, "apply_limit", lambda n: "setrlimit refused (test)")
     with pytest.warns(RuntimeWarning, match="memory limit .* not applied"):
         assert L.run_bounded(sum, [1, 2], seconds=30) == 3
-    assert "not applied" in L.memory_limit_status()
+    assert "not applied" in memory.memory_limit_status()
     L.shutdown_workers()
     monkeypatch.undo()
     assert L.run_bounded(sum, [1, 2], seconds=30) == 3
-    assert "applied" in L.memory_limit_status() and "not" not in L.memory_limit_status()
+    assert "applied" in memory.memory_limit_status() and "not" not in memory.memory_limit_status()
     L.shutdown_workers()

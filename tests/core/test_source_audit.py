@@ -22,6 +22,11 @@ FORBIDDEN_SYMPY = {"sympify", "nsimplify", "parse_expr", "parse_latex", "S", "pa
 
 #: (module, function that contains the call, callee) -> why its argument is never user text.
 AUDITED: dict[tuple[str, str, str], str] = {
+    ("calculus/bridge.py", "_compile", "compile"):
+        "source printed by our own printer from SymPy objects whose symbols were renamed to "
+        "_a0, _a1, ... and subexpressions to _t0, ... (numbered_symbols); no caller text",
+    ("calculus/bridge.py", "_compile", "exec"):
+        "runs the code compile() built just above (see that entry)",
     ("render/common.py", "result_as_math", "sympify"):
         "a derivation result that is not a str (strings become Str above) nor a SymPy object: "
         "int/float/bool built by an engine",

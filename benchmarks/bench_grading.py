@@ -1,0 +1,107 @@
+"""Benchmark: grading a class, submissions per second on local processes and on Dask.
+
+Run ``python benchmarks/bench_grading.py`` (``--quick`` for a small smoke run).
+
+A seeded class (``symbolic_mlmath.publish.classroom``: determinants answered and worked,
+row reductions worked, linear systems answered, and the calculus and statistics items
+when their tasks exist; about 30% with a planted slip) is written to a JSONL file and
+graded by ``grade_file`` three ways, each from a fresh output directory:
+
+* serially in this process (warm: the task registry already loaded);
+* ``--jobs 2`` local processes (the pool is started inside the timed run, as it is by
+  ``mlmath grade``);
+* a Dask ``LocalCluster`` of 2 worker processes x 1 thread (started before the timed
+  run, as a cluster is; its workers warmed up by a small batch first).
+
+It prints submissions per second for each, the Dask/processes time ratio, and the two
+targets of issue 16: >= 100 submissions/s on 2 cores, Dask within 1.5x of processes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TARGET_RATE = 100.0
+TARGET_DASK = 1.5
+
+
+def _items() -> tuple[str, ...]:
+    from symbolic_mlmath.core.tasks import all_tasks
+    from symbolic_mlmath.publish.classroom import DEFAULT_ITEMS, ITEMS, TASK_OF
+
+    tasks = all_tasks()
+    extra = tuple(k for k in ITEMS if k not in DEFAULT_ITEMS and TASK_OF.get(k) in tasks)
+    return DEFAULT_ITEMS + extra
+
+
+def _time(fn) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--quick", action="store_true", help="a small class, no Dask")
+    p.add_argument("--students", type=int, default=None)
+    args = p.parse_args(argv)
+
+    from symbolic_mlmath.core.tasks import all_tasks
+    from symbolic_mlmath.publish.classroom import make_class, write_class
+    from symbolic_mlmath.publish.grading import grade_file
+
+    all_tasks()
+    items = _items()
+    students = args.students or (25 if args.quick else 500)
+    tmp = Path(tempfile.mkdtemp(prefix="bench_grading_"))
+    try:
+        planted = make_class(students, seed=7, items=items)
+        path = write_class(planted, tmp / "class.jsonl")
+        n = len(planted)
+        print(f"class: {students} students x {len(items)} items = {n} submissions "
+              f"({', '.join(items)})")
+        rows: list[tuple[str, float]] = []
+        t = _time(lambda: grade_file(path, tmp / "serial", progress=0))
+        rows.append(("serial (1 process, warm)", t))
+        t = _time(lambda: grade_file(path, tmp / "jobs2", jobs=2, progress=0))
+        rows.append(("--jobs 2 (local processes)", t))
+        t_local = t
+        t_dask = None
+        if not args.quick:
+            try:
+                from distributed import LocalCluster
+            except ImportError:
+                print("dask: skipped (the distributed package is not installed)")
+            else:
+                with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+                    warm = write_class(planted[:40], tmp / "warm.jsonl")
+                    grade_file(warm, tmp / "dask-warm", scheduler=cluster.scheduler_address,
+                               progress=0)
+                    t_dask = _time(lambda: grade_file(path, tmp / "dask",
+                                                      scheduler=cluster.scheduler_address,
+                                                      progress=0))
+                rows.append(("--scheduler (Dask, 2 workers)", t_dask))
+        print(f"{'how':<32}{'seconds':>10}{'per second':>12}")
+        for name, secs in rows:
+            print(f"{name:<32}{secs:10.2f}{n / secs:12.1f}")
+        rate = n / t_local
+        print("\ntargets:")
+        print(f"  [{'met    ' if rate >= TARGET_RATE else 'NOT MET'}] >= {TARGET_RATE:g} "
+              f"submissions/s on 2 cores (--jobs 2): {rate:.1f}/s")
+        if t_dask is not None:
+            ratio = t_dask / t_local
+            print(f"  [{'met    ' if ratio <= TARGET_DASK else 'NOT MET'}] Dask within "
+                  f"{TARGET_DASK}x of local processes: {ratio:.2f}x")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

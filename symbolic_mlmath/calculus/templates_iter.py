@@ -1,0 +1,316 @@
+"""Templates of the iterative-method and network rules (issue 13): all their wording.
+
+Examples
+========
+>>> from sympy import Matrix, Rational, symbols, Tuple
+>>> from symbolic_mlmath.core.steps import Step
+>>> from symbolic_mlmath.calculus.rules import CalculusRule as R
+>>> from symbolic_mlmath.render.formats import TEXT
+>>> x = symbols("x")
+>>> s = Step(R.GD_STEP, Matrix([1]), Matrix([Rational(1, 2)]),
+...          {"variables": Tuple(x), "eta": Rational(1, 4), "f": x**2, "k": 1,
+...           "point": Matrix([1]), "gradient": Matrix([2])})
+>>> TEMPLATES[R.GD_STEP].instance(s, TEXT)
+'x₂ = x₁ - η ∇f(x₁) = [1] - 1/4·[2] = [1/2]'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from symbolic_mlmath.calculus.rules import CalculusRule as R
+from symbolic_mlmath.core.steps import Step
+from symbolic_mlmath.render.formats import MathFormat
+from symbolic_mlmath.render.templates import TemplateTable
+
+__all__ = ["TEMPLATES", "shown_value", "table_text"]
+
+#: Templates of the iterative-method and network rules.
+TEMPLATES = TemplateTable()
+template = TEMPLATES.add
+
+_SUB = str.maketrans("0123456789-", "₀₁₂₃₄₅₆₇₈₉₋")
+_SHOWN_DIGITS = 12
+
+
+def _sub(k: Any) -> str:
+    return str(k).translate(_SUB)
+
+
+def _x(f: MathFormat, k: Any) -> str:
+    return f.raw(rf"\mathbf{{x}}_{{{k}}}", f"x{_sub(k)}")
+
+
+def _vec(f: MathFormat, v: Any) -> str:
+    """A column vector inline: ``[1, 2]`` in text, a bmatrix column in LaTeX."""
+    from sympy import ImmutableMatrix
+
+    if f.name == "text":
+        return "[" + ", ".join(f.m(shown_value(c)) for c in v) + "]"
+    return f.m(ImmutableMatrix(v).applyfunc(shown_value))
+
+
+def shown_value(v: Any) -> Any:
+    """A table entry as shown: exact values as they are, decimals to 12 digits."""
+    from sympy import Float, S, Symbol
+
+    if v is S.NaN:
+        return Symbol("—")
+    if isinstance(v, Float):
+        return Float(v, min(_SHOWN_DIGITS, max(1, int(v._prec * 0.30103))))
+    return v
+
+
+def table_text(T: Any, columns: list[str], f: MathFormat) -> str:
+    """An iteration table: aligned text columns, or a LaTeX array in display math.
+
+    Examples
+    ========
+    >>> from sympy import Matrix
+    >>> from symbolic_mlmath.render.formats import TEXT
+    >>> print(table_text(Matrix([[0, 1], [1, 2]]), ["k", "x"], TEXT).lstrip())
+    k | x
+         --+--
+         0 | 1
+         1 | 2
+    """
+    from symbolic_mlmath.render.formats import latex_of, text_of
+
+    rows = [[shown_value(v) for v in T.row(i)] for i in range(T.rows)]
+    if f.name == "text":
+        cells = [columns] + [[text_of(v) for v in r] for r in rows]
+        widths = [max(len(c[j]) for c in cells) for j in range(len(columns))]
+        lines = [" | ".join(c[j].rjust(widths[j]) for j in range(len(columns))) for c in cells]
+        lines.insert(1, "-+-".join("-" * w for w in widths))
+        return "\n" + "\n".join("     " + ln.rstrip() for ln in lines)
+    head = " & ".join(columns)
+    body = r" \\ ".join(" & ".join(latex_of(v) for v in r) for r in rows)
+    arr = (r"\begin{array}{" + "r" * len(columns) + "}" + head + r" \\ \hline " + body
+           + r"\end{array}")
+    if f.name == "latex":
+        return "\n" + r"\[" + arr + r"\]" + "\n"
+    return "\n\n$$" + arr + "$$\n"
+
+
+_COLUMNS = {
+    "|grad f|": (r"\lVert\nabla f\rVert", "‖∇f‖"),
+    "F(x_k)": (r"F(x_k)", "F(x_k)"),
+    "max|F(x_k)|": (r"\max|F(\mathbf{x}_k)|", "max|F(x_k)|"),
+    "error |x_k - x*|": (r"|x_k - x^*|", "|x_k − x*|"),
+    "|Δ_k|": (r"|\Delta_k|", "|Δ_k|"),
+}
+
+
+def _column(name: str, f: MathFormat) -> str:
+    tex, text = _COLUMNS.get(name, (name, name))
+    return text if f.name == "text" else tex
+
+
+def _eta(f: MathFormat) -> str:
+    return f.raw(r"\eta", "η")
+
+
+def _grad(f: MathFormat) -> str:
+    return f.raw(r"\nabla f", "∇f")
+
+
+# ------------------------------------------------------------------ shared
+_NAMES = {"H": (r"H_f", "H"), "J": (r"J_F", "J"), "grad": (r"\nabla f", "∇f"),
+          "f'": ("f'", "f′"), "f''": ("f''", "f″")}
+
+
+@template(R.METHOD_DERIVATIVE, "The derivative the method needs",
+          "Differentiate the function; the method evaluates this derivative at every iterate.")
+def _method_derivative(step: Step, f: MathFormat) -> str:
+    from sympy import MatrixBase
+
+    after = step.after
+    if "name" in step.given:
+        name = f.raw(*_NAMES[str(step.given["name"])])
+    elif isinstance(step.before, MatrixBase) or (isinstance(after, MatrixBase) and after.cols > 1):
+        name = f.raw(r"H_f", "H")
+    elif isinstance(after, MatrixBase):
+        name = _grad(f)
+    else:
+        name = f.raw(r"\frac{d}{dx}", "d/dx") + f" {f.m(step.before)}"
+    return f"{name} = {f.m(after)}"
+
+
+# ------------------------------------------------------------------ gradient descent
+@template(R.GD_UPDATE_RULE, "Update rule",
+          lambda f: f.prose("Step against the gradient, scaled by the learning rate: ")
+          + f.raw(r"\mathbf{x}_{k+1} = \mathbf{x}_k - \eta\,\nabla f(\mathbf{x}_k)",
+                  "x_{k+1} = x_k − η ∇f(x_k)") + ".")
+def _gd_update_rule(step: Step, f: MathFormat) -> str:
+    x = f.raw(r"\mathbf{x}", "x")
+    dot = f.raw(r"\,", "·")
+    return (f"{_eta(f)} = {f.m(step.given['eta'])}: {x} - {f.m(step.given['eta'])}"
+            f"{dot}{_vec(f, step.before)} = {_vec(f, step.after)}")
+
+
+@template(R.LEARNING_RATE_BOUND, "Will it converge?",
+          lambda f: f.prose("For a quadratic the Hessian H is constant; descent converges "
+                            "from every start exactly when H is positive definite and ")
+          + f.raw(r"0 < \eta < 2/\lambda_{\max}", "0 < η < 2/λ_max") + ".", "=>")
+def _rate_bound(step: Step, f: MathFormat) -> str:
+    g = step.given
+    verdict = {
+        "converges": "so the iterates converge to the minimum",
+        "oscillates": "η equals the bound: the iterates oscillate and do not converge",
+        "diverges": "η is above the bound: the iterates diverge",
+        "no_minimum": "H is not positive definite: there is no minimum to converge to",
+    }[str(g["verdict"])]
+    lam = f.raw(r"\lambda", "λ")
+    rel = {"converges": "<", "oscillates": "=", "diverges": ">"}.get(str(g["verdict"]), "vs")
+    bound = f.raw(r"2/\lambda_{\max}", "2/λ_max")
+    return (f"H = {f.m(g['hessian'])}, {lam} = {f.m(g['eigenvalues'])}, {bound} = "
+            f"{f.m(step.after)}; {_eta(f)} = {f.m(g['eta'])} {rel} {f.m(step.after)}: "
+            f"{f.prose(verdict)}.")
+
+
+@template(R.GD_STEP, "One update",
+          lambda f: f.raw(r"\mathbf{x}_{k+1} = \mathbf{x}_k - \eta\,\nabla f(\mathbf{x}_k)",
+                          "x_{k+1} = x_k − η ∇f(x_k)") + f.prose(", evaluated at the iterate."))
+def _gd_step(step: Step, f: MathFormat) -> str:
+    g = step.given
+    k = int(g["k"])
+    if k < 0:
+        return f.prose("no update was asked for; the point stays ") + _vec(f, g["point"])
+    at = f.raw(rf"\nabla f(\mathbf{{x}}_{{{k}}})", f"∇f(x{_sub(k)})")
+    dot = f.raw(r"\,", "·")
+    return (f"{_x(f, k + 1)} = {_x(f, k)} - {_eta(f)} {at} = {_vec(f, g['point'])} - "
+            f"{f.m(g['eta'])}{dot}{_vec(f, g['gradient'])} = {_vec(f, step.after)}")
+
+
+_STOPPED = {
+    "iterations": "stopped after the number of iterations asked for",
+    "tolerance": "stopped because the gradient norm fell below the tolerance",
+    "diverged": "stopped because the iterates diverged",
+    "converged": "stopped because the iterates stopped changing",
+    "stationary": "stopped because the gradient is exactly zero: a stationary point",
+    "derivative_zero": "stopped because the derivative is zero",
+    "cycle": "stopped because the iterates cycle",
+}
+
+
+@template(R.ITERATION_TABLE, "Iteration table",
+          "Repeat the update; each row is one iterate, computed from the row before.", "=>")
+def _iteration_table(step: Step, f: MathFormat) -> str:
+    g = step.given
+    cols = [str(c) for c in g["columns"]]
+    shown = [_column(c, f) for c in cols]
+    note = (f"{f.prose('Arithmetic: ' + str(g['precision']))}"
+            f"{f.prose(' (decimals shown to 12 digits)') if int(g['exact_rows']) < g['table'].rows else ''}"
+            f"; {f.prose(_STOPPED.get(str(g['stopped']), str(g['stopped'])))}.")
+    return note + table_text(g["table"], shown, f)
+
+
+@template(R.DIVERGENCE, "Divergence",
+          "When the step overshoots, each update lands farther from the minimum: the values "
+          "of f grow instead of shrinking.", "=>")
+def _divergence(step: Step, f: MathFormat) -> str:
+    g = step.given
+    why = (f.prose("the iterates grow without bound") if str(g["reason"]) == "overflow"
+           else f.prose("f rises at each of the last iterates: ") + f.m(g["values"]))
+    bound = g.get("bound")
+    tail = ""
+    if bound is not None and getattr(bound, "is_number", False):
+        two = f.raw(r"2/\lambda_{\max}", "2/λ_max")
+        tail = (f"; {f.prose('the learning rate')} {_eta(f)} = {f.m(g['eta'])} "
+                f"{f.prose('is not below')} {two} = {f.m(bound)}")
+    return f"{why}{tail}."
+
+
+@template(R.MSE_LOSS, "Mean squared error",
+          lambda f: f.prose("The loss of the line ŷ = w x + b on the data is the mean squared "
+                            "error ")
+          + f.raw(r"L(w, b) = \frac{1}{n}\sum_i (y_i - (w x_i + b))^2",
+                  "L(w, b) = (1/n) Σ (yᵢ − (w xᵢ + b))²") + ".")
+def _mse(step: Step, f: MathFormat) -> str:
+    return f"n = {step.given['n']}: L(w, b) = {f.m(step.after)}"
+
+
+@template(R.NORMAL_EQUATIONS, "Compare with the normal equations",
+          lambda f: f.prose("The exact minimiser solves ")
+          + f.raw(r"X^\top X \beta = X^\top y", "XᵀX β = Xᵀy")
+          + f.prose(" (X has rows (x_i, 1)); gradient descent should approach it."), "=>")
+def _normal(step: Step, f: MathFormat) -> str:
+    g = step.given
+    xtx = f.raw(r"X^\top X", "XᵀX")
+    xty = f.raw(r"X^\top y", "Xᵀy")
+    beta = f.raw(r"\beta", "β")
+    return (f"{xtx} = {f.m(g['XtX'])}, {xty} = {_vec(f, g['Xty'])}, {beta} = "
+            f"{_vec(f, step.after)}; {f.prose('gradient descent reached')} "
+            f"{_vec(f, g['gd_point'])}")
+
+
+# ------------------------------------------------------------------ Newton's method
+def _newton_law(f: MathFormat) -> str:
+    return (f.prose("Replace F by its tangent line at the iterate and jump to the tangent's "
+                    "zero: ")
+            + f.raw(r"x_{k+1} = x_k - \frac{F(x_k)}{F'(x_k)}", "x_{k+1} = x_k − F(x_k)/F′(x_k)")
+            + f.prose("; F = f finds a root, F = f' an optimum; in several variables solve ")
+            + f.raw(r"J(\mathbf{x}_k)\,\Delta_k = F(\mathbf{x}_k)", "J(x_k) Δ_k = F(x_k)")
+            + f.prose(" (the Hessian system when optimising) and set ")
+            + f.raw(r"\mathbf{x}_{k+1} = \mathbf{x}_k - \Delta_k", "x_{k+1} = x_k − Δ_k") + ".")
+
+
+@template(R.NEWTON_UPDATE_RULE, "Newton's update rule", _newton_law)
+def _newton_rule(step: Step, f: MathFormat) -> str:
+    from sympy import MatrixBase
+
+    g = step.given
+    if isinstance(g["F"], MatrixBase):
+        system = f.raw(r"J\,\Delta = F", "J Δ = F")
+        return (f"J = {f.m(g['J'])}; {f.prose('at each iterate solve')} {system} "
+                f"{f.prose('with')} F = {_vec(f, g['F'])}: {_vec(f, step.after)}")
+    return f"F = {f.m(g['F'])}, F' = {f.m(g['J'])}: N(x) = {f.m(step.after)}"
+
+
+@template(R.NEWTON_STEP, "One Newton step",
+          lambda f: f.prose("Evaluate F and its derivative at the iterate, then step: ")
+          + f.raw(r"x_{k+1} = x_k - \Delta_k", "x_{k+1} = x_k − Δ_k") + ".")
+def _newton_step(step: Step, f: MathFormat) -> str:
+    g = step.given
+    k = int(g["k"])
+    if g["J_value"].shape == (1, 1):
+        from symbolic_mlmath.render.formats import latex_of, text_of
+
+        Fv, Jv = shown_value(g["F_value"][0]), shown_value(g["J_value"][0])
+        frac = f.raw(rf"\frac{{{latex_of(Fv)}}}{{{latex_of(Jv)}}}",
+                     f"({text_of(Fv)})/({text_of(Jv)})")
+        at = f.raw(rf"\frac{{F(x_{{{k}}})}}{{F'(x_{{{k}}})}}", f"F(x{_sub(k)})/F′(x{_sub(k)})")
+        return (f"{_x(f, k + 1)} = {_x(f, k)} - {at} = {f.m(shown_value(g['point'][0]))} - {frac} = "
+                f"{f.m(shown_value(step.after[0]))}")
+    return (f"F({_x(f, k)}) = {_vec(f, g['F_value'])}, J({_x(f, k)}) = "
+            f"{f.m(g['J_value'].applyfunc(shown_value))}, "
+            f"Δ = {_vec(f, g['delta'])}: {_x(f, k + 1)} = {_vec(f, step.after)}")
+
+
+@template(R.NEWTON_SOLVE, "Solve the linear system",
+          lambda f: f.prose("The step is the solution of ")
+          + f.raw(r"H\,\Delta = \nabla f", "H Δ = ∇f")
+          + f.prose(" (J Δ = F for equations), found by elimination, not by inverting H."))
+def _newton_solve(step: Step, f: MathFormat) -> str:
+    return (f"{f.m(step.before)} Δ = {_vec(f, step.given['rhs'])} "
+            f"{f.prose('gives')} Δ = {_vec(f, step.after)}")
+
+
+_BREAKDOWN = {
+    "derivative_zero": "the derivative is zero (singular) at this iterate: the tangent is "
+                       "flat and has no zero, so Newton's step is undefined",
+    "cycle": "the iterate repeats the one two steps earlier: Newton's method cycles and "
+             "never converges from this start",
+    "diverged": "the iterates grow without bound: from this start the tangent lines lead "
+                "away from the root",
+    "undefined": "the function is not defined (or not real) at this iterate",
+}
+
+
+@template(R.NEWTON_BREAKDOWN, "Newton's method stops",
+          "Newton's method needs a non-zero derivative and a start close enough to the "
+          "answer; otherwise it can stall, cycle or diverge.", "=>")
+def _newton_breakdown(step: Step, f: MathFormat) -> str:
+    k = int(step.given["k"])
+    return (f"{_x(f, k)} = {_vec(f, step.given['point'])}: "
+            f"{f.prose(_BREAKDOWN[str(step.after)])}.")

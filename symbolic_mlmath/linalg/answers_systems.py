@@ -1,0 +1,117 @@
+"""Answer checks for linear systems: a solution (unique or a parametrised family), a kind.
+
+Examples
+========
+>>> from symbolic_mlmath.api import check
+>>> check("solve_system", answer="x = t, y = 2 - t", equations=["x + y = 2", "2x + 2y = 4"]).correct
+True
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from symbolic_mlmath.core.answers import compare, compare_scalar, normalize_choice
+from symbolic_mlmath.core.errors import InputError
+from symbolic_mlmath.core.verdict import Verdict
+from symbolic_mlmath.linalg.answers import answer_value
+
+__all__ = ["check_classify", "check_solve"]
+
+_NONE_WORDS = {"none", "no solution", "no solutions", "{}", "∅", "empty", "inconsistent",
+               "emptyset", "[]", "()"}
+
+
+def _assignments(got: Any, xs: tuple) -> dict | None:
+    """A learner's solution as {variable: value}, from a dict or an ordered list."""
+    from sympy import FiniteSet, MatrixBase, Tuple
+
+    if isinstance(got, dict):
+        return {str(k): v for k, v in got.items()}
+    if isinstance(got, FiniteSet) and len(got) == 1:
+        got = next(iter(got))
+    if isinstance(got, MatrixBase):
+        got = list(got)
+    if isinstance(got, list | tuple | Tuple) and len(got) == len(xs):
+        return {str(x): v for x, v in zip(xs, got, strict=True)}
+    if len(xs) == 1 and hasattr(got, "free_symbols"):
+        return {str(xs[0]): got}
+    return None
+
+
+def check_solve(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
+    """Check a solution: unique values, a parametrised family, or none."""
+    from sympy import Matrix
+
+    xs = d.variables
+    expected = d.result
+    if isinstance(answer, str) and answer.strip().lower().rstrip(".") in _NONE_WORDS:
+        ok = expected == {}
+        fb = ("Correct: the system is inconsistent." if ok
+              else "Not correct: the system has solutions.")
+        return Verdict(ok, "structural", fb, expected=expected, got={})
+    if isinstance(answer, str):
+        # "x=2 y=1": assignments separated by spaces only
+        answer = re.sub(r"(?<=[\w)])\s+(?=[A-Za-z_][\w]*\s*=)", ", ", answer.strip())
+        if normalize_choice(answer) in ("infinite", "unique"):
+            kind = "infinite" if any(expected.get(x) == x for x in xs) else (
+                "none" if not expected else "unique")
+            return Verdict(False, "structural", f"Not complete: the system has "
+                           f"{'infinitely many solutions' if kind == 'infinite' else kind + ' solution'}"
+                           f"; give the value of each unknown "
+                           f"({', '.join(map(str, xs))}), using free variables where needed.",
+                           expected=expected, got=answer)
+    got = _assignments(answer_value(answer), xs)
+    if got is None:
+        return Verdict(False, "structural", "Not correct: give a value for each of "
+                       f"{', '.join(map(str, xs))} (e.g. x = 1, y = 2).", expected=expected,
+                       got=answer)
+    if expected == {}:
+        return Verdict(False, "structural", "Not correct: the system has no solution "
+                       "(elimination gives a row 0 = c with c non-zero).", expected={}, got=got)
+    names = {str(x) for x in xs}
+    used = {str(sym) for v in got.values() if hasattr(v, "free_symbols") for sym in v.free_symbols}
+    for n in names - got.keys():
+        if n in used:  # "x = (5 - 2y)/3": y is left free
+            got[n] = next(x for x in xs if str(x) == n)
+    missing = [n for n in names if n not in got]
+    if missing:
+        return Verdict(False, "structural", f"Not correct: no value for {', '.join(sorted(missing))}.",
+                       expected=expected, got=got)
+    free = [x for x in xs if expected[x] == x]
+    if not free:
+        return compare({str(k): v for k, v in expected.items()}, got)
+    # infinitely many: the learner's family must satisfy every equation identically
+    # and have as many free parameters as ours
+    subs = {x: got[str(x)] for x in xs}
+    for eq in d.inputs["equations"]:
+        ok, _, _ = compare_scalar((eq.lhs - eq.rhs).xreplace(subs), 0 * eq.lhs)
+        if ok is not True:
+            return Verdict(False, "property", f"Not correct: your values do not satisfy {eq}.",
+                           expected=expected, got=got)
+    params = sorted(set().union(*(v.free_symbols for v in got.values() if hasattr(v, "free_symbols"))),
+                    key=str)
+    vals = Matrix([got[str(x)] for x in xs])
+    dim = vals.jacobian(params).rank() if params else 0
+    if dim != len(free):
+        return Verdict(False, "property", f"Not correct: your solutions satisfy the equations, "
+                       f"but the solution set has {len(free)} free parameter(s), yours {dim}.",
+                       expected=expected, got=got)
+    return Verdict(True, "property", "Correct: your parametrisation describes the whole "
+                   "solution set.", expected=expected, got=got)
+
+
+def check_classify(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
+    """Check unique / infinite / none against the ranks."""
+
+    word = normalize_choice(str(answer))
+    if word is None:
+        raise InputError(f"expected unique, infinite or none, got {str(answer)[:40]!r}",
+                         name="answer")
+    ok = word == d.result
+    ranks = next(s.given for s in d.steps if s.rule.value == "classify_system")
+    why = (f"rank A = {ranks['rank_A']}, rank [A|b] = {ranks['rank_Ab']}, "
+           f"{ranks['unknowns']} unknowns: {d.result}")
+    return Verdict(ok, "structural", ("Correct: " if ok else "Not correct: ") + why + ".",
+                   expected=d.result, got=word)

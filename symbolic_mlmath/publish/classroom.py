@@ -1,0 +1,344 @@
+"""A realistic class, generated: students answering a problem sheet, with the usual slips.
+
+:func:`make_class` builds ``students`` x items submissions from one seed: each item is
+a problem (a few variants of the sheet are handed out) answered right, or with one
+typical slip planted at a known line (a cofactor sign, a 2x2 determinant written
+ad + bc, an arithmetic slip carried forward, a sign lost in row reduction, ...), and a
+small share of broken submissions (a task name mistyped, an unreadable answer). Each
+:class:`Planted` submission carries the truth the grader should find, so a test can
+count what ``mlmath grade`` reports against what was planted. The same seed gives the
+same class.
+
+Examples
+========
+>>> cls = make_class(3, seed=1, items=("det_answer", "det_working"))
+>>> len(cls), cls[0].submission["student"], cls[0].submission["task"]
+(6, 's001', 'det')
+>>> make_class(3, seed=1, items=("det_answer", "det_working")) == cls
+True
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+__all__ = ["DEFAULT_ITEMS", "ITEMS", "TASK_OF", "Item", "Planted", "make_class", "write_class"]
+
+
+@dataclass(frozen=True)
+class Planted:
+    """One generated submission and what grading it should find.
+
+    ``status`` is the record status expected (``graded`` unless the submission was broken
+    on purpose); ``correct`` whether the answer/working is right; ``mistake`` the slip
+    planted (None when right, or when only a final answer is given); ``line`` the 0-based
+    line of the working where the slip is.
+    """
+
+    submission: dict
+    correct: bool | None
+    mistake: str | None = None
+    line: int | None = None
+    status: str = "graded"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One problem of the sheet: its task and inputs, the correct response, and slips.
+
+    ``right`` is ``{"answer": ...}`` and/or ``{"working": [...]}``; each slip is
+    ``(response, mistake name or None, 0-based line or None)``.
+    """
+
+    task: str
+    inputs: dict
+    right: dict
+    slips: tuple = field(default=())
+
+
+# ------------------------------------------------------------------ small exact helpers
+def _det(M: list[list[int]]) -> int:
+    if len(M) == 1:
+        return M[0][0]
+    if len(M) == 2:
+        return M[0][0] * M[1][1] - M[0][1] * M[1][0]
+    return sum((-1) ** j * M[0][j] * _det(_minor(M, 0, j)) for j in range(len(M)))
+
+
+def _minor(M: list[list[int]], i: int, j: int) -> list[list[int]]:
+    return [[x for c, x in enumerate(r) if c != j] for k, r in enumerate(M) if k != i]
+
+
+def _num(x: Any) -> str:
+    x = Fraction(x)
+    return str(x.numerator) if x.denominator == 1 else f"{x.numerator}/{x.denominator}"
+
+
+def _p(x: int) -> str:
+    """A factor in a product as a learner writes it: ``3`` or ``(-3)``."""
+    return f"({x})" if x < 0 else str(x)
+
+
+def _matrix(rows: Iterable[Iterable[Any]]) -> str:
+    return "[" + ", ".join("[" + ", ".join(_num(x) for x in r) + "]" for r in rows) + "]"
+
+
+def _rand_matrix(rng: random.Random, n: int, m: int | None = None, lo: int = -4,
+                 hi: int = 5) -> list[list[int]]:
+    return [[rng.randint(lo, hi) for _ in range(m or n)] for _ in range(n)]
+
+
+# ------------------------------------------------------------------ det
+def _det_problem(rng: random.Random) -> list[list[int]]:
+    while True:
+        A = _rand_matrix(rng, rng.choice((2, 3, 3)))
+        if _det(A) != 0 and sum(1 for r in A for x in r if x == 0) <= 2:
+            return A
+
+
+def _item_det_answer(rng: random.Random) -> Item:
+    A = _det_problem(rng)
+    d = _det(A)
+    slips = [(str(-d), None, None), (str(d + rng.choice((-2, -1, 1, 2))), None, None)]
+    if len(A) == 3:  # the middle cofactor added instead of subtracted
+        slips.append((str(d + 2 * A[0][1] * _det(_minor(A, 0, 1))), None, None))
+    slips = [s for s in slips if s[0] != str(d)]
+    return Item("det", {"matrix": _matrix(A)}, {"answer": str(d)}, tuple(slips))
+
+
+def _minor_text(B: list[list[int]], plus: bool = False) -> str:
+    return f"{_p(B[0][0])}*{_p(B[1][1])} {'+' if plus else '-'} {_p(B[0][1])}*{_p(B[1][0])}"
+
+
+def _all_minors(A: list[list[int]]) -> set[int]:
+    n = len(A)
+    return {_det(_minor(A, i, j)) for i in range(n) for j in range(n)}
+
+
+def _item_det_working(rng: random.Random) -> Item:
+    A = _det_problem(rng)
+    d = _det(A)
+    inputs = {"matrix": _matrix(A)}
+    if len(A) == 2:
+        right = [f"{_p(A[0][0])}*{_p(A[1][1])} - {_p(A[0][1])}*{_p(A[1][0])}", str(d)]
+        wrong = A[0][0] * A[1][1] + A[0][1] * A[1][0]
+        slips = []
+        if wrong != d:
+            slips.append(([f"{_p(A[0][0])}*{_p(A[1][1])} + {_p(A[0][1])}*{_p(A[1][0])}",
+                           str(wrong)], "2x2 determinant", 0))
+        slips.append(([right[0], str(d + rng.choice((-1, 1)))], "arithmetic slip", 1))
+        return Item("det", inputs, {"working": right}, tuple(slips))
+    minors = [_minor(A, 0, j) for j in range(3)]
+    vals = [_det(B) for B in minors]
+    signs = (" ", " - ", " + ")
+
+    def line1(sign_flip: int | None = None, plus_minor: int | None = None) -> str:
+        out = ""
+        for j in range(3):
+            s = signs[j] if j != sign_flip else {" - ": " + ", " + ": " - "}[signs[j]]
+            out += ("" if j == 0 else s) + f"{_p(A[0][j])}*({_minor_text(minors[j], j == plus_minor)})"
+        return out
+
+    def line2(v: list[int], sign_flip: int | None = None) -> str:
+        out = ""
+        for j in range(3):
+            s = signs[j] if j != sign_flip else {" - ": " + ", " + ": " - "}[signs[j]]
+            out += ("" if j == 0 else s) + f"{_p(A[0][j])}*{_p(v[j])}"
+        return out
+
+    def total(v: list[int], sign_flip: int | None = None) -> int:
+        return sum((-1) ** j * (-1 if j == sign_flip else 1) * A[0][j] * v[j] for j in range(3))
+
+    right = [line1(), line2(vals), str(d)]
+    slips: list = []
+    if A[0][1] * vals[1] != 0:  # the middle cofactor's sign: + b(di - fg)
+        slips.append(([line1(sign_flip=1), line2(vals, sign_flip=1), str(total(vals, 1))],
+                      "cofactor sign", 0))
+    j = rng.randrange(3)
+    wrong = minors[j][0][0] * minors[j][1][1] + minors[j][0][1] * minors[j][1][0]
+    seen = _all_minors(A)
+    if A[0][j] != 0 and 0 not in vals and wrong not in seen and -wrong not in seen:
+        v = list(vals)
+        v[j] = wrong
+        slips.append(([line1(plus_minor=j), line2(v), str(total(v))], "2x2 determinant", 0))
+    slips.append(([right[0], right[1], str(d + rng.choice((-2, -1, 1, 2)))], "arithmetic slip", 2))
+    return Item("det", inputs, {"working": right}, tuple(slips))
+
+
+# ------------------------------------------------------------------ rref
+def _gauss_jordan(M: list[list[Fraction]]) -> list[list[list[Fraction]]]:
+    """One line per pivot column: the pivot row scaled to 1 and its column cleared."""
+    rows = [list(r) for r in M]
+    lines: list[list[list[Fraction]]] = []
+    top = 0
+    for col in range(len(rows[0])):
+        p = next((i for i in range(top, len(rows)) if rows[i][col] != 0), None)
+        if p is None:
+            continue
+        rows[top], rows[p] = rows[p], rows[top]
+        piv = rows[top][col]
+        rows[top] = [x / piv for x in rows[top]]
+        for i in range(len(rows)):
+            if i != top and rows[i][col] != 0:
+                f = rows[i][col]
+                rows[i] = [x - f * y for x, y in zip(rows[i], rows[top], strict=True)]
+        if not lines or rows != lines[-1]:
+            lines.append([list(r) for r in rows])
+        top += 1
+        if top == len(rows):
+            break
+    return lines
+
+
+def _nice(lines: list) -> bool:
+    return all(abs(x.numerator) <= 30 and x.denominator <= 6 for L in lines for r in L for x in r)
+
+
+def _rref_follows(prev: list, cur: list) -> bool | None:
+    from symbolic_mlmath.core.working import get_judge
+    from symbolic_mlmath.text.parse import parse_matrix
+
+    judge = get_judge("rref")
+    if judge is None:  # pragma: no cover - the linalg subject is always there
+        return None
+    P, C = parse_matrix(_matrix(prev), name="m"), parse_matrix(_matrix(cur), name="m")
+    return judge.follows(judge.start("rref", {"matrix": P}), P, C).ok
+
+
+def _item_rref_working(rng: random.Random) -> Item:
+    while True:
+        n, m = rng.choice(((2, 2), (2, 3), (3, 3), (3, 3)))
+        A = [[Fraction(x) for x in r] for r in _rand_matrix(rng, n, m, -3, 4)]
+        lines = _gauss_jordan(A)
+        if len(lines) >= 2 and _nice(lines):
+            break
+    right = [_matrix(L) for L in lines]
+    slips = []
+    for name, change in (("arithmetic slip", lambda x: x + rng.choice((-1, 1))),
+                         ("sign error", lambda x: -x)):
+        for _ in range(20):
+            k = rng.randrange(len(lines) - 1) if len(lines) > 1 else 0
+            bad = [list(r) for r in lines[k]]
+            i, j = rng.randrange(n), rng.randrange(m)
+            if bad[i][j] == 0:
+                continue
+            bad[i][j] = change(bad[i][j])
+            prev = A if k == 0 else lines[k - 1]
+            if bad[i][j] == prev[i][j]:  # that reads as the row operation not applied there
+                continue
+            rest = _gauss_jordan(bad)
+            if _rref_follows(prev, bad) is False and _nice(rest):
+                work = right[:k] + [_matrix(bad)] + [_matrix(m) for m in rest if m != bad]
+                slips.append((work, name, k))
+                break
+    return Item("rref", {"matrix": _matrix(A)}, {"working": right}, tuple(slips))
+
+
+# ------------------------------------------------------------------ linear systems
+def _item_system_answer(rng: random.Random) -> Item:
+    names = ("x", "y", "z")
+    while True:
+        n = rng.choice((2, 3))
+        A = _rand_matrix(rng, n, n, -3, 4)
+        if _det(A) != 0:
+            break
+    sol = [rng.randint(-4, 5) for _ in range(n)]
+    eqs = []
+    for r in A:
+        lhs = " + ".join(f"{c}{v}" for c, v in zip(r, names, strict=False) if c)
+        eqs.append(f"{lhs.replace('+ -', '- ')} = {sum(c * s for c, s in zip(r, sol, strict=False))}")
+    right = ", ".join(f"{v} = {s}" for v, s in zip(names, sol, strict=False))
+    k = rng.randrange(n)
+    bad = list(sol)
+    bad[k] = -bad[k] if bad[k] else 1
+    wrong = ", ".join(f"{v} = {s}" for v, s in zip(names, bad, strict=False))
+    return Item("solve_system", {"equations": "; ".join(eqs)}, {"answer": right},
+                ((wrong, None, None),))
+
+
+#: Item makers by name: what :func:`make_class` can put on the sheet.
+ITEMS: dict[str, Callable[[random.Random], Item]] = {
+    "det_answer": _item_det_answer,
+    "det_working": _item_det_working,
+    "rref_working": _item_rref_working,
+    "system_answer": _item_system_answer,
+}
+
+#: The task each item poses (an item is offered only when its task exists).
+TASK_OF: dict[str, str] = {
+    "det_answer": "det",
+    "det_working": "det",
+    "rref_working": "rref",
+    "system_answer": "solve_system",
+}
+
+#: The default sheet: determinants, row reduction and a system.
+DEFAULT_ITEMS = ("det_answer", "det_working", "rref_working", "system_answer")
+
+
+def _broken(rng: random.Random, sub: dict) -> tuple[dict, str]:
+    kind = rng.choice(("typo", "unreadable", "empty"))
+    sub = dict(sub)
+    if kind == "typo":
+        sub["task"] = sub["task"][:-1] + sub["task"][-1] * 2
+        return sub, "unknown task"
+    if kind == "unreadable":
+        sub.pop("working", None)
+        sub["answer"] = "[[1, 2], [3"
+        return sub, "bad input"
+    sub.pop("working", None)
+    sub.pop("answer", None)
+    return sub, "bad input"
+
+
+def make_class(
+    students: int = 200,
+    *,
+    seed: int = 0,
+    items: Iterable[str] = DEFAULT_ITEMS,
+    variants: int = 4,
+    slip_rate: float = 0.3,
+    broken_rate: float = 0.01,
+) -> list[Planted]:
+    """``students`` x ``items`` submissions from ``seed``; see the module docstring."""
+    items = tuple(items)
+    unknown = [i for i in items if i not in ITEMS]
+    if unknown:
+        raise KeyError(f"unknown item {unknown[0]!r}; items are {', '.join(ITEMS)}")
+    sheet = {(name, v): ITEMS[name](random.Random(f"{seed}/{name}/{v}"))
+             for name in items for v in range(variants)}
+    rng = random.Random(f"{seed}/class")
+    out: list[Planted] = []
+    for s in range(students):
+        student = f"s{s + 1:03d}"
+        for name in items:
+            item = sheet[(name, s % variants)]
+            sub: dict[str, Any] = {"id": f"{student}-{name}", "student": student,
+                                   "task": item.task, "inputs": dict(item.inputs)}
+            if item.slips and rng.random() < slip_rate:
+                response, mistake, line = rng.choice(item.slips)
+                planted = Planted(sub, False, mistake, line)
+            else:
+                response = next(iter(item.right.values()))
+                planted = Planted(sub, True)
+            sub["working" if "working" in item.right else "answer"] = response
+            if rng.random() < broken_rate:
+                broken, status = _broken(rng, sub)
+                planted = Planted(broken, None, status=status)
+            out.append(planted)
+    return out
+
+
+def write_class(planted: Iterable[Planted], path: str | Path) -> Path:
+    """Write the submissions (not the truth) as JSONL, one per line."""
+    path = Path(path)
+    with path.open("w", encoding="utf-8") as fh:
+        for p in planted:
+            fh.write(json.dumps(p.submission, ensure_ascii=False) + "\n")
+    return path

@@ -1,0 +1,299 @@
+"""Templates of the data, sample-space, Bayes, random-vector and sampling rules (issue 14).
+
+Examples
+========
+>>> from sympy import Rational
+>>> from symbolic_mlmath.core.steps import Step
+>>> from symbolic_mlmath.render.formats import TEXT
+>>> s = Step(StatsRule.COUNT_VALUES, None, 5)
+>>> DATA_TEMPLATES[StatsRule.COUNT_VALUES].instance(s, TEXT)
+'n = 5'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from symbolic_mlmath.core.steps import Step
+from symbolic_mlmath.render.formats import MathFormat
+from symbolic_mlmath.render.templates import TemplateTable
+from symbolic_mlmath.stats.rules import StatsRule
+
+__all__ = ["DATA_TEMPLATES"]
+
+DATA_TEMPLATES = TemplateTable()
+template = DATA_TEMPLATES.add
+
+
+def _g(step: Step, key: str, default: Any = None) -> Any:
+    return step.given.get(key, default)
+
+
+def _approx(step: Step, f: MathFormat) -> str:
+    d = _g(step, "decimal")
+    return f" ≈ {f.m(d)}" if d is not None else ""
+
+
+def _eq(step: Step, f: MathFormat, name: str | None = None) -> str:
+    head = name or f.m(step.before)
+    return f"{head} = {f.m(step.after)}{_approx(step, f)}"
+
+
+# ------------------------------------------------------------------ describing data
+@template(StatsRule.COUNT_VALUES, "Count", "n is the number of observations.", "=>")
+def _count(step: Step, f: MathFormat) -> str:
+    return f"n = {f.m(step.after)}"
+
+
+@template(StatsRule.SAMPLE_MEAN_FORMULA, "Mean",
+          lambda f: f.raw(r"\bar{x} = \frac{1}{n}\sum_{i=1}^n x_i", "x̄ = (1/n) Σ xᵢ") + ".", "=>")
+def _mean(step: Step, f: MathFormat) -> str:
+    xbar = f.raw(r"\bar{x}", "x̄")
+    return (f"{f.prose('sum')} {f.m(_g(step, 'sum'))}, n = {f.m(_g(step, 'n'))}: "
+            f"{xbar} = {f.m(step.after)}{_approx(step, f)}")
+
+
+@template(StatsRule.DEVIATIONS, "Deviations from the mean",
+          "Subtract the mean from each value and square: columns x, x − x̄, (x − x̄)².", "=>")
+def _devs(step: Step, f: MathFormat) -> str:
+    return f"{f.prose('sum of squares')} {f.m(_g(step, 'ss'))}"
+
+
+@template(StatsRule.SAMPLE_VARIANCE_FORMULA, "Variance",
+          lambda f: f.raw(r"s^2 = \frac{1}{n - d}\sum_i (x_i - \bar{x})^2",
+                          "s² = Σ(xᵢ − x̄)² / (n − d)")
+          + f.prose(" with d = 1 for a sample (Bessel's correction), d = 0 for a population."),
+          "=>")
+def _var(step: Step, f: MathFormat) -> str:
+    return (f"{f.m(_g(step, 'ss'))} / {f.m(_g(step, 'divisor'))} = {f.m(step.after)}"
+            f"{_approx(step, f)}")
+
+
+@template(StatsRule.SAMPLE_STD, "Standard deviation",
+          lambda f: f.raw(r"s = \sqrt{s^2}", "s = √(s²)") + f.prose(", in the units of the data."), "=>")
+def _sd(step: Step, f: MathFormat) -> str:
+    return f"s = √({f.m(_g(step, 'variance'))}) = {f.m(step.after)}{_approx(step, f)}"
+
+
+@template(StatsRule.SORT_DATA, "Sort", "Put the values in increasing order.", "=>")
+def _sort(step: Step, f: MathFormat) -> str:
+    return f.m(step.after)
+
+
+@template(StatsRule.MEDIAN_RULE, "Median",
+          "The middle value of the sorted data (the mean of the two middle values when n is "
+          "even).", "=>")
+def _median(step: Step, f: MathFormat) -> str:
+    return _eq(step, f, f.prose("median"))
+
+
+@template(StatsRule.MODE_RULE, "Mode", "The most frequent value(s).", "=>")
+def _mode(step: Step, f: MathFormat) -> str:
+    return f"{f.prose('mode')} {f.m(step.after)} ({f.prose('count')} {f.m(_g(step, 'count'))})"
+
+
+@template(StatsRule.DATA_QUANTILE, "Sample quantile",
+          "The q-quantile of the data by the named method (numpy's 'linear' by default: "
+          "h = (n − 1)q, then interpolate between the sorted values around position h).", "=>")
+def _dquant(step: Step, f: MathFormat) -> str:
+    return (f"q = {f.m(_g(step, 'q'))} ({f.prose(str(_g(step, 'method')))}): "
+            f"{f.m(step.after)}{_approx(step, f)}")
+
+
+@template(StatsRule.IQR_RULE, "Interquartile range and fences",
+          "IQR = Q3 − Q1; values beyond Q1 − 1.5 IQR or Q3 + 1.5 IQR are drawn as outliers.",
+          "=>")
+def _iqr(step: Step, f: MathFormat) -> str:
+    lo, hi = _g(step, "fences")
+    return (f"IQR = {f.m(step.after)}; {f.prose('fences')} {f.m(lo)}, {f.m(hi)}; "
+            f"{f.prose('outliers')} {f.m(_g(step, 'outliers'))}")
+
+
+@template(StatsRule.SKEWNESS_RULE, "Skewness",
+          lambda f: f.raw(r"g_1 = m_3 / m_2^{3/2},\ m_k = \frac{1}{n}\sum (x_i - \bar{x})^k",
+                          "g₁ = m₃ / m₂^(3/2), m_k = (1/n) Σ(xᵢ − x̄)^k")
+          + f.prose(" (as scipy.stats.skew)."), "=>")
+def _skew(step: Step, f: MathFormat) -> str:
+    return _eq(step, f, "g₁" if f.name == "text" else f.raw("g_1", "g1"))
+
+
+@template(StatsRule.KURTOSIS_RULE, "Excess kurtosis",
+          lambda f: f.raw(r"g_2 = m_4 / m_2^2 - 3", "g₂ = m₄ / m₂² − 3")
+          + f.prose(" (as scipy.stats.kurtosis; 0 for a normal distribution)."), "=>")
+def _kurt(step: Step, f: MathFormat) -> str:
+    return _eq(step, f, "g₂" if f.name == "text" else f.raw("g_2", "g2"))
+
+
+@template(StatsRule.Z_SCORES, "Standardise the data",
+          lambda f: f.raw(r"z_i = (x_i - \bar{x}) / s", "zᵢ = (xᵢ − x̄)/s")
+          + f.prose(": how many standard deviations each value is from the mean."), "=>")
+def _z(step: Step, f: MathFormat) -> str:
+    return f.m(step.after)
+
+
+@template(StatsRule.LAG1_AUTOCORRELATION, "Lag-1 autocorrelation",
+          lambda f: f.raw(r"r_1 = \frac{\sum_{i<n} (x_i - \bar{x})(x_{i+1} - \bar{x})}"
+                          r"{\sum_i (x_i - \bar{x})^2}",
+                          "r₁ = Σ_{i<n}(xᵢ − x̄)(xᵢ₊₁ − x̄) / Σ(xᵢ − x̄)²") + ".", "=>")
+def _r1(step: Step, f: MathFormat) -> str:
+    return _eq(step, f, "r₁" if f.name == "text" else f.raw("r_1", "r1"))
+
+
+# ------------------------------------------------------------------ sample spaces, Bayes
+@template(StatsRule.SAMPLE_SPACE, "Sample space",
+          "List the outcomes of the experiment with their probabilities (independent parts "
+          "multiply).", "=>")
+def _space(step: Step, f: MathFormat) -> str:
+    return (f"{f.m(_g(step, 'size'))} {f.prose('outcomes')}"
+            + (f", {f.prose('each with probability')} {f.m(_g(step, 'each'))}"
+               if _g(step, "each") is not None else ""))
+
+
+@template(StatsRule.COUNT_OUTCOMES, "Add up the outcomes",
+          "P(A) is the sum of the probabilities of the outcomes in A (equally likely outcomes: "
+          "favourable / total).")
+def _outcomes(step: Step, f: MathFormat) -> str:
+    fav = _g(step, "favourable")
+    shown = _g(step, "examples")
+    tail = f" ({f.prose('e.g.')} {f.m(shown)})" if shown is not None else ""
+    return f"{f.m(fav)} {f.prose('favourable outcomes')}{tail}: {f.m(step.after)}"
+
+
+@template(StatsRule.ADDITION_RULE, "Addition rule",
+          lambda f: f.raw(r"P(A \cup B) = P(A) + P(B) - P(A \cap B)",
+                          "P(A or B) = P(A) + P(B) − P(A and B)") + ".")
+def _addition(step: Step, f: MathFormat) -> str:
+    return f"{f.m(step.before)} = {f.m(step.after)}"
+
+
+@template(StatsRule.PRODUCT_RULE, "Product rule",
+          lambda f: f.raw(r"P(A \cap B) = P(A \mid B)\,P(B)", "P(A and B) = P(A | B) P(B)")
+          + f.prose("; for independent events P(A) P(B)."))
+def _product(step: Step, f: MathFormat) -> str:
+    why = _g(step, "independent")
+    tail = f" ({f.prose('independent')})" if why else ""
+    return f"{f.m(step.before)} = {f.m(step.after)}{tail}"
+
+
+@template(StatsRule.CONDITIONAL_RULE, "Conditional probability",
+          lambda f: f.raw(r"P(A \mid B) = \frac{P(A \cap B)}{P(B)}", "P(A | B) = P(A and B) / P(B)")
+          + ".")
+def _conditional(step: Step, f: MathFormat) -> str:
+    return f"{f.m(step.before)} = {f.m(step.after)}"
+
+
+@template(StatsRule.TOTAL_PROBABILITY, "Total probability",
+          lambda f: f.raw(r"P(E) = \sum_i P(E \mid H_i)\,P(H_i)", "P(E) = Σ P(E | Hᵢ) P(Hᵢ)")
+          + f.prose(" over hypotheses that split the sample space."))
+def _total(step: Step, f: MathFormat) -> str:
+    return f"P(E) = {f.m(step.after)}"
+
+
+@template(StatsRule.BAYES_RULE, "Bayes' theorem",
+          lambda f: f.raw(r"P(H \mid E) = \frac{P(E \mid H)\,P(H)}{P(E)}",
+                          "P(H | E) = P(E | H) P(H) / P(E)") + ".")
+def _bayes(step: Step, f: MathFormat) -> str:
+    return f.m(step.after)
+
+
+@template(StatsRule.NORMALIZE_POSTERIOR, "Normalise",
+          "Divide each product prior × likelihood by their sum, so the posteriors add to 1.")
+def _normalize(step: Step, f: MathFormat) -> str:
+    return f.m(step.after)
+
+
+@template(StatsRule.LIKELIHOOD_PRODUCT, "Naive Bayes likelihood",
+          lambda f: f.prose("Assuming the words independent given the class: ")
+          + f.raw(r"P(w_1, \dots, w_k \mid C) = \prod_j P(w_j \mid C)",
+                  "P(w₁, …, w_k | C) = Π P(w_j | C)") + ".")
+def _likelihood(step: Step, f: MathFormat) -> str:
+    return f.m(step.after)
+
+
+@template(StatsRule.LOG_SPACE, "Work in log space",
+          lambda f: f.prose("Products of many small probabilities underflow; add logs instead: ")
+          + f.raw(r"\log P(C) + \sum_j \log P(w_j \mid C)", "log P(C) + Σ log P(w_j | C)")
+          + f.prose(", then normalise with the log-sum-exp."))
+def _log(step: Step, f: MathFormat) -> str:
+    return f.m(step.after)
+
+
+# ------------------------------------------------------------------ random vectors
+@template(StatsRule.MARGINAL_SUM, "Marginal distribution",
+          lambda f: f.raw(r"p_X(x) = \sum_y p(x, y)", "p_X(x) = Σ_y p(x, y)")
+          + f.prose(": add the joint table along the other variable."), "=>")
+def _marginal(step: Step, f: MathFormat) -> str:
+    return f"{f.prose('marginal of')} {f.m(_g(step, 'variable'))}: {f.m(step.after)}"
+
+
+@template(StatsRule.CONDITIONAL_PMF, "Conditional distribution",
+          lambda f: f.raw(r"p(x \mid y) = \frac{p(x, y)}{p_Y(y)}", "p(x | y) = p(x, y) / p_Y(y)")
+          + ".", "=>")
+def _cond_pmf(step: Step, f: MathFormat) -> str:
+    return f"{f.prose('given')} {f.m(_g(step, 'given'))}: {f.m(step.after)}"
+
+
+@template(StatsRule.INDEPENDENCE_TEST, "Independence test",
+          lambda f: f.prose("X and Y are independent exactly when ")
+          + f.raw(r"p(x, y) = p_X(x)\,p_Y(y)", "p(x, y) = p_X(x) p_Y(y)")
+          + f.prose(" in every cell."), "=>")
+def _indep(step: Step, f: MathFormat) -> str:
+    cell = _g(step, "cell")
+    if cell is None:
+        return f.prose("every cell equals the product of its marginals: independent")
+    return (f"{f.prose('cell')} {f.m(cell)}: p = {f.m(_g(step, 'joint'))} ≠ "
+            f"{f.m(_g(step, 'product'))}: {f.prose('not independent')}")
+
+
+@template(StatsRule.COVARIANCE_SHORTCUT, "Covariance",
+          lambda f: f.raw(r"\operatorname{Cov}(X, Y) = \mathbb{E}[XY] - \mathbb{E}[X]\,\mathbb{E}[Y]",
+                          "Cov(X, Y) = E[XY] − E[X] E[Y]") + ".")
+def _cov(step: Step, f: MathFormat) -> str:
+    return f"{f.m(step.before)} = {f.m(step.after)}"
+
+
+@template(StatsRule.COVARIANCE_DEFINITION, "Sample covariance",
+          lambda f: f.raw(r"s_{xy} = \frac{1}{n - d}\sum_i (x_i - \bar{x})(y_i - \bar{y})",
+                          "s_xy = Σ(xᵢ − x̄)(yᵢ − ȳ) / (n − d)") + ".", "=>")
+def _cov_data(step: Step, f: MathFormat) -> str:
+    return (f"{f.m(_g(step, 'sxy'))} / {f.m(_g(step, 'divisor'))} = {f.m(step.after)}"
+            f"{_approx(step, f)}")
+
+
+@template(StatsRule.CORRELATION_FORMULA, "Correlation",
+          lambda f: f.raw(r"\rho = \frac{\operatorname{Cov}(X, Y)}{\sigma_X \sigma_Y}",
+                          "ρ = Cov(X, Y) / (σ_X σ_Y)") + f.prose(", always between −1 and 1."))
+def _corr(step: Step, f: MathFormat) -> str:
+    return f"{f.m(step.before)} = {f.m(step.after)}{_approx(step, f)}"
+
+
+@template(StatsRule.VECTOR_COVARIANCE_MATRIX, "Covariance matrix",
+          lambda f: f.raw(r"\Sigma_{ij} = \operatorname{Cov}(X_i, X_j)", "Σᵢⱼ = Cov(Xᵢ, Xⱼ)")
+          + f.prose(": variances on the diagonal."), "=>")
+def _covmat(step: Step, f: MathFormat) -> str:
+    return f.m(step.after)
+
+
+@template(StatsRule.MVN_DENSITY, "Multivariate normal density",
+          lambda f: f.raw(r"f(\mathbf{x}) = \frac{\exp\left(-\frac12 (\mathbf{x}-\mu)^T "
+                          r"\Sigma^{-1} (\mathbf{x}-\mu)\right)}{\sqrt{(2\pi)^k \det\Sigma}}",
+                          "f(x) = exp(−½ (x−μ)ᵀ Σ⁻¹ (x−μ)) / √((2π)^k det Σ)") + ".")
+def _mvn(step: Step, f: MathFormat) -> str:
+    return (f"{f.prose('quadratic form')} {f.m(_g(step, 'quadratic_form'))}, det Σ = "
+            f"{f.m(_g(step, 'det'))}: {f.m(step.after)}")
+
+
+# ------------------------------------------------------------------ sampling
+@template(StatsRule.BIAS_IDENTITY, "Moments of a sample",
+          lambda f: f.raw(r"\mathbb{E}[X_i^2] = \sigma^2 + \mu^2,\ "
+                          r"\mathbb{E}[\bar{X}^2] = \sigma^2/n + \mu^2",
+                          "E[Xᵢ²] = σ² + μ², E[X̄²] = σ²/n + μ²") + ".")
+def _bias(step: Step, f: MathFormat) -> str:
+    return f"{f.m(step.before)} = {f.m(step.after)}"
+
+
+@template(StatsRule.SIMULATION, "Seeded simulation",
+          "Draw samples with a fixed seed, so the numbers can be reproduced.", "=>")
+def _sim(step: Step, f: MathFormat) -> str:
+    return (f"{f.prose('seed')} {f.m(_g(step, 'seed'))}, {f.m(_g(step, 'draws'))} "
+            f"{f.prose('draws')}: {f.m(step.after)}")

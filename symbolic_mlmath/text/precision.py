@@ -78,7 +78,7 @@ def written_places(value: Any) -> list[int | None] | None:
     if hasattr(value, "tolist") and not isinstance(value, str):
         return written_places(value.tolist())
     if not isinstance(value, str) or "\\" in value:
-        return None if not isinstance(value, str) else None
+        return None
     from symbolic_mlmath.text.syntax import to_source
     from symbolic_mlmath.text.tokenize import normalise, tokenize
 

@@ -54,7 +54,7 @@ _DIVERGED = 10**15  # |coordinate| beyond this many times max(1, |x0|): diverged
 
 def gradient_of(expr: Any, variables: Sequence[Any]) -> tuple[Any, tuple[Step, ...]]:
     """``∇f`` as a column vector, with the steps that derive it (the differentiation
-    engine's steps, one partial derivative after another).
+    engine's ``derive_gradient``: every partial derivative by its rules).
 
     Examples
     ========
@@ -63,16 +63,10 @@ def gradient_of(expr: Any, variables: Sequence[Any]) -> tuple[Any, tuple[Step, .
     >>> gradient_of(x**2 * y, (x, y))[0].T
     Matrix([[2*x*y, x**2]])
     """
-    from sympy import ImmutableMatrix
+    from symbolic_mlmath.calculus.multivariable import derive_gradient
 
-    from symbolic_mlmath.calculus.differentiation import derive_derivative
-
-    parts, steps = [], []
-    for v in variables:
-        d = derive_derivative(expr, v)
-        parts.append(d.result)
-        steps += [s for s in d.steps if s.before is not None]
-    return ImmutableMatrix(parts), tuple(steps)
+    d = derive_gradient(expr, tuple(variables))
+    return d.result, tuple(s for s in d.steps if s.before is not None)
 
 
 def hessian_of(expr: Any, variables: Sequence[Any]) -> tuple[Any, tuple[Step, ...]]:

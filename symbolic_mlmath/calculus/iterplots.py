@@ -22,6 +22,7 @@ __all__ = [
     "plot_descent_contour",
     "plot_learning_rates",
     "plot_loss_curve",
+    "plot_network",
     "plot_newton_tangents",
 ]
 
@@ -178,4 +179,54 @@ def plot_newton_tangents(d: Any, *, ax: Any = None, steps: int = 4) -> Any:
     ax.set_xlabel(str(var))
     ax.set_title("Newton's method: follow the tangent to its zero", fontsize=10)
     ax.legend(loc="best", fontsize=8)
+    return fig
+
+
+def plot_network(d: Any) -> Any:
+    """A backpropagation derivation as a graph: each unit with its activation value and
+    δ, each edge with its weight and ∂L/∂w (numbers to 3 significant digits)."""
+    from symbolic_mlmath.core.plot import new_figure
+
+    fig = new_figure(size=(7.5, 4.5))
+    ax = fig.axes[0]
+    fwd = d.steps[1].substeps
+    back = d.steps[-1].substeps
+    sizes = [int(n) for n in d.steps[1].given["sizes"]]
+    acts = [fwd[0].given["a_prev"]] + [s.after for s in fwd if s.rule.value == "activate"]
+    deltas = {int(s.given["layer"]): s.after for s in back if s.rule.value.endswith("_delta")}
+    wgrads = {int(s.given["layer"]): s.after for s in back if s.rule.value == "weight_gradient"}
+    weights = {int(s.given["layer"]): s.given["W"] for s in fwd if s.rule.value == "linear_layer"}
+
+    def pos(layer: int, j: int) -> tuple[float, float]:
+        return float(layer), (sizes[layer] - 1) / 2 - j
+
+    def num(v: Any) -> str:
+        try:
+            return f"{float(v):.3g}"
+        except TypeError:
+            return str(v)
+
+    for layer in range(1, len(sizes)):
+        for j in range(sizes[layer]):
+            for k in range(sizes[layer - 1]):
+                (x0, y0), (x1, y1) = pos(layer - 1, k), pos(layer, j)
+                ax.plot([x0, x1], [y0, y1], color="0.6", lw=1, zorder=1)
+                t = 0.32 + 0.36 * j / max(1, sizes[layer] - 1) if sizes[layer] > 1 else 0.5
+                label = f"w={num(weights[layer][j, k])}\n∂L/∂w={num(wgrads[layer][j, k])}"
+                ax.text(x0 + t * (x1 - x0), y0 + t * (y1 - y0), label, fontsize=6,
+                        ha="center", va="center", color="C3",
+                        bbox={"fc": "white", "ec": "none", "alpha": 0.8, "pad": 0.5})
+    for layer, n in enumerate(sizes):
+        for j in range(n):
+            x, y = pos(layer, j)
+            ax.scatter([x], [y], s=1500, color="C0" if layer else "C2", zorder=2)
+            name = f"x{j + 1}" if layer == 0 else f"a{layer}_{j + 1}"
+            text = f"{name}\n{num(acts[layer][j])}"
+            if layer in deltas:
+                text += f"\nδ={num(deltas[layer][j])}"
+            ax.text(x, y, text, fontsize=6, ha="center", va="center", color="white", zorder=3)
+    ax.set_xlim(-0.5, len(sizes) - 0.5)
+    ax.set_ylim(-max(sizes) / 2 - 0.3, max(sizes) / 2 + 0.3)
+    ax.axis("off")
+    ax.set_title(d.title, fontsize=9)
     return fig

@@ -78,3 +78,12 @@ class CalculusRule(str, Enum):
     NEWTON_STEP = "newton_step"  # one Newton iterate x_k -> x_{k+1}
     NEWTON_SOLVE = "newton_solve"  # several variables: solve H(x_k) delta = grad f(x_k)
     NEWTON_BREAKDOWN = "newton_breakdown"  # f'(x_k) = 0, a cycle, or divergence: why
+    FORWARD_PASS = "forward_pass"  # x -> a^L through every layer
+    LINEAR_LAYER = "linear_layer"  # z^l = W^l a^(l-1) + b^l
+    ACTIVATE = "activate"  # a^l = g(z^l)
+    LOSS_VALUE = "loss_value"  # L(a^L, y)
+    BACKWARD_PASS = "backward_pass"  # L -> every partial derivative, output layer first
+    OUTPUT_DELTA = "output_delta"  # delta^L = dL/dz^L = dL/da^L * g'(z^L)
+    HIDDEN_DELTA = "hidden_delta"  # delta^l = (W^(l+1)^T delta^(l+1)) * g'(z^l)
+    WEIGHT_GRADIENT = "weight_gradient"  # dL/dW^l = delta^l a^(l-1)^T (upstream x local)
+    BIAS_GRADIENT = "bias_gradient"  # dL/db^l = delta^l

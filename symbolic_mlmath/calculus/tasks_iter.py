@@ -273,3 +273,149 @@ register(Task(
     ),
     _derive_newton, _check_newton, topic=_TOPIC_NEWTON, aliases=("newton",),
 ))
+
+
+# ------------------------------------------------------------------ backpropagation
+def _derive_backprop(network: Any, x: Any, y: Any, loss: Any = "squared", params: Any = None,
+                     precision: Any = None, wrt: Any = None) -> Any:
+    from symbolic_mlmath.calculus.backprop import derive_backprop
+
+    d = derive_backprop(network, loss, params, list(x), list(y), precision=precision or "auto")
+    if wrt is not None:
+        _wrt_key(d, wrt)
+    return d
+
+
+def _wrt_key(d: Any, wrt: Any) -> str:
+    """The result key a learner means: ``w1_12``, ``dL/dw1_12``, ``W1[1,2]``, ``W1``, ``loss``."""
+    text = re.sub(r"\s+", "", str(wrt))
+    text = re.sub(r"^(?:dL/d|∂L/∂)", "", text)
+    m = re.fullmatch(r"([Wb])(\d+)\[(\d+)(?:,(\d+))?\]", text)
+    if m:
+        kind, layer, j, k = m.group(1).lower(), m.group(2), m.group(3), m.group(4)
+        text = f"{kind}{layer}_{j}{k or ''}" if int(j) < 10 and int(k or 0) < 10 else \
+            f"{kind}{layer}_{j}_{k}" if k else f"{kind}{layer}_{j}"
+    key = "loss" if text.lower() == "loss" else f"dL/d{text}"
+    if key not in d.result:
+        names = [k[4:] for k in d.result if k.startswith("dL/d")]
+        raise InputError(f"unknown parameter {str(wrt)[:20]!r}; this network has "
+                         f"{', '.join(names[:12])}{' ...' if len(names) > 12 else ''}",
+                         name="wrt")
+    return key
+
+
+def _check_backprop(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
+    from sympy import MatrixBase
+
+    from symbolic_mlmath.text.parse import parse_answer
+
+    wrt = parsed.get("wrt")
+    if wrt is None:
+        raise InputError("say which partial derivative the answer is, e.g. --wrt w1_12",
+                         name="wrt")
+    key = _wrt_key(d, wrt)
+    expected = d.result[key]
+    if isinstance(expected, MatrixBase):
+        return _matrix_verdict(expected, parse_answer(answer, name="answer"), answer, tol)
+    from symbolic_mlmath.calculus.functions import to_elementary
+
+    got = parse_answer(answer, name="answer")
+    ok, method, note = compare_scalar(to_elementary(expected), to_elementary(got),
+                                      text=answer if isinstance(answer, str) else None, **tol)
+    what = key.replace("dL/d", "∂L/∂")
+    shown = _txt(_short(expected))
+    if ok is True:
+        return Verdict(True, method, f"Correct: {what} = {shown}.", expected=expected, got=got)
+    if ok is None:
+        return Verdict(None, method, f"Undecided: {note}.", expected=expected, got=got)
+    text = answer if isinstance(answer, str) else None
+    hint = _backprop_slip(d, key, got, text)
+    typed = text.strip() if text else _txt(got)
+    return Verdict(False, method, f"Not correct: {what} = {shown}, not {typed}."
+                   + (f" {hint}" if hint else ""), expected=expected, got=got)
+
+
+def _matrix_verdict(expected: Any, got: Any, text: Any, tol: dict) -> Verdict:
+    """Entry by entry; decimals typed set the tolerance (half a unit of the fewest places)."""
+    from sympy import MatrixBase, Rational
+
+    from symbolic_mlmath.core.answers import compare
+
+    if not isinstance(got, MatrixBase) or got.shape != expected.shape:
+        return compare(expected, got, **tol)
+    found = re.findall(r"\d\.(\d+)", text) if isinstance(text, str) else []
+    abs_tol = tol.get("abs_tol")
+    if abs_tol is None and found:
+        abs_tol = Rational(1, 2 * 10 ** min(len(d) for d in found))
+    if abs_tol is None:
+        return compare(expected, got, **tol)
+    wrong = [f"entry ({i + 1}, {j + 1}): expected {_txt(_short(expected[i, j]))}, got "
+             f"{_txt(got[i, j])}" for i in range(expected.rows) for j in range(expected.cols)
+             if compare_scalar(expected[i, j], got[i, j], abs_tol=abs_tol)[0] is not True]
+    if wrong:
+        return Verdict(False, "tolerance", "Not correct: " + "; ".join(wrong[:6]) + ".",
+                       expected=expected, got=got, details=tuple(wrong))
+    return Verdict(True, "tolerance", f"Correct: every entry within {abs_tol}.",
+                   expected=expected, got=got)
+
+
+def _short(v: Any) -> Any:
+    from sympy import Float
+
+    return Float(v, 12) if isinstance(v, Float) else v
+
+
+def _near(value: Any, got: Any, text: str | None) -> bool:
+    """``got`` is ``value`` to the decimals the learner typed (or to 1e-9)."""
+    from symbolic_mlmath.core.answers import decimal_places
+
+    try:
+        v, g = float(value), float(got)
+    except (TypeError, ValueError):
+        return False
+    places = decimal_places(text)
+    tol = 0.5 * 10.0 ** -places + 1e-12 if places is not None else 1e-9 * max(1.0, abs(v))
+    return abs(v - g) <= tol
+
+
+def _backprop_slip(d: Any, key: str, got: Any, text: str | None = None) -> str:
+    """Name the usual slip: the activation's derivative left out of δ, or the wrong a."""
+    steps = list(d.steps[-1].substeps)
+    name = key[4:]
+    for s in steps:
+        if getattr(s.rule, "value", "") != "weight_gradient":
+            continue
+        for i in range(s.after.rows):
+            for j in range(s.after.cols):
+                if str(s.given["names"][i, j]) != name:
+                    continue
+                delta, a_prev = s.given["delta"][i], s.given["a_prev"][j]
+                layer = int(s.given["layer"])
+                up = next((t for t in steps if getattr(t.rule, "value", "").endswith("_delta")
+                           and int(t.given["layer"]) == layer), None)
+                if up is not None and up.given.get("upstream") is not None:
+                    raw = up.given["upstream"][i] * a_prev
+                    if _near(raw, got, text) and not _near(delta * a_prev, got, text):
+                        return ("That leaves out the activation's derivative g'(z) in δ "
+                                "(upstream × local needs both).")
+                if _near(-delta * a_prev, got, text):
+                    return "The sign is flipped: ∂L/∂w = δ a, with δ = ∂L/∂z."
+    return ""
+
+
+register(Task(
+    "backprop",
+    "Backpropagation: forward pass, loss, every partial derivative by the chain rule",
+    (
+        Input("network", "text", "layers, e.g. 2 -> 2 sigmoid -> 1 sigmoid"),
+        Input("x", "vector", "the input"),
+        Input("y", "vector", "the target"),
+        Input("loss", "text", "squared, mse, bce (log loss) or cross_entropy",
+              required=False, default="squared"),
+        Input("params", "text", "symbolic, or W1 = [[...]]; b1 = [...]; ...", required=False),
+        Input("precision", "text", "auto, exact or a number of digits", required=False),
+        Input("wrt", "text", "the partial derivative an answer gives, e.g. w1_12 or W1",
+              required=False),
+    ),
+    _derive_backprop, _check_backprop, topic=_TOPIC_NN, aliases=("backpropagation",),
+))

@@ -431,3 +431,6 @@ def _t_compare(step: Step, f: MathFormat) -> str:
 from symbolic_mlmath.calculus import templates_iter  # noqa: E402
 
 TEMPLATES.update(templates_iter.TEMPLATES)
+from symbolic_mlmath.calculus import templates_net  # noqa: E402
+
+TEMPLATES.update(templates_net.TEMPLATES)

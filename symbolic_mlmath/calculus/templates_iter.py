@@ -23,7 +23,7 @@ from symbolic_mlmath.core.steps import Step
 from symbolic_mlmath.render.formats import MathFormat
 from symbolic_mlmath.render.templates import TemplateTable
 
-__all__ = ["TEMPLATES", "table_text"]
+__all__ = ["TEMPLATES", "shown_value", "table_text"]
 
 #: Templates of the iterative-method and network rules.
 TEMPLATES = TemplateTable()
@@ -46,11 +46,11 @@ def _vec(f: MathFormat, v: Any) -> str:
     from sympy import ImmutableMatrix
 
     if f.name == "text":
-        return "[" + ", ".join(f.m(_shown(c)) for c in v) + "]"
-    return f.m(ImmutableMatrix(v).applyfunc(_shown))
+        return "[" + ", ".join(f.m(shown_value(c)) for c in v) + "]"
+    return f.m(ImmutableMatrix(v).applyfunc(shown_value))
 
 
-def _shown(v: Any) -> Any:
+def shown_value(v: Any) -> Any:
     """A table entry as shown: exact values as they are, decimals to 12 digits."""
     from sympy import Float, S, Symbol
 
@@ -76,7 +76,7 @@ def table_text(T: Any, columns: list[str], f: MathFormat) -> str:
     """
     from symbolic_mlmath.render.formats import latex_of, text_of
 
-    rows = [[_shown(v) for v in T.row(i)] for i in range(T.rows)]
+    rows = [[shown_value(v) for v in T.row(i)] for i in range(T.rows)]
     if f.name == "text":
         cells = [columns] + [[text_of(v) for v in r] for r in rows]
         widths = [max(len(c[j]) for c in cells) for j in range(len(columns))]
@@ -276,14 +276,14 @@ def _newton_step(step: Step, f: MathFormat) -> str:
     if g["J_value"].shape == (1, 1):
         from symbolic_mlmath.render.formats import latex_of, text_of
 
-        Fv, Jv = _shown(g["F_value"][0]), _shown(g["J_value"][0])
+        Fv, Jv = shown_value(g["F_value"][0]), shown_value(g["J_value"][0])
         frac = f.raw(rf"\frac{{{latex_of(Fv)}}}{{{latex_of(Jv)}}}",
                      f"({text_of(Fv)})/({text_of(Jv)})")
         at = f.raw(rf"\frac{{F(x_{{{k}}})}}{{F'(x_{{{k}}})}}", f"F(x{_sub(k)})/F′(x{_sub(k)})")
-        return (f"{_x(f, k + 1)} = {_x(f, k)} - {at} = {f.m(_shown(g['point'][0]))} - {frac} = "
-                f"{f.m(_shown(step.after[0]))}")
+        return (f"{_x(f, k + 1)} = {_x(f, k)} - {at} = {f.m(shown_value(g['point'][0]))} - {frac} = "
+                f"{f.m(shown_value(step.after[0]))}")
     return (f"F({_x(f, k)}) = {_vec(f, g['F_value'])}, J({_x(f, k)}) = "
-            f"{f.m(g['J_value'].applyfunc(_shown))}, "
+            f"{f.m(g['J_value'].applyfunc(shown_value))}, "
             f"Δ = {_vec(f, g['delta'])}: {_x(f, k + 1)} = {_vec(f, step.after)}")
 
 

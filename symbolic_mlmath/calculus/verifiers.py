@@ -329,3 +329,6 @@ def _compare(step: Step) -> str | None:
 from symbolic_mlmath.calculus import verifiers_iter  # noqa: E402
 
 VERIFIERS.update(verifiers_iter.VERIFIERS)
+from symbolic_mlmath.calculus import verifiers_net  # noqa: E402
+
+VERIFIERS.update(verifiers_net.VERIFIERS)

@@ -34,6 +34,13 @@ def _mul(*factors: Any) -> Any:
     return Mul(*factors, evaluate=False)
 
 
+def _minus(product: Any) -> Any:
+    """``-(product)`` kept as written: the sign apart from the factors (a factor may be -1)."""
+    from sympy import Mul
+
+    return Mul(-1, product, evaluate=False)
+
+
 def _add(*terms: Any) -> Any:
     from sympy import Add, Integer
 
@@ -61,7 +68,7 @@ def _det2_steps(A: Any) -> list[Step]:
     from sympy import Determinant
 
     a, b, c, d = A[0, 0], A[0, 1], A[1, 0], A[1, 1]
-    products = _add(_mul(a, d), _mul(-1, b, c))
+    products = _add(_mul(a, d), _minus(_mul(b, c)))
     value = _simplify(a * d - b * c)
     return [
         Step(LinalgRule.DET_2X2, Determinant(A), products, {"ad": a * d, "bc": b * c}),
@@ -76,7 +83,7 @@ def _sarrus_steps(A: Any) -> list[Step]:
     down = [a[0][k] * a[1][(k + 1) % 3] * a[2][(k + 2) % 3] for k in range(3)]
     up = [a[0][k] * a[1][(k - 1) % 3] * a[2][(k - 2) % 3] for k in range(3)]
     down_terms = [_mul(a[0][k], a[1][(k + 1) % 3], a[2][(k + 2) % 3]) for k in range(3)]
-    up_terms = [_mul(-1, a[0][k], a[1][(k - 1) % 3], a[2][(k - 2) % 3]) for k in range(3)]
+    up_terms = [_minus(_mul(a[0][k], a[1][(k - 1) % 3], a[2][(k - 2) % 3])) for k in range(3)]
     expr = _add(*down_terms, *up_terms)
     value = _simplify(sum(down) - sum(up))
     given = {"down": Tuple(*down), "up": Tuple(*up)}

@@ -9,9 +9,15 @@ True
 
 from __future__ import annotations
 
-from symbolic_mlmath.linalg import templates_elimination, templates_spaces
+from symbolic_mlmath.linalg import (
+    templates_det,
+    templates_eigen,
+    templates_elimination,
+    templates_spaces,
+)
 from symbolic_mlmath.render.templates import TemplateTable
 
 __all__ = ["TEMPLATES"]
 
-TEMPLATES = TemplateTable({**templates_elimination.TEMPLATES, **templates_spaces.TEMPLATES})
+TEMPLATES = TemplateTable().merge(templates_elimination.TEMPLATES, templates_det.TEMPLATES,
+                                  templates_spaces.TEMPLATES, templates_eigen.TEMPLATES)

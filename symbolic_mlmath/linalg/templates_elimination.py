@@ -1,5 +1,9 @@
 """Templates of elimination, echelon forms, systems and determinants (linear algebra).
 
+Each row operation says what it is for, read off the matrices themselves ("to clear
+the entry below the pivot in column 1"); the changed rows are highlighted and the
+pivots found so far are boxed.
+
 Examples
 ========
 >>> from sympy import ImmutableMatrix
@@ -8,8 +12,9 @@ Examples
 >>> from symbolic_mlmath.render.formats import TEXT
 >>> s = Step(LinalgRule.ROW_ADD_MULTIPLE, ImmutableMatrix([[1, 2], [3, 4]]),
 ...          ImmutableMatrix([[1, 2], [0, -2]]), {"target": 2, "source": 1, "factor": -3})
->>> TEMPLATES[LinalgRule.ROW_ADD_MULTIPLE].instance(s, TEXT)
-'R2 ← R2 - 3·R1'
+>>> t = TEMPLATES[LinalgRule.ROW_ADD_MULTIPLE]
+>>> t.instance(s, TEXT), t.why(s, TEXT)
+('R₂ ← R₂ - 3R₁', 'to clear the entry below the pivot in column 1')
 """
 
 from __future__ import annotations
@@ -18,41 +23,115 @@ from typing import Any
 
 from symbolic_mlmath.core.steps import Step
 from symbolic_mlmath.linalg.rules import LinalgRule
+from symbolic_mlmath.render.displays import Display, MatrixStyle, Shown, chain
 from symbolic_mlmath.render.formats import MathFormat
 from symbolic_mlmath.render.templates import TemplateTable
 
-__all__ = ["TEMPLATES"]
+__all__ = ["TEMPLATES", "add_instance", "echelon_pivots", "matrix_of", "ops_text", "row_display",
+           "row_op", "scale_instance", "swap_instance", "targets", "why_add", "why_ops", "why_swap"]
 
 #: Templates of the elimination and determinant rules.
 TEMPLATES = TemplateTable()
 template = TEMPLATES.add
+_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
 def _g(step: Step, key: str) -> Any:
     return step.given[key]
 
 
-def _row_op(f: MathFormat, target: Any, coef: Any = None, source: Any = None,
-            swap: bool = False) -> str:
-    """One row operation as a single piece of math: ``R2 ← R2 - 3·R1``, ``R1 ↔ R2``."""
-    from sympy import Rational
+# ------------------------------------------------------------------ matrices and pivots
+def matrix_of(obj: Any) -> Any:
+    """The matrix inside ``obj``: a matrix, ``det M`` or ``c·det M`` (else None)."""
+    from sympy import Determinant, MatrixBase, Mul
 
-    from symbolic_mlmath.render.formats import latex_of, text_of
+    if isinstance(obj, MatrixBase):
+        return obj
+    if isinstance(obj, Determinant):
+        return obj.arg if isinstance(obj.arg, MatrixBase) else None
+    if isinstance(obj, Mul):
+        for a in obj.args:
+            if isinstance(a, Determinant):
+                return matrix_of(a)
+    return None
+
+
+def _lead(M: Any, i: int, upto: int | None = None) -> int | None:
+    cols = M.cols if upto is None else upto
+    return next((j for j in range(cols) if M[i, j] != 0), None)
+
+
+def echelon_pivots(M: Any, upto: int | None = None) -> set[tuple[int, int]]:
+    """The pivots established so far (0-based): leading entries of the top rows that
+    already stand in echelon position (zeros below them, each right of the one above).
+
+    >>> from sympy import ImmutableMatrix
+    >>> sorted(echelon_pivots(ImmutableMatrix([[2, 1], [0, 3]])))
+    [(0, 0), (1, 1)]
+    >>> sorted(echelon_pivots(ImmutableMatrix([[2, 1], [4, 3]])))
+    []
+    """
+    out: set[tuple[int, int]] = set()
+    prev = -1
+    for i in range(M.rows):
+        c = _lead(M, i, upto)
+        if c is None:
+            if all(_lead(M, k, upto) is None for k in range(i, M.rows)):
+                break
+            return out
+        if c <= prev or any(M[k, c] != 0 for k in range(i + 1, M.rows)):
+            break
+        out.add((i, c))
+        prev = c
+    return out
+
+
+def _shown(obj: Any, rows: tuple = (), pivots: set | None = None) -> Shown:
+    M = matrix_of(obj)
+    if M is None:
+        return Shown(obj)
+    piv = echelon_pivots(M) if pivots is None else pivots
+    return Shown(obj, style=MatrixStyle(rows=frozenset(rows), pivots=frozenset(piv)))
+
+
+def row_display(step: Step, rows: tuple) -> list[Display]:
+    rel = "=" if step.rule.value.startswith("det_") else "~"
+    return [chain(_shown(step.before), rel, _shown(step.after, rows), step=step)]
+
+
+def targets(step: Step) -> tuple:
+    if "ops" in step.given:
+        return tuple(int(t) - 1 for _, t, _, _ in step.given["ops"])
+    t = int(step.given["target"]) - 1
+    if "source" in step.given and step.rule in (LinalgRule.ROW_SWAP, LinalgRule.DET_ROW_SWAP):
+        return (t, int(step.given["source"]) - 1)
+    return (t,)
+
+
+# ------------------------------------------------------------------ row operations
+def row_op(f: MathFormat, target: Any, coef: Any = None, source: Any = None,
+            swap: bool = False) -> str:
+    """One row operation as a single piece of math: ``R₂ ← R₂ - 3R₁``, ``R₁ ↔ R₂``."""
+    from symbolic_mlmath.render.printers import latex_line
+    from symbolic_mlmath.render.unicode import text_line
 
     def term(c: Any, i: Any, tex: bool) -> str:
-        name = f"R_{{{i}}}" if tex else f"R{i}"
+        name = f"R_{{{i}}}" if tex else f"R{str(i).translate(_SUB)}"
         if c == 1:
             return name
+        if c == -1:
+            return "-" + name
         if tex:
-            return f"{latex_of(c)}\\,{name}"
-        inner = text_of(c)
-        if not (c.is_Integer or c.is_Symbol) or (isinstance(c, Rational) and c < 0):
+            return f"{latex_line(c)}\\,{name}"
+        inner = text_line(c)
+        if not (c.is_Integer or c.is_Symbol):
             inner = f"({inner})"
-        return f"{inner}·{name}"
+        return f"{inner}{name}"
 
-    t_tex, t_txt = f"R_{{{target}}}", f"R{target}"
+    t_tex, t_txt = f"R_{{{target}}}", f"R{str(target).translate(_SUB)}"
     if swap:
-        return f.raw(f"{t_tex} \\leftrightarrow R_{{{source}}}", f"{t_txt} ↔ R{source}")
+        s_txt = f"R{str(source).translate(_SUB)}"
+        return f.raw(f"{t_tex} \\leftrightarrow R_{{{source}}}", f"{t_txt} ↔ {s_txt}")
     if source is None:  # scaling
         return f.raw(f"{t_tex} \\leftarrow {term(coef, target, True)}",
                      f"{t_txt} ← {term(coef, target, False)}")
@@ -63,65 +142,134 @@ def _row_op(f: MathFormat, target: Any, coef: Any = None, source: Any = None,
                  f"{t_txt} ← {t_txt} {sign} {term(mag, source, False)}")
 
 
-# ----------------------------------------------------------- elimination and rank
+def why_add(step: Step, f: MathFormat) -> str | None:
+    B, A = matrix_of(step.before), matrix_of(step.after)
+    if B is None or A is None:
+        return None
+    t, s = int(step.given["target"]) - 1, int(step.given["source"]) - 1
+    c = _lead(B, s)
+    if c is not None and B[t, c] != 0 and A[t, c] == 0:
+        where = "below" if t > s else "above"
+        return f.prose(f"to clear the entry {where} the pivot in column {c + 1}")
+    return None
+
+
+def _why_scale(step: Step, f: MathFormat) -> str | None:
+    A = matrix_of(step.after)
+    if A is None:
+        return None
+    t = int(step.given["target"]) - 1
+    c = _lead(A, t)
+    if c is not None and A[t, c] == 1:
+        return f.prose(f"to make the pivot in column {c + 1} equal to 1")
+    return None
+
+
+def why_swap(step: Step, f: MathFormat) -> str | None:
+    B, A = matrix_of(step.before), matrix_of(step.after)
+    if B is None or A is None:
+        return None
+    r = min(int(step.given["target"]), int(step.given["source"])) - 1
+    c = _lead(A, r)
+    if c is None:
+        return None
+    if B[r, c] == 0:
+        return f.prose(f"because the pivot position in column {c + 1} holds 0")
+    if A[r, c] in (1, -1):
+        return f.prose(f"to get a pivot of {A[r, c]} in column {c + 1}, which keeps the "
+                       "arithmetic in whole numbers")
+    return None
+
+
+def why_ops(step: Step, f: MathFormat) -> str | None:
+    r, c = int(step.given.get("pivot_row", 0)), int(step.given.get("pivot_col", 0))
+    if not c:
+        return None
+    rows = [int(t) for kind, t, _, _ in step.given["ops"] if str(kind) == "add"]
+    if not rows:
+        return None
+    where = ("below" if all(x > r for x in rows) else
+             "above" if all(x < r for x in rows) else "above and below")
+    return f.prose(f"to clear column {c} {where} the pivot in row {r}")
+
+
+def ops_text(step: Step, f: MathFormat) -> str:
+    parts = []
+    for kind, t, s, c in step.given.get("ops", ()):
+        kind = str(kind)
+        if kind == "swap":
+            parts.append(row_op(f, t, source=s, swap=True))
+        elif kind == "scale":
+            parts.append(row_op(f, t, c))
+        else:
+            parts.append(row_op(f, t, c, s))
+    return "; ".join(parts)
+
+
+_EQUIV = "Each row operation gives an equivalent system (the same solutions): "
+
+
+def _augment_facts(step: Step) -> dict:
+    n = len(step.given["variables"])
+    return {"augment": (n + 1, n), "variables": tuple(step.given["variables"])}
+
+
+def _augment_display(step: Step) -> list[Display]:
+    return [chain(Shown(step.before, view="system"), "=>", step.after, step=step)]
+
+
 @template(
     LinalgRule.WRITE_AUGMENTED,
     "Augmented matrix",
-    lambda f: f.prose("Write the coefficients of each equation as a row and the right-hand sides "
-                      "as a last column: the augmented matrix ")
+    lambda f: f.prose("Write the coefficients of each equation as a row and the right-hand "
+                      "sides as a last column, after a bar: the augmented matrix ")
     + f.raw(r"[A \mid b]", "[A | b]") + ".",
     "=>",
+    display=_augment_display,
+    sets=_augment_facts,
 )
 def _augmented(step: Step, f: MathFormat) -> str:
     xs = ", ".join(f.m(x) for x in step.given["variables"])
-    return f"{f.prose('unknowns')} {xs}; {f.prose('augmented matrix')} {f.m(step.after)}"
+    return f"{f.prose('one column per unknown')} ({xs}) {f.prose('and one for the right-hand side')}"
 
 
 @template(
     LinalgRule.ROW_SWAP,
     "Row swap",
-    lambda f: f.prose("Swapping two rows gives an equivalent system: ")
-    + f.raw(r"R_i \leftrightarrow R_j", "Ri ↔ Rj") + ".",
+    lambda f: f.prose(_EQUIV + "swap two rows, ")
+    + f.raw(r"R_i \leftrightarrow R_j", "Rᵢ ↔ Rⱼ") + ".",
     "~",
+    why=why_swap,
+    display=lambda s: row_display(s, targets(s)),
 )
-def _swap(step: Step, f: MathFormat) -> str:
-    return _row_op(f, _g(step, "target"), source=_g(step, "source"), swap=True)
+def swap_instance(step: Step, f: MathFormat) -> str:
+    return row_op(f, _g(step, "target"), source=_g(step, "source"), swap=True)
 
 
 @template(
     LinalgRule.ROW_SCALE,
     "Row scaling",
-    lambda f: f.prose("Multiplying a row by a non-zero number gives an equivalent system: ")
-    + f.raw(r"R_i \leftarrow c\,R_i,\ c \neq 0", "Ri ← c·Ri, c ≠ 0") + ".",
+    lambda f: f.prose(_EQUIV + "multiply a row by a non-zero number, ")
+    + f.raw(r"R_i \leftarrow c\,R_i,\ c \neq 0", "Rᵢ ← cRᵢ, c ≠ 0") + ".",
     "~",
+    why=_why_scale,
+    display=lambda s: row_display(s, targets(s)),
 )
-def _scale(step: Step, f: MathFormat) -> str:
-    return _row_op(f, _g(step, "target"), _g(step, "factor"))
+def scale_instance(step: Step, f: MathFormat) -> str:
+    return row_op(f, _g(step, "target"), _g(step, "factor"))
 
 
 @template(
     LinalgRule.ROW_ADD_MULTIPLE,
     "Row replacement",
-    lambda f: f.prose("Adding a multiple of one row to another gives an equivalent system: ")
-    + f.raw(r"R_i \leftarrow R_i + c\,R_j", "Ri ← Ri + c·Rj") + ".",
+    lambda f: f.prose(_EQUIV + "add a multiple of one row to another, ")
+    + f.raw(r"R_i \leftarrow R_i + c\,R_j", "Rᵢ ← Rᵢ + cRⱼ") + ".",
     "~",
+    why=why_add,
+    display=lambda s: row_display(s, targets(s)),
 )
-def _add(step: Step, f: MathFormat) -> str:
-    return _row_op(f, _g(step, "target"), _g(step, "factor"), _g(step, "source"))
-
-
-def _ops_text(step: Step, f: MathFormat) -> str:
-    parts = []
-    for kind, t, s, c in step.given.get("ops", ()):
-        kind = str(kind)
-        if kind == "swap":
-            parts.append(_swap(Step(LinalgRule.ROW_SWAP, None, None, {"target": t, "source": s}), f))
-        elif kind == "scale":
-            parts.append(_scale(Step(LinalgRule.ROW_SCALE, None, None, {"target": t, "factor": c}), f))
-        else:
-            g = {"target": t, "source": s, "factor": c}
-            parts.append(_add(Step(LinalgRule.ROW_ADD_MULTIPLE, None, None, g), f))
-    return "; ".join(parts)
+def add_instance(step: Step, f: MathFormat) -> str:
+    return row_op(f, _g(step, "target"), _g(step, "factor"), _g(step, "source"))
 
 
 @template(
@@ -129,9 +277,11 @@ def _ops_text(step: Step, f: MathFormat) -> str:
     "Row operations with one pivot row",
     "Use one pivot row on several rows at once; each operation is elementary.",
     "~",
+    why=why_ops,
+    display=lambda s: row_display(s, targets(s)),
 )
 def _combine(step: Step, f: MathFormat) -> str:
-    return _ops_text(step, f)
+    return ops_text(step, f)
 
 
 @template(
@@ -139,11 +289,15 @@ def _combine(step: Step, f: MathFormat) -> str:
     "Eliminate a column",
     "Use the pivot to clear its column with elementary row operations.",
     "~",
+    why=why_ops,
+    display=lambda s: row_display(s, targets(s)),
 )
 def _eliminate(step: Step, f: MathFormat) -> str:
-    r, c = _g(step, "pivot_row"), _g(step, "pivot_col")
-    where = f"{f.prose('pivot in row')} {r}, {f.prose('column')} {c}: "
-    return where + _ops_text(step, f)
+    return ops_text(step, f)
+
+
+def _pivot_cells(step: Step) -> set:
+    return {(int(r) - 1, int(c) - 1) for r, c in step.given["pivots"]}
 
 
 @template(
@@ -151,159 +305,121 @@ def _eliminate(step: Step, f: MathFormat) -> str:
     "Pivots",
     "The pivots are the leading non-zero entries of the rows of the echelon form.",
     "=>",
+    display=lambda s: [chain(_shown(s.after, pivots=_pivot_cells(s)), step=s)],
 )
 def _pivots(step: Step, f: MathFormat) -> str:
     p = step.given["pivots"]
-    cells = ", ".join(f"({r}, {c})" for r, c in p)
-    return f"{f.prose('pivots at (row, column)')} {cells}" if p else f.prose("no pivots")
+    if not p:
+        return f.prose("every row is zero: there are no pivots")
+    cols = sorted({int(c) for _, c in p})
+    word = "column" if len(cols) == 1 else "columns"
+    listed = ", ".join(str(c) for c in cols[:-1]) + (" and " if len(cols) > 1 else "") \
+        + str(cols[-1])
+    return f.prose(f"the pivots (boxed) stand in {word} {listed}")
 
 
-@template(LinalgRule.READ_RANK, "Rank", "The rank is the number of pivots (non-zero rows).", "=>")
+@template(LinalgRule.READ_RANK, "Rank", "The rank is the number of pivots (non-zero rows).",
+          "=>", display=lambda s: [])
 def _rank(step: Step, f: MathFormat) -> str:
-    return f"{f.prose('rank')} = {f.m(step.after)}"
+    n = int(step.given.get("pivots", step.after))
+    word = "pivot" if n == 1 else "pivots"
+    return (f.prose(f"{n} {word}, so ")
+            + f.named(r"\operatorname{rank}", "rank", step.after, step=step))
 
 
 @template(
     LinalgRule.CLASSIFY_SYSTEM,
     "Number of solutions",
     lambda f: f.prose("Compare ranks: if ")
-    + f.raw(r"\operatorname{rank} A < \operatorname{rank}[A \mid b]", "rank A < rank [A|b]")
+    + f.raw(r"\operatorname{rank} A < \operatorname{rank}\,[A \mid b]", "rank A < rank [A | b]")
     + f.prose(" there is no solution; if both equal the number of unknowns, exactly one; "
               "otherwise infinitely many."),
     "=>",
+    display=lambda s: [],
 )
 def _classify(step: Step, f: MathFormat) -> str:
     g = step.given
-    ranks = (f"rank A = {g['rank_A']}, rank [A|b] = {g['rank_Ab']}, "
-             f"{g['unknowns']} unknowns")
-    tex = ranks.replace("|", r" \mid ").replace("unknowns", r"\text{ unknowns}")
-    return f"{f.raw(tex, ranks)}: {f.prose(str(step.after))}"
+    ra = f.named(r"\operatorname{rank} A", "rank A", g["rank_A"], step=step)
+    rab = f.named(r"\operatorname{rank}\,[A \mid b]", "rank [A | b]", g["rank_Ab"], step=step)
+    n = int(g["unknowns"])
+    kind = str(step.after)
+    if kind == "none":
+        tail = f.prose("; the augmented column has a pivot, so there is no solution")
+    elif kind == "unique":
+        tail = f.prose(f", equal to the number of unknowns ({n}), so there is exactly one "
+                       "solution")
+    else:
+        free = n - int(g["rank_A"])
+        tail = f.prose(f", fewer than the {n} unknowns, so {free} unknown"
+                       f"{'s are' if free > 1 else ' is'} free and there are infinitely many "
+                       "solutions")
+    return f"{ra} {f.prose('and')} {rab}{tail}"
+
+
+def _solution_parts(step: Step) -> tuple[list, list]:
+    from sympy import Eq
+
+    free = list(step.given.get("free", ()))
+    xs, pool = [], list(free)
+    for e in step.after:
+        if isinstance(e, Eq):
+            xs.append(e.lhs)
+        elif pool:
+            xs.append(pool.pop(0))
+    return xs + pool, free
+
+
+def _solution_display(step: Step) -> list[Display]:
+    xs, _ = _solution_parts(step)
+    shown = Shown(step.after, view="solution", extra={"variables": tuple(xs)})
+    return [chain(_shown(step.before), "=>", shown, step=step)]
 
 
 @template(
     LinalgRule.READ_SOLUTION,
     "Read off the solution",
-    "Each pivot row gives its pivot variable in terms of the free variables.",
+    "Each pivot row gives its pivot unknown; an unknown without a pivot is free and becomes "
+    "a parameter.",
     "=>",
+    display=_solution_display,
 )
 def _solution(step: Step, f: MathFormat) -> str:
-    free = step.given.get("free", ())
-    tail = (f" ({f.prose('free')}: {', '.join(f.m(x) for x in free)})") if free else ""
-    return ", ".join(f.m(e) for e in step.after) + tail
+    _, free = _solution_parts(step)
+    if not free:
+        return f.prose("each row of the reduced matrix gives one unknown")
+    names = ", ".join(f.m(x) for x in free)
+    if len(free) == 1:
+        tail = " has no pivot, so it is free (a parameter); the pivot rows give the others"
+    else:
+        tail = " have no pivot, so they are free (parameters); the pivot rows give the others"
+    return names + f.prose(tail)
 
 
 @template(
     LinalgRule.INCONSISTENT_ROW,
     "Inconsistent row",
     lambda f: f.prose("A row ") + f.raw(r"[0 \cdots 0 \mid c]", "[0 … 0 | c]")
-    + f.prose(" with c non-zero says 0 = c: the system has no solution."),
+    + f.prose(" with c non-zero says 0 = c, which no choice of the unknowns satisfies."),
     "=>",
+    display=lambda s: [chain(_shown(s.before, (int(s.given["row"]) - 1,)), step=s)],
 )
 def _inconsistent(step: Step, f: MathFormat) -> str:
-    return f"{f.prose('row')} {step.given['row']} {f.prose('reads 0 = c with c non-zero')}"
+    r = int(step.given["row"])
+    M = matrix_of(step.before)
+    c = f.m(M[r - 1, M.cols - 1]) if M is not None else "c"
+    return (f"{f.prose(f'row {r} has only zeros left of the bar and')} {c} "
+            f"{f.prose('on the right: it says 0 equals a non-zero number, so there is no solution')}")
 
 
-# --------------------------------------------------------------------- determinants
-@template(
-    LinalgRule.DET_2X2,
-    "2x2 determinant",
-    lambda f: f.raw(r"\det\begin{bmatrix} a & b \\ c & d \end{bmatrix} = ad - bc",
-                    "det [[a, b], [c, d]] = ad − bc") + ".",
-)
-def _det2(step: Step, f: MathFormat) -> str:
-    return f"{f.m(step.before)} = {f.m(step.after)}"
+def _rank_result(d: Any) -> Any:
+    from symbolic_mlmath.render.present import ResultView
+
+    return ResultView(display=chain(d.result, name=(r"\operatorname{rank} A", "rank A")))
 
 
-@template(
-    LinalgRule.DET_SARRUS,
-    "Rule of Sarrus",
-    "For a 3x3 matrix: add the products along the three down-right diagonals and "
-    "subtract the products along the three up-right diagonals.",
-)
-def _sarrus(step: Step, f: MathFormat) -> str:
-    def total(values: Any) -> str:
-        from sympy import Add
-
-        parts = " + ".join(f"({f.m(x)})" if x.could_extract_minus_sign() else f.m(x) for x in values)
-        return f"{parts} = {f.m(Add(*values))}"
-
-    return (f"{f.prose('down-right diagonals')} {total(step.given['down'])}; "
-            f"{f.prose('up-right diagonals')} {total(step.given['up'])}")
-
-
-@template(
-    LinalgRule.COFACTOR_EXPANSION,
-    "Cofactor expansion",
-    lambda f: f.prose("Expand along one row (or column): ")
-    + f.raw(r"\det A = \sum_j (-1)^{i+j} a_{ij} \det M_{ij}",
-            "det A = Σⱼ (−1)^(i+j) aᵢⱼ det Mᵢⱼ")
-    + f.prose(", with the signs in a checkerboard and each minor M the matrix without "
-              "that row and column."),
-)
-def _cofactor(step: Step, f: MathFormat) -> str:
-    g = step.given
-    if "along" not in g:
-        return f"{f.prose('minor at row')} {g.get('row')}, {f.prose('column')} {g.get('column')}"
-    signs = " ".join("+" if s > 0 else "-" for s in g["signs"])
-    return (f"{f.prose('along')} {f.prose(str(g['along']))} {g['index']} "
-            f"({f.prose('signs')} {signs}): {f.m(step.after)}")
-
-
-@template(
-    LinalgRule.DET_ROW_SWAP,
-    "Swap rows (determinant)",
-    "Swapping two rows changes the sign of the determinant.",
-)
-def _det_swap(step: Step, f: MathFormat) -> str:
-    return _swap(step, f) + f": {f.m(step.after)}"
-
-
-@template(
-    LinalgRule.DET_ROW_ADD,
-    "Row replacement (determinant)",
-    "Adding a multiple of one row to another does not change the determinant.",
-)
-def _det_add(step: Step, f: MathFormat) -> str:
-    if "ops" in step.given:
-        return _eliminate(step, f)
-    return _add(step, f)
-
-
-@template(
-    LinalgRule.DET_ROW_SCALE,
-    "Factor out of a row",
-    "Multiplying a row by c multiplies the determinant by c.",
-)
-def _det_scale(step: Step, f: MathFormat) -> str:
-    return _scale(step, f)
-
-
-@template(
-    LinalgRule.DET_TRIANGULAR,
-    "Triangular determinant",
-    "The determinant of a triangular matrix is the product of its diagonal entries.",
-)
-def _det_tri(step: Step, f: MathFormat) -> str:
-    return f"{f.prose('product of the diagonal')}: {f.m(step.after)}"
-
-
-@template(
-    LinalgRule.DET_ZERO_ROW,
-    "Zero row",
-    "A matrix with a row (or column) of zeros has determinant 0.",
-)
-def _det_zero(step: Step, f: MathFormat) -> str:
-    return f"{f.prose('a zero row')}: {f.m(step.after)}"
-
-
-@template(
-    LinalgRule.SINGULAR_TEST,
-    "Singularity test",
-    "A square matrix is singular exactly when its determinant is 0.",
-    "=>",
-)
-def _singular(step: Step, f: MathFormat) -> str:
-    det = step.given["det"]
-    verdict = "singular" if det == 0 else "non-singular"
-    eq = f.raw(r"\det A = 0", "det A = 0") if det == 0 else f.raw(r"\det A \neq 0", "det A ≠ 0")
-    return f"{eq}: {f.prose(verdict)}"
+TEMPLATES.results.update({"rank": _rank_result})
+TEMPLATES.labels.update({
+    "unique": "exactly one solution",
+    "infinite": "infinitely many solutions",
+    "none": "no solution",
+})

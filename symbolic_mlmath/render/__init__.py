@@ -6,10 +6,10 @@ Examples
 >>> from symbolic_mlmath.linalg.determinants import derive_det
 >>> print(render(derive_det(Matrix([[1, 2], [3, 4]])), "text", detail="overview"))
 Determinant (cofactor)
-Goal: det([[1, 2], [3, 4]])
-  1. 2x2 determinant: det([[1, 2], [3, 4]]) = 1*4 - 2*3
-  2. Arithmetic: which gives -2
-Result: -2
+Find: det[1 2; 3 4]
+  1. 2x2 determinant: Multiply along each diagonal and subtract. det[1 2; 3 4] = 1·4 - 2·3
+  2. Arithmetic: Work out the products and sums exactly. 1·4 - 2·3 = -2
+Result: det[1 2; 3 4] = -2
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ __all__ = ["result_as_math", "steps_at", "template_of"]
 
 
 def steps_at(steps: tuple[Step, ...], detail: str, depth: int = 0) -> Iterator[tuple[int, Step]]:
-    """``(depth, step)`` pairs to show at ``detail``: substeps only at ``full``."""
+    """``(depth, step)`` pairs of every step and, at ``full``, every substep."""
     for s in steps:
         yield depth, s
         if detail == "full" and s.substeps:
@@ -22,7 +22,10 @@ def steps_at(steps: tuple[Step, ...], detail: str, depth: int = 0) -> Iterator[t
 
 
 def result_as_math(result: Any) -> Any:
-    """A result as one SymPy object to print: dicts become lists of equations."""
+    """A result as one SymPy object (dicts become tuples of equations) for machine output.
+
+    Learner pages show results through ``render.present.result_view`` instead.
+    """
     from sympy import Eq, Symbol, Tuple, sympify
     from sympy.core.symbol import Str
 

@@ -4,47 +4,69 @@ from __future__ import annotations
 
 from typing import Any
 
-from symbolic_mlmath.render.common import result_as_math, steps_at, template_of
-from symbolic_mlmath.render.formats import LATEX, latex_of
+from symbolic_mlmath.render.displays import Shown, where
+from symbolic_mlmath.render.formats import LATEX
+from symbolic_mlmath.render.present import ResultView, plan
+from symbolic_mlmath.render.printers import variable_order
 
-__all__ = ["display_pair", "to_latex", "to_latex_document"]
-
-_RELATION = {"=": "=", "~": r"\sim", "=>": r"\;\Longrightarrow\;"}
-
-
-def display_pair(before: Any, relation: str, after: Any) -> str:
-    """The LaTeX body ``before rel after`` (without delimiters)."""
-    return f"{latex_of(before)} {_RELATION.get(relation, relation)} {latex_of(after)}"
+__all__ = ["PREAMBLE", "result_latex", "to_latex", "to_latex_document"]
 
 
-def to_latex(d: Any, *, detail: str = "standard") -> str:
-    """The derivation as a LaTeX fragment: a subsection with an enumerated list of steps."""
+def result_latex(r: ResultView) -> str:
+    """The result as LaTeX: a display, a tabular of labelled parts, or a sentence."""
     f = LATEX
-    out = [rf"\subsection*{{{f.prose(d.title)}}}", rf"\textbf{{Goal:}} ${latex_of(d.goal)}$", ""]
-    out.append(r"\begin{enumerate}")
-    depth_open = 0
-    for depth, step in steps_at(d.steps, detail):
-        while depth > depth_open:
-            out.append(r"\begin{itemize}")
-            depth_open += 1
-        while depth < depth_open:
+    if r.rows:
+        cols = len(r.rows[0])
+        lines = [r"\begin{center}", r"\renewcommand{\arraystretch}{1.6}",
+                 r"\begin{tabular}{" + "l" * cols + "}", r"\hline"]
+        if any(r.header):
+            lines += [" & ".join(r"\textbf{" + f.prose(h) + "}" for h in r.header) + r" \\",
+                      r"\hline"]
+        for row in r.rows:
+            lines.append(" & ".join(f.m(c) if isinstance(c, Shown) else f.prose(str(c))
+                                    for c in row) + r" \\")
+        lines += [r"\hline", r"\end{tabular}", r"\end{center}"]
+        return "\n".join(lines)
+    if r.display is not None:
+        return r"\[ " + f.display(r.display) + r" \]"
+    return r.text(f)
+
+
+def to_latex(d: Any, *, detail: str = "standard", heading: str = "subsection") -> str:
+    """The derivation as a LaTeX fragment: a (sub)section with an enumerated list of steps.
+
+    Highlighted rows use the colour ``changed`` (``xcolor``), as :data:`PREAMBLE` defines.
+    """
+    f = LATEX
+    with variable_order(getattr(d, "variables", ()) or ()), where(d.title):
+        p = plan(d, detail)
+        out = [rf"\{heading}*{{{f.prose(p.title)}}}",
+               rf"\textbf{{{p.goal_label}:}} \[ {f.display(p.goal)} \]", ""]
+        out.append(r"\begin{enumerate}")
+        depth_open = 0
+        for s in p.steps:
+            while s.depth > depth_open:
+                out.append(r"\begin{itemize}")
+                depth_open += 1
+            while s.depth < depth_open:
+                out.append(r"\end{itemize}")
+                depth_open -= 1
+            text = s.text(f)
+            if detail == "overview":
+                out.append(rf"\item \textbf{{{f.prose(s.title)}:}} {text}")
+                continue
+            out.append(rf"\item \textbf{{{f.prose(s.title)}.}} {text}")
+            law = s.law(f)
+            if law:
+                out.append(rf"\\ {{\small\emph{{Rule:}} {law}}}")
+            for dd in s.displays:
+                out.append(r"\[ " + f.display(dd) + r" \]")
+        while depth_open:
             out.append(r"\end{itemize}")
             depth_open -= 1
-        t = template_of(step)
-        instance = t.instance(step, f)
-        if detail == "overview":
-            out.append(rf"\item \textbf{{{f.prose(t.title)}:}} {instance}")
-            continue
-        out.append(rf"\item \textbf{{{f.prose(t.title)}.}} {t.law(f)}\\")
-        out.append(instance)
-        if step.before is not None and step.after is not None:
-            out.append(r"\[ " + display_pair(step.before, t.relation, step.after) + r" \]")
-    while depth_open:
-        out.append(r"\end{itemize}")
-        depth_open -= 1
-    out.append(r"\end{enumerate}")
-    out.append(rf"\textbf{{Result:}} ${latex_of(result_as_math(d.result))}$")
-    return "\n".join(out) + "\n"
+        out.append(r"\end{enumerate}")
+        out.append(r"\textbf{Result:} " + result_latex(p.result))
+        return "\n".join(out) + "\n"
 
 
 PREAMBLE = r"""\documentclass[11pt]{article}
@@ -52,7 +74,9 @@ PREAMBLE = r"""\documentclass[11pt]{article}
 \usepackage[T1]{fontenc}
 \usepackage{amsmath,amssymb}
 \usepackage{graphicx}
+\usepackage{xcolor}
 \usepackage[margin=2cm]{geometry}
+\definecolor{changed}{HTML}{1565C0}
 \setcounter{MaxMatrixCols}{40}
 \allowdisplaybreaks
 """

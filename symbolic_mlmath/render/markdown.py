@@ -4,35 +4,74 @@ from __future__ import annotations
 
 from typing import Any
 
-from symbolic_mlmath.render.common import result_as_math, steps_at, template_of
-from symbolic_mlmath.render.formats import MARKDOWN, latex_of
-from symbolic_mlmath.render.latex import display_pair
+from symbolic_mlmath.render.displays import Shown, where
+from symbolic_mlmath.render.formats import MARKDOWN
+from symbolic_mlmath.render.present import Plan, ResultView, plan
+from symbolic_mlmath.render.printers import variable_order
 
-__all__ = ["to_markdown"]
+__all__ = ["result_markdown", "to_markdown"]
+
+
+def _cell(f: Any, c: Any) -> str:
+    if isinstance(c, Shown):
+        return f.m(c).replace("|", r"\vert ").replace(r"\vert \vert", "||")
+    return f.prose(str(c))
+
+
+def result_markdown(r: ResultView, f: Any = MARKDOWN) -> list[str]:
+    """The result as Markdown lines: a display, a table, or a sentence."""
+    if r.rows:
+        head = r.header if any(r.header) else ["", ""]
+        out = ["| " + " | ".join(f.prose(h) for h in head) + " |",
+               "|" + "---|" * len(head)]
+        for row in r.rows:
+            out.append("| " + " | ".join(_cell(f, c) for c in row) + " |")
+        if r.display is not None:
+            out += ["", "$$" + f.display(r.display) + "$$"]
+        return out
+    if r.display is not None:
+        return ["$$" + f.display(r.display) + "$$"]
+    return [r.text(f)]
+
+
+def plan_markdown(p: Plan, detail: str, heading: str = "###", anchor: str = "") -> str:
+    """A plan (see ``render.present``) as Markdown."""
+    f = MARKDOWN
+    out = [f"{heading} {f.prose(p.title)}", ""]
+    out += [f"**{p.goal_label}:**", "", "$$" + f.display(p.goal) + "$$", ""]
+    for s in p.steps:
+        pad = "  " * s.depth
+        text = s.text(f)
+        if s.depth == 0:
+            lead = f"**Step {s.number}: {f.prose(s.title)}.** {text}"
+        else:
+            lead = f"- *{f.prose(s.title)}.* {text}"
+        if detail == "overview":
+            inline = [f.inline(dd) for dd in s.displays if not _has_matrix(dd)]
+            out += [f"{pad}{lead}" + (" " + "; ".join(inline) if inline else ""), ""]
+            continue
+        out += [f"{pad}{lead}", ""]
+        law = s.law(f)
+        if law:
+            out += [f"{pad}  > *Rule:* {law}" if s.depth else f"> *Rule:* {law}", ""]
+        for dd in s.displays:
+            out += [f"{pad}  $$" + f.display(dd) + "$$" if s.depth else "$$" + f.display(dd) + "$$",
+                    ""]
+    res = result_markdown(p.result, f)
+    if len(res) == 1 and not res[0].startswith("$$"):
+        out.append(f"**Result:** {res[0]}")
+    else:
+        out += ["**Result:**", "", *res]
+    return "\n".join(out) + "\n"
+
+
+def _has_matrix(d: Any) -> bool:
+    from sympy import MatrixBase
+
+    return any(isinstance(t.obj, MatrixBase) or t.view in ("system", "solution") for t in d.terms)
 
 
 def to_markdown(d: Any, *, detail: str = "standard", heading: str = "###") -> str:
-    """The derivation as Markdown: a heading, the goal, one paragraph per step, the result."""
-    f = MARKDOWN
-    out = [f"{heading} {f.prose(d.title)}", "", f"**Goal:** ${latex_of(d.goal)}$", ""]
-    number = 0
-    for depth, step in steps_at(d.steps, detail):
-        t = template_of(step)
-        pad = "  " * depth
-        if depth == 0:
-            number += 1
-            label = f"**Step {number}: {f.prose(t.title)}.**"
-        else:
-            label = f"- *{f.prose(t.title)}.*"
-        instance = t.instance(step, f)
-        if detail == "overview":
-            out.append(f"{pad}{label} {instance}")
-            out.append("")
-            continue
-        out.append(f"{pad}{label} {t.law(f)} {instance}")
-        out.append("")
-        if step.before is not None and step.after is not None:
-            out.append(f"{pad}$$" + display_pair(step.before, t.relation, step.after) + "$$")
-            out.append("")
-    out.append(f"**Result:** ${latex_of(result_as_math(d.result))}$")
-    return "\n".join(out) + "\n"
+    """The derivation as Markdown: a heading, the problem, one paragraph per step, the result."""
+    with variable_order(getattr(d, "variables", ()) or ()), where(d.title):
+        return plan_markdown(plan(d, detail), detail, heading)

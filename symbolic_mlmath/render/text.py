@@ -1,62 +1,89 @@
-"""Unicode text: SymPy's pretty printer for the objects, one template per rule."""
+"""Unicode text for the terminal: 2-D matrices with a bar, marked rows and pivots."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from symbolic_mlmath.render.common import result_as_math, steps_at, template_of
-from symbolic_mlmath.render.formats import TEXT, pretty_of, text_of
+from symbolic_mlmath.render.displays import Shown, where
+from symbolic_mlmath.render.formats import TEXT
+from symbolic_mlmath.render.present import ResultView, plan
+from symbolic_mlmath.render.printers import variable_order
 
-__all__ = ["pretty_pair", "to_text"]
-
-_RELATION = {"=": "=", "~": "~", "=>": "⟹"}
-_MAX_WIDTH = 110
-
-
-def pretty_pair(before: Any, relation: str, after: Any) -> str:
-    """``before  rel  after`` side by side in pretty print (stacked when too wide)."""
-    from sympy.printing.pretty.stringpict import prettyForm, stringPict
-
-    a, b = pretty_of(before), pretty_of(after)
-    rel = f"  {_RELATION.get(relation, relation)}  "
-    pa, pb = stringPict(a), stringPict(b)
-    pa.baseline = pa.height() // 2
-    pb.baseline = pb.height() // 2
-    joined = prettyForm(*pa.right(rel, pb)).render(wrap_line=False)
-    if max((len(line) for line in joined.splitlines()), default=0) <= _MAX_WIDTH:
-        return joined
-    return f"{a}\n{rel.strip()}\n{b}"
+__all__ = ["result_text", "to_text"]
 
 
 def _indent(block: str, pad: str) -> str:
     return "\n".join(pad + line if line else line for line in block.splitlines())
 
 
+def result_text(r: ResultView) -> str:
+    """The result as text: a display, a table of labelled parts, or a sentence."""
+    f = TEXT
+    if r.rows:
+        cells = [[c if isinstance(c, str) else f.display(_single(c)) for c in row]
+                 for row in r.rows]
+        if any(r.header):
+            cells.insert(0, list(r.header))
+        widths = [max(max((len(x) for x in str(c[k]).splitlines()), default=0) for c in cells)
+                  for k in range(len(cells[0]))]
+        lines = []
+        for row in cells:
+            parts = [str(c).splitlines() or [""] for c in row]
+            height = max(len(p) for p in parts)
+            for h in range(height):
+                lines.append("  ".join((p[h] if h < len(p) else "").ljust(w)
+                                       for p, w in zip(parts, widths, strict=True)).rstrip())
+        return "\n".join(lines)
+    if r.display is not None:
+        return f.display(r.display)
+    return r.text(f)
+
+
+def _single(c: Any) -> Any:
+    from symbolic_mlmath.render.displays import Display
+
+    return Display((c if isinstance(c, Shown) else Shown(c),))
+
+
 def to_text(d: Any, *, detail: str = "standard") -> str:
     """The derivation as unicode text."""
-    out = [d.title]
-    if detail != "overview":
-        out.append("=" * len(d.title))
-    out.append(f"Goal: {text_of(d.goal)}")
-    if detail != "overview":
-        out.append("")
-    number = 0
-    for depth, step in steps_at(d.steps, detail):
-        t = template_of(step)
-        pad = "  " * (depth + 1)
-        if depth == 0:
-            number += 1
-            label = f"{number}. "
+    with variable_order(getattr(d, "variables", ()) or ()), where(d.title):
+        p = plan(d, detail)
+        f = TEXT
+        out = [p.title]
+        if detail != "overview":
+            out.append("=" * len(p.title))
+        goal = f.inline(p.goal) if detail == "overview" else f.display(p.goal)
+        if "\n" in goal:
+            out += [f"{p.goal_label}:", _indent(goal, "  ")]
         else:
-            label = "- "
-        instance = t.instance(step, TEXT)
-        if detail == "overview":
-            out.append(f"{pad}{label}{t.title}: {instance}")
-            continue
-        out.append(f"{pad}{label}{t.title}. {t.law(TEXT)}")
-        out.append(f"{pad}   {instance}")
-        if step.before is not None and step.after is not None:
-            out.append(_indent(pretty_pair(step.before, t.relation, step.after), pad + "   "))
-        out.append("")
-    out.append(f"Result: {text_of(result_as_math(d.result))}")
-    return "\n".join(out)
+            out.append(f"{p.goal_label}: {goal}")
+        if detail != "overview":
+            out.append("")
+        for s in p.steps:
+            pad = "  " * (s.depth + 1)
+            label = f"{s.number}. " if s.depth == 0 else "- "
+            text = s.text(f)
+            if detail == "overview":
+                inline = [f.inline(dd) for dd in s.displays
+                          if all(isinstance(t, Shown) and not hasattr(t.obj, "cols")
+                                 and t.view not in ("system", "solution") for t in dd.terms)]
+                out.append(f"{pad}{label}{s.title}: {text}" + (" " + "; ".join(inline)
+                                                               if inline else ""))
+                continue
+            out.append(f"{pad}{label}{s.title}: {text}")
+            law = s.law(f)
+            if law:
+                out.append(f"{pad}   Rule: {law}")
+            for dd in s.displays:
+                out.append(_indent(f.display(dd), pad + "   "))
+            out.append("")
+        if detail == "overview" and p.result.display is not None and not p.result.rows:
+            res = f.inline(p.result.display)
+        else:
+            res = result_text(p.result)
+        if "\n" in res:
+            out += ["Result:", _indent(res, "  ")]
+        else:
+            out.append(f"Result: {res}")
+        return "\n".join(out)

@@ -44,7 +44,7 @@ def test_rref_names_each_operation():
     assert first.rule is LinalgRule.ROW_ADD_MULTIPLE
     assert dict(first.given) == {"target": 2, "source": 1, "factor": -3}
     assert first.after == Matrix([[1, 2], [0, -2]])
-    assert "R2 ← R2 - 3·R1" in d.to_text()
+    assert "R₂ ← R₂ - 3R₁" in d.to_text()
 
 
 def test_ref_is_echelon_and_row_equivalent():

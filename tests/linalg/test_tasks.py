@@ -208,7 +208,7 @@ def test_every_vector_matrix_eigen_task_registered():
 def test_matmul_shows_row_times_column():
     d = sm.solve("matmul", A="[[1,2],[3,4]]", B="[[5,6],[7,8]]")
     text = d.to_text()
-    assert "1*5 + 2*7" in text
+    assert "1·5 + 2·7" in text
     assert len(d.steps[0].substeps) == 4
 
 

@@ -102,7 +102,7 @@ def test_golden_json():
 def test_instances_state_the_operation():
     d = _rref()
     first = d.steps[0]
-    assert TEMPLATES[first.rule].instance(first, TEXT) == "R2 ← R2 - 3·R1"
+    assert TEMPLATES[first.rule].instance(first, TEXT) == "R₂ ← R₂ - 3R₁"
     assert TEMPLATES[first.rule].instance(first, LATEX) == r"$R_{2} \leftarrow R_{2} - 3\,R_{1}$"
 
 

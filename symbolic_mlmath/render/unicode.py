@@ -1,0 +1,313 @@
+"""Unicode printers for text pages: one line (``λ² - 4λ + 3``, ``1·(-4)``) and 2-D.
+
+The same rules as the LaTeX printer in ``render.printers``: the learner's order, written
+products kept with their negative factors bracketed, ``·`` and superscripts, never ``**``.
+
+Examples
+========
+>>> from sympy import symbols
+>>> a, lam = symbols("a lambda")
+>>> text_line(lam**2 - 4*lam + 3), text_line((a - 1) * (a + 1))
+('λ² - 4λ + 3', '(a - 1)(a + 1)')
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from symbolic_mlmath.render.printers import (
+    cached,
+    is_literal,
+    is_negation,
+    leads_negative,
+    needs_brackets,
+    negated,
+    ordered_factors,
+    ordered_terms,
+    written_fraction,
+)
+
+__all__ = ["pretty_printer", "symbol_text", "text_line"]
+
+_SUP = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+_GREEK = {
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "theta": "θ",
+    "lambda": "λ", "mu": "μ", "nu": "ν", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ",
+    "phi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω", "Sigma": "Σ", "Delta": "Δ",
+}
+_FUNCS = {"acos": "arccos", "asin": "arcsin", "atan": "arctan", "log": "ln"}
+
+
+def symbol_text(name: str) -> str:
+    """A symbol's name as a learner writes it: ``lambda`` -> ``λ``, ``x1`` -> ``x₁``.
+
+    >>> symbol_text("lambda"), symbol_text("x12"), symbol_text("x_2")
+    ('λ', 'x₁₂', 'x₂')
+    """
+    m = re.fullmatch(r"([A-Za-z]+)_?(\d*)", name)
+    if not m:
+        return name
+    base, digits = m.groups()
+    return _GREEK.get(base, base) + digits.translate(_SUB)
+
+
+_TEXT: Any = None
+
+
+def _text_printer() -> Any:
+    global _TEXT
+    if _TEXT is not None:
+        return _TEXT
+    from sympy.printing.precedence import PRECEDENCE, precedence
+    from sympy.printing.str import StrPrinter
+
+    class Printer(StrPrinter):
+        """One line of unicode: ``λ² - 4λ + 3``, ``1·(-4)``, ``[1 2; 3 4]``, ``√2``."""
+
+        def _as_ordered_terms(self, expr: Any, order: Any = None) -> list:
+            return ordered_terms(expr)
+
+        def _print_Symbol(self, e: Any) -> str:
+            return symbol_text(e.name)
+
+        _print_Dummy = _print_Symbol
+
+        def _print_MatrixSymbol(self, e: Any) -> str:
+            return symbol_text(e.name)
+
+        def _print_Add(self, expr: Any, order: Any = None) -> str:
+            out = ""
+            for i, term in enumerate(ordered_terms(expr)):
+                if i and leads_negative(term):
+                    out += " - "
+                    term = negated(term)
+                elif i:
+                    out += " + "
+                t = self._print(term)
+                if term.is_Add or (i and t.startswith("-")):
+                    t = f"({t})"
+                out += t
+            return out
+
+        def _factor(self, f: Any, bracket: bool) -> str:
+            t = self._print(f)
+            return f"({t})" if bracket else t
+
+        def _print_Mul(self, expr: Any) -> str:
+            from sympy import Integer
+
+            args = list(expr.args)
+            over = written_fraction(expr) if is_literal(expr) else None
+            if over is not None:
+                top, bottom = (self._print(x) for x in over)
+                if over[0].is_Add or over[0].is_Mul:
+                    top = f"({top})"
+                if not over[1].is_Atom:
+                    bottom = f"({bottom})"
+                return f"{top}/{bottom}"
+            if is_literal(expr):
+                prefix = ""
+                if is_negation(expr):
+                    prefix, args = "-", args[1:]
+                parts = []
+                for k, f in enumerate(args):
+                    frac = f.is_Rational and not f.is_Integer and len(args) > 1
+                    parts.append(self._factor(f, needs_brackets(f, k + bool(prefix)) or frac))
+                return prefix + "·".join(parts)
+            coeff, rest = expr.as_coeff_Mul()
+            sign = ""
+            if coeff < 0:
+                sign, coeff = "-", -coeff
+            num, den = [], []
+            factors = ordered_factors(rest) if rest.is_Mul else ([] if rest == 1 else [rest])
+            for f in factors:
+                if f.is_Pow and f.exp.is_Rational and f.exp.is_negative:
+                    den.append(f.base ** (-f.exp))
+                else:
+                    num.append(f)
+            if coeff.is_Rational and coeff.q != 1:
+                den.insert(0, Integer(coeff.q))
+                coeff = Integer(coeff.p)
+            pieces = []
+            for f in num:
+                t = self._print(f)
+                if precedence(f) < PRECEDENCE["Mul"]:
+                    t = f"({t})"
+                pieces.append(t)
+            body = ""
+            for k, p in enumerate(pieces):
+                if k == 0:
+                    body = p
+                    continue
+                prev = pieces[k - 1]
+                glue = p[:1] == "(" or (p[:1].isalpha() and not (
+                    len(p) > 1 and p[1:2].isalpha() and len(prev) > 1 and prev[-2:-1].isalpha()))
+                body += p if glue else "·" + p
+            head = "" if coeff == 1 and pieces else self._print(coeff)
+            if head and pieces and not (pieces[0][:1] in ("(", "√") or (
+                    pieces[0][:1].isalpha() and (num[0].is_Symbol or num[0].is_Pow))):
+                head += "·"
+            top = head + body or "1"
+            if den:
+                d = "·".join(self._print(x) for x in den)
+                if len(den) > 1 or not (den[0].is_Atom):
+                    d = f"({d})"
+                top = f"{top}/{d}"
+            return sign + top
+
+        def _print_Pow(self, e: Any, rational: bool = False) -> str:
+            from sympy import S
+
+            b, x = e.base, e.exp
+            bt = self._print(b)
+            if precedence(b) < PRECEDENCE["Pow"] or (b.is_Rational and not b.is_Integer) \
+                    or bt.startswith("-"):
+                bt = f"({bt})"
+            if x == S.Half:
+                inner = self._print(b)
+                return f"√{inner}" if b.is_Atom else f"√({inner})"
+            if x == -1:
+                return f"1/{bt}"
+            if x.is_Integer:
+                return bt + str(x).translate(_SUP)
+            return f"{bt}^({self._print(x)})"
+
+        def _print_Rational(self, e: Any) -> str:
+            return f"{e.p}/{e.q}" if e.q != 1 else str(e.p)
+
+        def _print_MatrixBase(self, M: Any) -> str:
+            if M.cols == 1 and M.rows > 1:
+                return "(" + ", ".join(self._print(x) for x in M) + ")"
+            rows = (" ".join(self._print(x) for x in M.row(i)) for i in range(M.rows))
+            return "[" + "; ".join(rows) + "]"
+
+        _print_ImmutableDenseMatrix = _print_MatrixBase
+        _print_MutableDenseMatrix = _print_MatrixBase
+        _print_ImmutableSparseMatrix = _print_MatrixBase
+
+        def _print_Determinant(self, e: Any) -> str:
+            return f"det{self._print(e.arg)}"
+
+        def _print_Equality(self, e: Any) -> str:
+            return f"{self._print(e.lhs)} = {self._print(e.rhs)}"
+
+        def _print_Unequality(self, e: Any) -> str:
+            return f"{self._print(e.lhs)} ≠ {self._print(e.rhs)}"
+
+        def _print_Str(self, e: Any) -> str:
+            return e.name
+
+        def _print_Tuple(self, e: Any) -> str:
+            return "(" + ", ".join(self._print(x) for x in e) + ")"
+
+        def _print_BooleanTrue(self, e: Any) -> str:
+            return "yes"
+
+        def _print_BooleanFalse(self, e: Any) -> str:
+            return "no"
+
+        def _print_Abs(self, e: Any) -> str:
+            return f"|{self._print(e.args[0])}|"
+
+        def _print_Function(self, e: Any) -> str:
+            name = _FUNCS.get(e.func.__name__, e.func.__name__)
+            return f"{name}({', '.join(self._print(a) for a in e.args)})"
+
+        def _print_ImaginaryUnit(self, e: Any) -> str:
+            return "i"
+
+        def _print_Infinity(self, e: Any) -> str:
+            return "∞"
+
+        def _print_Pi(self, e: Any) -> str:
+            return "π"
+
+        def _print_Identity(self, e: Any) -> str:
+            return "I"
+
+        def _print_Inverse(self, e: Any) -> str:
+            return self._wrap(e.arg) + "⁻¹"
+
+        def _print_Transpose(self, e: Any) -> str:
+            return self._wrap(e.arg) + "ᵀ"
+
+        def _print_MatMul(self, e: Any) -> str:
+            return "·".join(self._wrap(a) if a.is_Add or getattr(a, "is_MatAdd", False)
+                            else self._print(a) for a in e.args)
+
+        def _print_MatPow(self, e: Any) -> str:
+            return self._wrap(e.base) + str(e.exp).translate(_SUP)
+
+        def _wrap(self, a: Any) -> str:
+            t = self._print(a)
+            simple = getattr(a, "is_Symbol", False) or t.startswith(("[", "(")) \
+                or a.__class__.__name__ == "MatrixSymbol"
+            return t if simple else f"({t})"
+
+    _TEXT = Printer({"order": "none"})
+    return _TEXT
+
+
+def text_line(obj: Any) -> str:
+    """One line of unicode for a SymPy object, in a learner's notation."""
+    return cached("text", obj, _text_printer().doprint)
+
+
+# ------------------------------------------------------------------ 2-D text
+_PRETTY: Any = None
+
+
+def pretty_printer() -> Any:
+    """The 2-D unicode printer (cached): SymPy's, with the learner's order and products."""
+    global _PRETTY
+    if _PRETTY is not None:
+        return _PRETTY
+    from sympy.printing.pretty.pretty import PrettyPrinter
+    from sympy.printing.pretty.stringpict import prettyForm, stringPict
+
+    class Printer(PrettyPrinter):
+        def _as_ordered_terms(self, expr: Any, order: Any = None) -> list:
+            return ordered_terms(expr)
+
+        def _print_Add(self, expr: Any, order: Any = None) -> Any:
+            pieces: list[Any] = []
+            for i, term in enumerate(ordered_terms(expr)):
+                if i and leads_negative(term):
+                    pieces.append(" - ")
+                    term = negated(term)
+                elif i:
+                    pieces.append(" + ")
+                p = self._print(term)
+                if term.is_Add or (i and p.s.startswith("-")):
+                    p = prettyForm(*p.parens())
+                pieces.append(p)
+            return prettyForm(*stringPict.next(*pieces), binding=prettyForm.ADD)
+
+        def _print_Mul(self, expr: Any) -> Any:
+            if not is_literal(expr):
+                return super()._print_Mul(expr)
+            args = list(expr.args)
+            prefix = ""
+            if is_negation(expr):
+                prefix, args = "-", args[1:]
+            pieces: list[Any] = [prefix] if prefix else []
+            for k, f in enumerate(args):
+                p = self._print(f)
+                frac = f.is_Rational and not f.is_Integer
+                if needs_brackets(f, k + bool(prefix)) or frac:
+                    p = prettyForm(*p.parens())
+                if k:
+                    pieces.append("·")
+                pieces.append(p)
+            return prettyForm(*stringPict.next(*pieces), binding=prettyForm.MUL)
+
+        def _print_Rational(self, e: Any) -> Any:
+            return prettyForm(f"{e.p}/{e.q}" if e.q != 1 else str(e.p))
+
+        def _print_Str(self, e: Any) -> Any:
+            return prettyForm(e.name)
+
+    _PRETTY = Printer({"use_unicode": True, "order": "none", "wrap_line": False})
+    return _PRETTY

@@ -1,0 +1,158 @@
+"""No SymPy or Python on a learner's page, and the notation a textbook uses.
+
+Every derivation of the workbook and of the corpus is rendered as text, Markdown and
+LaTeX at every detail level and scanned for Python and SymPy spellings (``True``,
+``Matrix(``, ``**``, ``lambda``, tuples); the notation checks pin the learner's order,
+bracketed negative factors, the augmented bar and parametric solutions.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+import symbolic_mlmath as sm
+from symbolic_mlmath.publish.topic import load_topic
+from symbolic_mlmath.render import render
+from tests.render.corpus import CORPUS
+
+ROOT = Path(__file__).resolve().parents[2]
+FILES = sorted((ROOT / "derivations").glob("c[0-9]w[0-9]_*.py"))
+#: Course 1 pages must pass; the calculus and statistics pages are being written now and
+#: their templates do not yet all go through the learner printers (see
+#: /work/shared/findings/learner-notation.md): reported, not yet enforced.
+PAGES = [pytest.param(p, id=p.stem, marks=() if p.stem.startswith("c1") else pytest.mark.xfail(
+    reason="course 2-3 templates not yet on the learner printers", strict=False))
+    for p in FILES]
+
+RAW_TEXT = re.compile(
+    r"\bTrue\b|\bFalse\b|\bNone\b|Matrix\(|ImmutableMatrix|\*\*|\blambda\b|,\)|"
+    r"\bsqrt\(|\bacos\(|\bStr\(|\bTuple\(|\bEq\(|\bRational\(|\w\*\w|\bdet\(\[\[|\[\[")
+RAW_TEX = re.compile(r"\\text\{(True|False|None)\}|Matrix\(|(?<!\\)\blambda\b|\\mathtt|"
+                     r"\\left\(\\left\(|,\s*\\right\)|\\text\{[a-z]+_[a-z]+\}")
+
+
+def _scan(text: str, pattern: re.Pattern, where: str) -> list[str]:
+    return [f"{where}: {m.group(0)!r} in …{text[max(0, m.start() - 50):m.end() + 30]}…"
+            for m in pattern.finditer(text)]
+
+
+@cache
+def _topic(path: Path, tmp: str) -> tuple:
+    return tuple(load_topic(path, out_dir=Path(tmp) / path.stem).derivations)
+
+
+def _check(derivations, label: str) -> None:
+    bad = []
+    for d in derivations:
+        for detail in ("overview", "standard", "full"):
+            bad += _scan(render(d, "text", detail=detail), RAW_TEXT, f"{label} text {detail}")
+            for fmt in ("latex", "markdown"):
+                bad += _scan(render(d, fmt, detail=detail), RAW_TEX, f"{label} {fmt} {detail}")
+    assert not bad, "\n".join(bad[:15])
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_python_on_workbook_pages(path, tmp_path_factory):
+    _check(_topic(path, str(tmp_path_factory.getbasetemp())), path.stem)
+
+
+@pytest.mark.parametrize(("task", "inputs"), CORPUS, ids=[f"{t}-{k}" for k, (t, _) in
+                                                             enumerate(CORPUS)])
+def test_no_python_on_corpus_pages(task, inputs):
+    _check([sm.solve(task, **inputs)], task)
+
+
+def test_the_scan_can_fail():
+    assert _scan("a = 10 - b, True (free: b)", RAW_TEXT, "x")
+    assert _scan("lambda**2 - 4*lambda + 3", RAW_TEXT, "x")
+    assert _scan(r"\text{True}", RAW_TEX, "x")
+
+
+# ------------------------------------------------------------------ notation
+def _text(task: str, detail: str = "standard", **inputs) -> str:
+    return render(sm.solve(task, **inputs), "text", detail=detail)
+
+
+def test_learners_order_is_kept():
+    out = _text("solve_system", equations=["5a + b = 17", "4a - 3b = 6"])
+    assert "5a + b = 17" in out and "4a - 3b = 6" in out
+    assert "b + 5a" not in out
+    lab = _text("solve_system", equations=["2x1 - x2 + x3 + x4 = 6", "x1 + 2x2 - x3 - x4 = 3",
+                                           "-x1 + 2x2 + 2x3 + 2x4 = 14",
+                                           "x1 - x2 + 2x3 + x4 = 8"])
+    assert "2x₁ - x₂ + x₃ + x₄ = 6" in lab
+
+
+def test_polynomials_in_descending_powers():
+    out = _text("eigenvectors", matrix=[[2, 1], [1, 2]])
+    assert "λ² - 4λ + 3  =  (λ - 1)(λ - 3)" in out
+    sym = _text("det", matrix=[["a", 1], [1, "a"]])
+    assert "a² - 1" in sym and "(a - 1)(a + 1)" in sym
+
+
+def test_negative_factors_are_bracketed():
+    out = _text("det", matrix=[[1, 0, 2, -1], [3, 0, 0, 5], [2, 1, 4, -3], [1, 0, 5, 0]])
+    assert not re.search(r"[·⋅]-\d", out), "a negative factor without brackets"
+    assert "- -" not in out
+    sarrus = _text("det", matrix=[[4, -3, 1], [2, 1, 3], [-1, 2, -5]], method="sarrus")
+    assert "4·1·(-5)" in sarrus and "(-3)·2·(-5)" in sarrus
+
+
+def test_scaling_by_minus_one_reads_minus_r():
+    out = _text("rref", matrix=[[-1, 2], [0, 1]])
+    assert "R₁ ← -R₁" in out and "-1R" not in out and "(-1)" not in out.split("Result")[0]
+
+
+def test_augmented_matrices_carry_the_bar_in_every_format():
+    d = sm.solve("solve_system", equations=["a + b = 10", "a + 2b = 12"])
+    assert "│" in render(d, "text")
+    for fmt in ("latex", "markdown"):
+        assert r"\begin{array}{cc|c}" in render(d, fmt)
+    inv = sm.solve("inverse", matrix=[[2, 1, 0], [1, 1, 0], [1, 0, 1]])
+    assert r"\begin{array}{ccc|ccc}" in render(inv, "latex")
+
+
+def test_infinitely_many_solutions_in_parametric_and_vector_form():
+    out = _text("solve_system", equations=["a + b = 10", "2a + 2b = 20"])
+    assert "a = 10 - t, b = t (t ∈ ℝ)" in out
+    assert "(a, b) = (10, 0) + t·(-1, 1)" in out
+    tex = render(sm.solve("solve_system", equations=["a + b = 10", "2a + 2b = 20"]), "latex")
+    assert r"t \in \mathbb{R}" in tex
+
+
+def test_operator_names_are_upright():
+    d = sm.solve("classify_system", equations=["x + y = 4", "2x - y = 1"])
+    tex = render(d, "latex")
+    assert r"\operatorname{rank} A" in tex and "rank A" not in tex.replace(
+        r"\operatorname{rank} A", "")
+
+
+def test_fraction_matrices_get_row_spacing():
+    d = sm.solve("det", matrix=[[4, -3, 1], [2, 1, 3], [-1, 2, -5]], method="elimination")
+    assert r"\\[4pt]" in render(d, "latex")
+
+
+def test_multi_part_results_are_labelled_tables():
+    md = render(sm.solve("eigenvectors", matrix=[[2, 1], [1, 2]]), "markdown")
+    assert "| eigenvalue λ | algebraic multiplicity | geometric multiplicity | eigenspace |" in md
+    pca = render(sm.solve("pca", data=[[1, 2], [3, 3], [4, 6], [6, 7], [6, 9]]), "markdown")
+    for part in ("covariance matrix C", "principal components", "share of the variance",
+                 "projected data"):
+        assert part in pca
+    dia = render(sm.solve("diagonalize", matrix=[[4, 1], [2, 3]]), "markdown")
+    assert "P (eigenvectors)" in dia and "D (eigenvalues)" in dia and r"^{-1}" in dia
+
+
+def test_no_empty_steps_and_no_fragments():
+    d = sm.solve("det_inverse", matrix=[[1, 2], [3, 1]])
+    for detail in ("standard", "full"):
+        out = render(d, "text", detail=detail)
+        assert not re.search(r"^\s*(\S+)\s+=\s+\1\s*$", out, re.M), out
+    sing = render(sm.solve("det", matrix=[["a", "b"], ["c", "d"]]), "text")
+    assert "ad - bc  =  ad - bc" not in sing
+    md = render(sm.solve("det", matrix=[[2, 1, 5], [1, 2, 1], [2, 1, 3]]), "markdown")
+    assert ". which" not in md and "arithmetic. which" not in md

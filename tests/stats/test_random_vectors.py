@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sympy import Rational, sqrt
+from sympy import Rational
 
 from symbolic_mlmath.api import check, solve
 from symbolic_mlmath.core.errors import InputError

@@ -26,5 +26,7 @@ VERIFIERS.update(VECTOR_VERIFIERS)
 
 # --- inference (issue 15) ----------------------------------------------
 from symbolic_mlmath.stats.verifiers_inference import INFERENCE_VERIFIERS  # noqa: E402
+from symbolic_mlmath.stats.verifiers_mle import MLE_VERIFIERS  # noqa: E402
 
 VERIFIERS.update(INFERENCE_VERIFIERS)
+VERIFIERS.update(MLE_VERIFIERS)

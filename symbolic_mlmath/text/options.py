@@ -62,10 +62,7 @@ def parse_text(value: Any, *, name: str = "option", max_length: int = MAX_OPTION
         raise ParseError(f"expected text, got {type(value).__name__}", name=name)
     if len(value) > max_length:
         raise LimitError(f"too long ({len(value)} characters, limit {max_length})", name=name)
-    text = " ".join(normalise(value, name).split())
-    if not text:
-        raise ParseError("empty input", name=name)
-    return text
+    return " ".join(normalise(value, name).split())
 
 
 def parse_choice(

@@ -28,6 +28,7 @@ __all__ = [
     "MAX_ITERATIONS",
     "Iterates",
     "Precision",
+    "as_exact",
     "as_sympy_number",
     "decimal",
     "read_iterations",
@@ -105,17 +106,35 @@ def decimal(value: Any, digits: int) -> Any:
     return Float(value, digits)
 
 
+def as_exact(value: Any, name: str, kind: str = "number") -> Any:
+    """A value as an exact SymPy object: text through the text door (``parse_number`` or
+    ``parse_expr``), Python numbers read exactly, SymPy objects as they are; never
+    ``sympify`` of a string.
+
+    Examples
+    ========
+    >>> as_exact("0.1", "learning_rate"), as_exact(0.25, "x0"), as_exact("x^2", "f", "expr")
+    (1/10, 1/4, x**2)
+    """
+    from symbolic_mlmath.text.parse import parse_expr, parse_number
+
+    if kind == "expr":
+        return parse_expr(value, name=name)
+    return parse_number(value, name=name)
+
+
 def as_sympy_number(value: Any) -> Any:
     """A ``Fraction`` or int as a SymPy Rational (other values through ``sympify``)."""
     from fractions import Fraction
 
-    from sympy import Integer, Rational, sympify
+    from sympy import Integer, Rational
+    from sympy.core.sympify import _sympify
 
     if isinstance(value, Fraction):
         return Rational(value.numerator, value.denominator)
     if isinstance(value, int):
         return Integer(value)
-    return sympify(value)
+    return _sympify(value)
 
 
 def read_iterations(value: Any, name: str = "iterations", cap: int = 10_000) -> int:
@@ -132,11 +151,9 @@ def read_iterations(value: Any, name: str = "iterations", cap: int = 10_000) -> 
 
 def read_tolerance(value: Any, name: str = "tolerance") -> Any:
     """A positive exact number (or None)."""
-    from sympy import sympify
-
     if value is None:
         return None
-    v = sympify(value)
+    v = as_exact(value, name)
     if not v.is_number or not v.is_positive:
         raise InputError(f"expected a positive number, got {value}", name=name)
     return v
@@ -144,14 +161,14 @@ def read_tolerance(value: Any, name: str = "tolerance") -> Any:
 
 def read_point(value: Any, variables: Sequence[Any], name: str = "x0") -> Any:
     """A starting point as a column vector with one number per variable."""
-    from sympy import ImmutableMatrix, MatrixBase, sympify
+    from sympy import ImmutableMatrix, MatrixBase
 
     if isinstance(value, MatrixBase):
         entries = list(value)
     elif isinstance(value, list | tuple):
-        entries = [sympify(v) for v in value]
+        entries = [as_exact(v, name) for v in value]
     else:
-        entries = [sympify(value)]
+        entries = [as_exact(value, name)]
     if len(entries) != len(variables):
         raise InputError(f"expected {len(variables)} coordinate"
                          f"{'s' if len(variables) > 1 else ''} (one per variable "

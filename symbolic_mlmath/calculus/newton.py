@@ -31,6 +31,7 @@ from symbolic_mlmath.calculus.iteration import (
     MAX_ITERATIONS,
     Iterates,
     Precision,
+    as_exact,
     as_sympy_number,
     decimal,
     read_iterations,
@@ -334,7 +335,7 @@ def derive_newton(f: Any, variables: Sequence[Any], x0: Any, iterations: Any = 6
     >>> derive_newton(x**2 - 2*x, [x], [1], 3, mode="optimize").result["point"]
     1
     """
-    from sympy import ImmutableMatrix, MatrixBase, Tuple, sympify
+    from sympy import ImmutableMatrix, MatrixBase, Tuple
     from sympy.core.symbol import Str
 
     variables = tuple(variables)
@@ -342,7 +343,7 @@ def derive_newton(f: Any, variables: Sequence[Any], x0: Any, iterations: Any = 6
         raise InputError(f"unknown mode {mode!r}; use root or optimize", name="mode")
     if not variables:
         raise InputError("give at least one variable", name="vars")
-    f = f if isinstance(f, MatrixBase) else sympify(f)
+    f = f if isinstance(f, MatrixBase) else as_exact(f, "f", "expr")
     extra = f.free_symbols - set(variables)
     if extra:
         raise InputError(f"the function has symbols that are not variables: "

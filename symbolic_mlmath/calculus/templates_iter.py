@@ -148,7 +148,7 @@ def _gd_update_rule(step: Step, f: MathFormat) -> str:
             f"{dot}{_vec(f, step.before)} = {_vec(f, step.after)}")
 
 
-@template(R.LEARNING_RATE_BOUND, "Will it converge?",
+@template(R.LEARNING_RATE_BOUND, "Convergence test",
           lambda f: f.prose("For a quadratic the Hessian H is constant; descent converges "
                             "from every start exactly when H is positive definite and ")
           + f.raw(r"0 < \eta < 2/\lambda_{\max}", "0 < η < 2/λ_max") + ".", "=>")

@@ -140,16 +140,14 @@ def derive_backprop(network: Any, loss: Any, params: Any, x: Any, y: Any, *,
     from sympy import ImmutableMatrix, Mul, Tuple
     from sympy.core.symbol import Str
 
-    from symbolic_mlmath.text.parse import parse_value
+    from symbolic_mlmath.text.convert import as_sympy
 
     loss = read_loss(loss)
     net = read_network(network, loss=loss)
     prec = Precision.read(precision)
     P = read_params(params, net)
-    xv = ImmutableMatrix([parse_value(v, name="x") for v in
-                          (list(x) if hasattr(x, "__iter__") and not isinstance(x, str) else [x])])
-    yv = ImmutableMatrix([parse_value(v, name="y") for v in
-                          (list(y) if hasattr(y, "__iter__") and not isinstance(y, str) else [y])])
+    xv = ImmutableMatrix([as_sympy(v) for v in (list(x) if hasattr(x, "__iter__") else [x])])
+    yv = ImmutableMatrix([as_sympy(v) for v in (list(y) if hasattr(y, "__iter__") else [y])])
     if xv.rows != net.sizes[0]:
         raise InputError(f"the network takes {net.sizes[0]} inputs, x has {xv.rows}", name="x")
     if yv.rows != net.sizes[-1]:

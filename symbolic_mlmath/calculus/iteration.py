@@ -28,7 +28,6 @@ __all__ = [
     "MAX_ITERATIONS",
     "Iterates",
     "Precision",
-    "as_exact",
     "as_sympy_number",
     "decimal",
     "read_iterations",
@@ -106,35 +105,19 @@ def decimal(value: Any, digits: int) -> Any:
     return Float(value, digits)
 
 
-def as_exact(value: Any, name: str, kind: str = "number") -> Any:
-    """A value as an exact SymPy object: text through the text door (``parse_number`` or
-    ``parse_expr``), Python numbers read exactly, SymPy objects as they are; never
-    ``sympify`` of a string.
-
-    Examples
-    ========
-    >>> as_exact("0.1", "learning_rate"), as_exact(0.25, "x0"), as_exact("x^2", "f", "expr")
-    (1/10, 1/4, x**2)
-    """
-    from symbolic_mlmath.text.parse import parse_expr, parse_number
-
-    if kind == "expr":
-        return parse_expr(value, name=name)
-    return parse_number(value, name=name)
-
-
 def as_sympy_number(value: Any) -> Any:
-    """A ``Fraction`` or int as a SymPy Rational (other values through ``sympify``)."""
+    """A ``Fraction`` or int as a SymPy Rational (other values through the text door)."""
     from fractions import Fraction
 
     from sympy import Integer, Rational
-    from sympy.core.sympify import _sympify
+
+    from symbolic_mlmath.text.convert import as_sympy
 
     if isinstance(value, Fraction):
         return Rational(value.numerator, value.denominator)
     if isinstance(value, int):
         return Integer(value)
-    return _sympify(value)
+    return as_sympy(value)
 
 
 def read_iterations(value: Any, name: str = "iterations", cap: int = 10_000) -> int:
@@ -151,9 +134,11 @@ def read_iterations(value: Any, name: str = "iterations", cap: int = 10_000) -> 
 
 def read_tolerance(value: Any, name: str = "tolerance") -> Any:
     """A positive exact number (or None)."""
+    from symbolic_mlmath.text.convert import as_sympy
+
     if value is None:
         return None
-    v = as_exact(value, name)
+    v = as_sympy(value)
     if not v.is_number or not v.is_positive:
         raise InputError(f"expected a positive number, got {value}", name=name)
     return v
@@ -163,12 +148,14 @@ def read_point(value: Any, variables: Sequence[Any], name: str = "x0") -> Any:
     """A starting point as a column vector with one number per variable."""
     from sympy import ImmutableMatrix, MatrixBase
 
+    from symbolic_mlmath.text.convert import as_sympy
+
     if isinstance(value, MatrixBase):
         entries = list(value)
     elif isinstance(value, list | tuple):
-        entries = [as_exact(v, name) for v in value]
+        entries = [as_sympy(v) for v in value]
     else:
-        entries = [as_exact(value, name)]
+        entries = [as_sympy(value)]
     if len(entries) != len(variables):
         raise InputError(f"expected {len(variables)} coordinate"
                          f"{'s' if len(variables) > 1 else ''} (one per variable "

@@ -31,7 +31,6 @@ from symbolic_mlmath.calculus.iteration import (
     MAX_ITERATIONS,
     Iterates,
     Precision,
-    as_exact,
     as_sympy_number,
     decimal,
     read_iterations,
@@ -338,12 +337,14 @@ def derive_newton(f: Any, variables: Sequence[Any], x0: Any, iterations: Any = 6
     from sympy import ImmutableMatrix, MatrixBase, Tuple
     from sympy.core.symbol import Str
 
+    from symbolic_mlmath.text.convert import as_sympy
+
     variables = tuple(variables)
     if mode not in {"root", "optimize"}:
         raise InputError(f"unknown mode {mode!r}; use root or optimize", name="mode")
     if not variables:
         raise InputError("give at least one variable", name="vars")
-    f = f if isinstance(f, MatrixBase) else as_exact(f, "f", "expr")
+    f = f if isinstance(f, MatrixBase) else as_sympy(f)
     extra = f.free_symbols - set(variables)
     if extra:
         raise InputError(f"the function has symbols that are not variables: "

@@ -19,7 +19,7 @@ sigma**2*(n - 1)/n
 ['sum_of_squares_identity', 'linearity_over_sums', 'bias_identity', 'simplify']
 >>> from symbolic_mlmath.stats.distributions import parse_distribution
 >>> draw(parse_distribution("die(6)"), 5, seed=1).tolist()
-[3, 5, 5, 1, 2]
+[3, 4, 5, 6, 1]
 """
 
 from __future__ import annotations

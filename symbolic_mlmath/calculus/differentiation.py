@@ -57,7 +57,7 @@ _CHILD_NAMES: dict[R, tuple[str, ...]] = {
     R.CHAIN_RULE: ("douter", "du"),
     R.LOG_DIFFERENTIATION: ("dln",),
 }
-_HIDDEN = {"U", "sympy", "terms"}
+_HIDDEN = {"U", "sympy"}
 
 
 def node_step(node: DiffNode) -> Step:

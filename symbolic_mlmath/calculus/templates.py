@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from symbolic_mlmath.core.steps import Step
-from symbolic_mlmath.render.formats import MathFormat, latex_of, text_of
+from symbolic_mlmath.render.formats import MathFormat, latex_of
 from symbolic_mlmath.render.templates import TemplateTable
 
 from .rules import CalculusRule as R
@@ -30,8 +30,10 @@ def _law(tex: str, text: str, words: str = "", after: str = "") -> Any:
 
 def _d(f: MathFormat, expr: Any, var: Any, partial: bool = False) -> str:
     """``d/dx (expr)`` (``∂/∂x`` for a partial derivative), as math."""
-    tv, xv = latex_of(var), text_of(var)
-    inner_t, inner_x = latex_of(expr), text_of(expr)
+    from symbolic_mlmath.render.unicode import text_line
+
+    tv, xv = latex_of(var), text_line(var)
+    inner_t, inner_x = latex_of(expr), text_line(expr)
     if partial:
         return f.raw(rf"\frac{{\partial}}{{\partial {tv}}}\left({inner_t}\right)", f"∂/∂{xv} ({inner_x})")
     return f.raw(rf"\frac{{d}}{{d{tv}}}\left({inner_t}\right)", f"d/d{xv} ({inner_x})")
@@ -171,6 +173,15 @@ def _t_logdiff(step: Step, f: MathFormat) -> str:
     g = step.given
     lny, dlny = f.raw(r"\ln y", "ln y"), f.raw(r"(\ln y)'", "(ln y)'")
     return f"{lny} = {f.m(g['ln'])}, {dlny} = {f.m(g['dln'])}: {_dstep(step, f)}"
+
+
+@template(R.LOG_SUM_EXP_RULE, "Log-sum-exp rule",
+          _law(r"\frac{d}{dx} \ln \sum_i e^{u_i} = \sum_i \operatorname{softmax}_i(u)\, u_i',"
+               r"\ \operatorname{softmax}_i(u) = \frac{e^{u_i}}{\sum_j e^{u_j}}",
+               "d/dx ln Σ e^(uᵢ) = Σ softmaxᵢ(u) uᵢ', softmaxᵢ(u) = e^(uᵢ)/Σ e^(uⱼ)",
+               "The gradient of log-sum-exp is the softmax: ", "."))
+def _t_lse(step: Step, f: MathFormat) -> str:
+    return _dstep(step, f)
 
 
 @template(R.DIFF_FALLBACK, "Derivative by SymPy",

@@ -20,7 +20,7 @@ _TREE_RULES = (
     R.PRODUCT_RULE, R.QUOTIENT_RULE, R.CHAIN_RULE, R.EXP_RULE, R.EXP_BASE_RULE, R.LOG_RULE,
     R.LOG_BASE_RULE, R.TRIG_RULE, R.INVERSE_TRIG_RULE, R.HYPERBOLIC_RULE,
     R.LOG_DIFFERENTIATION, R.SIGMOID_RULE, R.SOFTPLUS_RULE, R.RELU_RULE, R.ABS_RULE,
-    R.DIFF_FALLBACK,
+    R.LOG_SUM_EXP_RULE, R.DIFF_FALLBACK,
 )
 
 
@@ -323,6 +323,21 @@ def _compare(step: Step) -> str | None:
     from .extremes import check_compare
 
     return check_compare(step)
+
+
+def _value_preserving(*rules: Any) -> None:
+    """These rules' steps keep the value (after = before once the derivative is taken): their
+    own checks decide, and renderers may write ``=`` between before and after."""
+    from symbolic_mlmath.core.verify import Verifier
+
+    for r in rules:
+        VERIFIERS[r] = Verifier(check=VERIFIERS[r].check, same_value=True)
+
+
+_value_preserving(*_TREE_RULES, R.RECOGNIZE_FUNCTIONS, R.TIDY_DERIVATIVE, R.DIFFERENTIATE_INSIDE,
+                  R.LIMIT_DEFINITION, R.EXPAND_NUMERATOR, R.COMBINE_FRACTIONS,
+                  R.RATIONALIZE_NUMERATOR, R.CANCEL_H, R.TAKE_LIMIT, R.PARTIAL_DERIVATIVE,
+                  R.GRADIENT_VECTOR, R.HESSIAN_MATRIX, R.GRAPH_CHAIN_RULE)
 
 
 # --- iterative methods and networks (issue 13) ----------------------------------------------

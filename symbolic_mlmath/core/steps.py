@@ -220,7 +220,7 @@ class Derivation:
                 )
         for k, step in enumerate(self.steps):
             for sub in step.walk():
-                problem = verify_step(sub)
+                problem = verify_step(sub, self)
                 if problem:
                     raise DerivationError(
                         f"{self.title}: step {k + 1} ({sub.rule.value}): {problem}"

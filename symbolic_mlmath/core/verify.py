@@ -47,6 +47,8 @@ __all__ = [
 ]
 
 Check = Callable[["Step"], "str | None"]
+#: A check that needs the derivation the step belongs to (its goal and inputs).
+ContextCheck = Callable[["Step", Any], "str | None"]
 
 
 @dataclass(frozen=True)
@@ -54,15 +56,22 @@ class Verifier:
     """How a rule's steps are checked.
 
     ``check(step)`` returns a one-line problem or ``None``; ``same_value`` compares
-    ``before`` and ``after`` by value; ``reads`` marks a rule that reads a fact off its
-    object (the next step may start from the same object); ``exempt`` is the reason a
-    rule needs no check (only where no check is meaningful).
+    ``before`` and ``after`` by value; ``in_context(step, derivation)`` checks a step
+    against the derivation it belongs to (run by ``validate()``); ``reads`` marks a rule
+    that reads a fact off its object (the next step may start from the same object);
+    ``exempt`` is the reason a rule needs no check (only where no check is meaningful).
     """
 
     check: Check | None = None
     same_value: bool = False
     reads: bool = False
     exempt: str = ""
+    in_context: ContextCheck | None = None
+
+    @property
+    def checks(self) -> bool:
+        """Whether the verifier checks anything (or declares why it need not)."""
+        return bool(self.check or self.same_value or self.in_context or self.exempt)
 
 
 #: The verifier of a value-preserving rule.
@@ -102,8 +111,6 @@ class VerifierTable(dict):
 VERIFIERS = VerifierTable()
 VERIFIERS.same_value(Rule.DEFINITION, Rule.ARITHMETIC, Rule.SIMPLIFY, Rule.EXPAND, Rule.FACTOR,
                      Rule.SUBSTITUTE)
-VERIFIERS[Rule.GIVEN] = exempt("states the problem's object as given")  # TODO(issue 9): real check
-VERIFIERS[Rule.NUMERIC_FALLBACK] = exempt("numeric values are checked by the derivation's reference")
 
 
 def verifier_of(rule: Any) -> Verifier | None:
@@ -169,11 +176,21 @@ def same_value(a: Any, b: Any) -> bool:
     return a == b
 
 
-def verify_step(step: Step) -> str | None:
-    """Return what is wrong with ``step`` (one line), or ``None`` if it checks out."""
+def verify_step(step: Step, derivation: Any = None) -> str | None:
+    """Return what is wrong with ``step`` (one line), or ``None`` if it checks out.
+
+    ``derivation`` (the one the step belongs to) lets context checks run, such as a
+    ``GIVEN`` step stating the problem's own object.
+    """
     v = verifier_of(step.rule)
     if v is None:
         return f"rule {step.rule.value!r} has no verifier"
+    if not v.checks:
+        return f"rule {step.rule.value!r} has a verifier that checks nothing"
+    if v.in_context is not None and derivation is not None:
+        problem = v.in_context(step, derivation)
+        if problem:
+            return problem
     if v.check is not None:
         return v.check(step)
     if v.same_value:
@@ -187,3 +204,89 @@ def reads(rule: Any) -> bool:
     """True when ``rule`` reads a fact off its object."""
     v = verifier_of(rule)
     return bool(v and v.reads)
+
+
+# ------------------------------------------------------------------ GIVEN, NUMERIC_FALLBACK
+def _given_in_context(step: Step, derivation: Any) -> str | None:
+    """A ``GIVEN`` step states the problem's object: the goal, an input, or a part of the goal."""
+    from sympy import Basic
+
+    obj = step.after
+    if step.before is not None and not same_value(step.before, obj):
+        return f"states {obj}, but starts from {step.before}"
+    goal = derivation.goal
+    for candidate in (goal, *dict(derivation.inputs).values()):
+        try:
+            if candidate is not None and same_value(candidate, obj):
+                return None
+        except (TypeError, ValueError):  # an input of another kind (text, a number type)
+            continue
+    if isinstance(goal, Basic) and isinstance(obj, Basic) and goal.has(obj):
+        return None
+    return f"states {obj}, which is not the problem's object {goal}"
+
+
+def _given(step: Step) -> str | None:
+    if step.before is not None and not same_value(step.before, step.after):
+        return f"states {step.after}, but starts from {step.before}"
+    return None
+
+
+VERIFIERS[Rule.GIVEN] = Verifier(check=_given, in_context=_given_in_context)
+
+
+def _numbers(obj: Any) -> list[Any] | None:
+    from sympy import MatrixBase, Tuple
+
+    if isinstance(obj, Tuple | list | tuple) and all(getattr(x, "is_number", False) for x in obj):
+        return list(obj)
+    if isinstance(obj, MatrixBase):
+        return None
+    return [obj] if getattr(obj, "is_number", False) else None
+
+
+def _magnitude(values: Any, digits: int) -> Any:
+    from sympy import N
+
+    return max((abs(complex(N(x, digits))) for x in values), default=0.0)
+
+
+@VERIFIERS.check(Rule.NUMERIC_FALLBACK)
+def _numeric_fallback(step: Step) -> str | None:
+    """Numbers agree with an independent high-precision (mpmath) evaluation to the digits
+    claimed: exact values -> their decimals; a matrix -> vectors it sends to 0 (its null
+    space, or the eigenvectors of ``given["eigenvalue"]``)."""
+    from sympy import MatrixBase, N, eye
+
+    digits = int(step.given.get("digits", 15))
+    work = digits + 10
+    tol = 10.0 ** -(digits - 5)
+    before, after = step.before, step.after
+    exact, approx = _numbers(before), _numbers(after)
+    if exact is not None and approx is not None:
+        if len(exact) != len(approx):
+            return f"{len(exact)} exact values but {len(approx)} numbers"
+        for k, (e, a) in enumerate(zip(exact, approx, strict=True)):
+            err = abs(complex(N(e - a, work)))
+            if err > tol * max(1.0, abs(complex(N(e, work)))):
+                return f"value {k + 1} is {N(e, 12)}, not {N(a, 12)} (to {digits} digits)"
+        return None
+    if isinstance(before, MatrixBase) and approx is None:
+        M = before
+        if "eigenvalue" in step.given:
+            M = M - step.given["eigenvalue"] * eye(M.rows)
+        scale = max(1.0, _magnitude(list(M), work))
+        vectors = list(after)
+        if not vectors:
+            return "no vectors given"
+        for k, v in enumerate(vectors):
+            if not isinstance(v, MatrixBase) or v.shape != (M.cols, 1):
+                return f"item {k + 1} is not a vector with {M.cols} entries"
+            size = _magnitude(list(v), work)
+            if size == 0:
+                return f"vector {k + 1} is the zero vector"
+            residual = _magnitude(list((M * v).evalf(work)), work)
+            if residual > tol * scale * size:
+                return f"vector {k + 1} is not sent to 0 (residual {residual:.3g}) to {digits} digits"
+        return None
+    return "a numeric fallback needs exact values, or a matrix and the vectors it sends to 0"

@@ -243,8 +243,9 @@ def derive_singular(M: Any) -> Derivation:
     d = derive_det(M)
     det = d.result
     singular = det == 0
-    steps = [*d.steps, Step(LinalgRule.SINGULAR_TEST, det, true if singular else false, {"det": det})]
     A = d.inputs["matrix"]
+    steps = [*d.steps, Step(LinalgRule.SINGULAR_TEST, det, true if singular else false,
+                            {"det": det, "matrix": A})]
 
     def reference() -> bool:
         return to_dm(A).to_field().rank() < A.rows

@@ -358,7 +358,7 @@ def derive_diagonalize(M: Any) -> Derivation:
     short = next((e for e in eig if len(e["vectors"]) < e["multiplicity"]), None)
     if short is not None:
         g = {"eigenvalue": short["eigenvalue"], "algebraic": short["multiplicity"],
-             "geometric": len(short["vectors"])}
+             "geometric": len(short["vectors"]), "matrix": A}
         steps.append(Step(LinalgRule.NOT_DIAGONALIZABLE, roots_obj, false, g))
         result: dict = {"diagonalizable": False, "eigenvalue": short["eigenvalue"],
                         "algebraic_multiplicity": short["multiplicity"],

@@ -96,7 +96,7 @@ def derive_pca(data: Any, components: Any = None) -> Derivation:
         mult = rs.count(lam)
         if lam.has(CRootOf):
             sub = [Step(Rule.NUMERIC_FALLBACK, C, Tuple(*numeric_eigenvectors(C, lam)),
-                        {"digits": 30})]
+                        {"digits": 30, "eigenvalue": lam})]
             basis = list(sub[0].after)
         else:
             sub, basis = eigenspace_steps(C, lam)

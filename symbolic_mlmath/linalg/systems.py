@@ -165,7 +165,7 @@ def derive_solve_system(
             else:
                 result[x] = x
         free = Tuple(*(x for c, x in enumerate(xs) if c not in pivot_cols))
-        answer = Tuple(*(Eq(x, v) for x, v in result.items()))
+        answer = Tuple(*(Eq(x, v, evaluate=False) for x, v in result.items()))
         steps.append(Step(LinalgRule.READ_SOLUTION, R, answer, {"free": free}))
     return Derivation(
         "Solve a linear system by elimination",

@@ -15,9 +15,9 @@ Examples
 True
 >>> check_number(Rational(3, 8), "0.38").method
 'decimal'
->>> v = check_number(Rational(3, 8), "5/8", {"the complement (1 - P) was given": Rational(5, 8)})
+>>> v = check_number(Rational(3, 8), "5/8", {"the complement, 1 - P": Rational(5, 8)})
 >>> v.correct, v.feedback
-(False, 'Not correct: 5/8 is the complement (1 - P) was given; the answer is 3/8.')
+(False, 'Not correct: 5/8 is the complement, 1 - P; the answer is 3/8.')
 >>> compare_distribution(parse_dist("binomial(10, 0.3)"), "Bin(n=10, p=3/10)").correct
 True
 >>> compare_distribution(parse_dist("normal(0, 2)"), "N(0, 4)").feedback

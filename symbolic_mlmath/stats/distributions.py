@@ -393,7 +393,7 @@ def parse_distribution(value: Any, params: Any = None, *, name: str = "distribut
     if isinstance(value, Mapping):
         if params:
             raise _err("a table of probabilities takes no params", name)
-        return finite_table(value, name)
+        return Distribution("finite", (), finite_table(value, name))
     if isinstance(value, tuple | list) and value and isinstance(value[0], str) and not params:
         value, params = value[0], list(value[1:])
     if not isinstance(value, str):
@@ -408,7 +408,8 @@ def parse_distribution(value: Any, params: Any = None, *, name: str = "distribut
     if m.group(1).strip().lower() in ("finite", "table", "pmf"):
         from .data import read_mapping
 
-        return finite_table(read_mapping((m.group(2) or "").strip(), name=name), name)
+        table = read_mapping((m.group(2) or "").strip(), name=name)
+        return Distribution("finite", (), finite_table(table, name))
     fam = family_name(m.group(1), name)
     positional: list[Any] = []
     keyword: dict[str, Any] = {}

@@ -58,6 +58,9 @@ def _event_latex(event: Any, printer: Any) -> str:
 class _Notation(Function):
     """An unevaluated piece of notation (never evaluates, never simplifies away)."""
 
+    is_commutative = True
+    is_real = True
+
     @classmethod
     def eval(cls, *args: Any) -> None:
         return None

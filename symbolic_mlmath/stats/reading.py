@@ -153,6 +153,4 @@ def finite_table(table: Mapping, name: str) -> Any:
     total = sum((p for _, p in pairs), start=Integer(0))
     if total != 1:
         raise _err(f"the probabilities add up to {total}, not 1", name)
-    from .distributions import Distribution
-
-    return Distribution("finite", (), tuple(pairs))
+    return tuple(pairs)

@@ -54,6 +54,7 @@ class StatsRule(str, Enum):
     Z_SCORES = "z_scores"  # z = (x - xbar) / s
     LAG1_AUTOCORRELATION = "lag1_autocorrelation"  # r1 = sum (x_i - xbar)(x_i+1 - xbar) / sum (x - xbar)^2
     # probability on sample spaces
+    KNOWN_PROBABILITY = "known_probability"  # a probability given in the problem
     SAMPLE_SPACE = "sample_space"  # the outcomes and their probabilities
     COUNT_OUTCOMES = "count_outcomes"  # P(A) = sum of the probabilities of the outcomes in A
     ADDITION_RULE = "probability_addition_rule"  # P(A or B) = P(A) + P(B) - P(A and B)

@@ -319,3 +319,125 @@ register(Task("describe", "Summaries of data: mean, median, mode, quartiles (met
                Input("quantile_method", "text", "numpy's method name (linear, weibull, hazen, "
                      "...; default linear)", required=False), _DDOF),
               _derive_describe, _check_describe, topic=_DESC))
+
+
+# ------------------------------------------------------------------ probability and Bayes
+_C3W1 = "c3w1-probability"
+
+
+def _derive_probability(event: Any, variables: Any = None, given: Any = None,
+                        probabilities: Any = None, independent: Any = None) -> Any:
+    from .probability import derive_probability
+
+    return derive_probability(variables, event, given, probabilities, independent)
+
+
+def _probability_slips(d: Any) -> dict:
+    from sympy import And
+
+    from .notation import Prob
+
+    slips: dict[str, Any] = {"the complement, 1 - P (complement forgotten or used twice)":
+                             1 - d.result}
+    goal = d.goal
+    if isinstance(goal, Prob) and len(goal.args) == 2:
+        a, b = goal.args
+        try:
+            from .probability import derive_probability
+
+            inputs = d.inputs
+            kw = {"probabilities": inputs.get("probabilities"),
+                  "independent": inputs.get("independent")}
+            joint = derive_probability(inputs.get("variables") or None, And(a, b), **kw).result
+            slips["P(A and B) instead of P(A | B): divide by P(B)"] = joint
+            slips["P(B | A) instead of P(A | B): the condition is swapped"] = derive_probability(
+                inputs.get("variables") or None, b, **kw, given=a).result
+        except Exception:  # the swapped form may not be computable from what is given
+            pass
+    if isinstance(goal, Prob) and len(goal.args) == 1 and isinstance(goal.args[0], And):
+        try:
+            from sympy import Mul
+
+            from .probability import derive_probability
+
+            inputs = d.inputs
+            parts = [derive_probability(inputs.get("variables") or None, p,
+                                        probabilities=inputs.get("probabilities")).result
+                     for p in goal.args[0].args]
+            slips["independence assumed: the probabilities were multiplied"] = Mul(*parts)
+        except Exception:
+            pass
+    return slips
+
+
+def _check_probability(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
+    from .answers_prob import check_number
+
+    return check_number(d.result, answer, _probability_slips(d), **tol)
+
+
+def _check_posterior(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
+    from .answers_prob import check_number
+    from .data import read_mapping
+
+    got = read_mapping(answer, name="answer") if not isinstance(answer, int | float) else None
+    if not got:
+        return Verdict(False, "structural", "Not correct: give a posterior for each of "
+                       f"{', '.join(d.result)}, e.g. {{{next(iter(d.result))}: 0.5, ...}}.",
+                       expected=d.result, got=answer)
+    wrong = []
+    for key, value in got.items():
+        if key not in d.result:
+            return Verdict(False, "structural", f"Not correct: unknown hypothesis {key!r}.",
+                           expected=d.result, got=got)
+        slips = {}
+        lik = d.inputs.get("likelihood")
+        if lik and key in lik:
+            slips["the likelihood P(E | H), not the posterior P(H | E)"] = lik[key]
+            slips["prior × likelihood without dividing by P(E)"] = (
+                lik[key] * d.inputs["prior"][key])
+        v = check_number(d.result[key], str(value), slips, **tol)
+        if v.correct is not True:
+            wrong.append(f"{key}: {v.feedback}")
+    if wrong:
+        return Verdict(False, "exact", "Not correct: " + " ".join(wrong), expected=d.result,
+                       got=got, details=tuple(wrong))
+    return Verdict(True, "exact", f"Correct: {', '.join(got)}.", expected=d.result, got=got)
+
+
+def _derive_bayes(prior: Any, likelihood: Any, evidence: Any = None) -> Any:
+    from .bayes import derive_bayes
+
+    return derive_bayes(prior, likelihood, evidence)
+
+
+def _derive_naive_bayes(prior: Any, likelihoods: Any, words: Any) -> Any:
+    from .bayes import derive_naive_bayes
+
+    return derive_naive_bayes(prior, likelihoods, words)
+
+
+register(Task("probability", "P(event) on a sample space (dice, coins, named distributions) or "
+              "from given probabilities, with the complement, addition, product and "
+              "conditional rules named",
+              (Input("event", "raw", "the event, e.g. X1 + X2 = 7, X > 2, A and B, A given B"),
+               Input("variables", "raw", 'the variables, e.g. {"X1": "die(6)", "X2": "die(6)"}',
+                     required=False),
+               Input("given", "raw", "a condition, e.g. X1 = 3", required=False),
+               Input("probabilities", "raw", 'known probabilities, e.g. {"A": 0.3, "A and B": '
+                     "0.1}", required=False),
+               Input("independent", "bool", "treat the named events as independent",
+                     required=False)),
+              _derive_probability, _check_probability, topic=_C3W1))
+register(Task("bayes", "Posterior P(H | E) = P(E | H) P(H) / P(E), P(E) by total probability",
+              (Input("prior", "raw", 'P(H) per hypothesis, e.g. {"sick": 0.01, "healthy": 0.99}'),
+               Input("likelihood", "raw", "P(E | H) per hypothesis"),
+               Input("evidence", "text", "a name for the evidence (default E)", required=False)),
+              _derive_bayes, _check_posterior, topic=_C3W1))
+register(Task("naive_bayes", "Naive Bayes: per class, prior times the product of word "
+              "likelihoods, normalised (log space for many words)",
+              (Input("prior", "raw", 'P(class), e.g. {"spam": 0.4, "ham": 0.6}'),
+               Input("likelihoods", "raw", 'word -> class -> P(word | class), e.g. {"free": '
+                     '{"spam": 0.3, "ham": 0.05}}'),
+               Input("words", "raw", "the words of the message, e.g. [free, meeting]")),
+              _derive_naive_bayes, _check_posterior, topic=_C3W1))

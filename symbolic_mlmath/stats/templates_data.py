@@ -140,6 +140,13 @@ def _r1(step: Step, f: MathFormat) -> str:
 
 
 # ------------------------------------------------------------------ sample spaces, Bayes
+@template(StatsRule.KNOWN_PROBABILITY, "Given probability",
+          "Put in the probability the problem gives.")
+def _known(step: Step, f: MathFormat) -> str:
+    part = _g(step, "part", step.before)
+    return f"{f.m(part)} = {f.m(_g(step, 'value'))}"
+
+
 @template(StatsRule.SAMPLE_SPACE, "Sample space",
           "List the outcomes of the experiment with their probabilities (independent parts "
           "multiply).", "=>")
@@ -153,10 +160,17 @@ def _space(step: Step, f: MathFormat) -> str:
           "P(A) is the sum of the probabilities of the outcomes in A (equally likely outcomes: "
           "favourable / total).")
 def _outcomes(step: Step, f: MathFormat) -> str:
-    fav = _g(step, "favourable")
+    fav, size = _g(step, "favourable"), _g(step, "size")
     shown = _g(step, "examples")
-    tail = f" ({f.prose('e.g.')} {f.m(shown)})" if shown is not None else ""
-    return f"{f.m(fav)} {f.prose('favourable outcomes')}{tail}: {f.m(step.after)}"
+    names = _g(step, "variables")
+    if shown is not None and len(shown) and names is not None and len(names) == 1:
+        shown = [s[0] for s in shown]
+    tail = f" ({f.prose('e.g.')} {', '.join(f.m(s) for s in shown)})" if shown else ""
+    word = "outcome" if fav == 1 else "outcomes"
+    over = (f" {f.prose('of')} {f.m(size)}" if _g(step, "equally_likely") else "")
+    value = _g(step, "becomes", step.after)
+    return (f"{f.m(fav)} {f.prose('favourable ' + word)}{over}{tail}: "
+            f"{f.m(_g(step, 'part', step.before))} = {f.m(value)}")
 
 
 @template(StatsRule.ADDITION_RULE, "Addition rule",
@@ -199,7 +213,9 @@ def _bayes(step: Step, f: MathFormat) -> str:
 @template(StatsRule.NORMALIZE_POSTERIOR, "Normalise",
           "Divide each product prior × likelihood by their sum, so the posteriors add to 1.")
 def _normalize(step: Step, f: MathFormat) -> str:
-    return f.m(step.after)
+    products = ", ".join(f.m(p) for p in _g(step, "products", ()))
+    return (f"{f.prose('prior × likelihood')}: {products}; {f.prose('their sum')} "
+            f"{f.m(_g(step, 'evidence'))}; {f.prose('posteriors')} {f.m(step.after)}")
 
 
 @template(StatsRule.LIKELIHOOD_PRODUCT, "Naive Bayes likelihood",

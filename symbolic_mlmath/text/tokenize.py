@@ -99,7 +99,8 @@ def normalise(text: str, name: str) -> str:
     return "".join(result)
 
 
-def tokenize(text: str, name: str, *, keep_newlines: bool = False) -> list[Token]:
+def tokenize(text: str, name: str, *, keep_newlines: bool = False,
+             relations: bool = False) -> list[Token]:
     """Tokens of normalised text; brackets are checked for balance and nesting depth."""
     max_depth = get_limits().max_depth
     max_digits = get_limits().max_literal_digits
@@ -166,7 +167,7 @@ def tokenize(text: str, name: str, *, keep_newlines: bool = False) -> list[Token
                 break
         else:
             raise ParseError(f"unexpected character {_describe(ch)} at position {pos}", name=name)
-        if op in ("<", ">", "<=", ">=", "!="):
+        if op in ("<", ">", "<=", ">=", "!=") and not relations:
             raise ParseError(f"'{op}' (inequalities) is not supported here", name=name)
         if op in "([{":
             stack.append((op, pos))

@@ -251,9 +251,13 @@ def _eigen(step: Step) -> str | None:
 
 @VERIFIERS.check(R.SET_GRADIENT_ZERO)
 def _set_zero(step: Step) -> str | None:
+    from sympy import Eq
+
     from .equality import sympy_derivative
 
     f, eqs, variables = step.before, step.after, tuple(step.given["variables"])
+    if isinstance(eqs, Eq):
+        eqs = (eqs,)
     if len(eqs) != len(variables):
         return f"{len(variables)} variables need {len(variables)} equations"
     for eq, v in zip(eqs, variables, strict=True):
@@ -265,22 +269,27 @@ def _set_zero(step: Step) -> str | None:
 @VERIFIERS.check(R.SOLVE_CRITICAL)
 def _solve_critical(step: Step) -> str | None:
     """Each point found makes every equation hold (to 25 digits for numeric roots)."""
+    from sympy import Eq
+
     from .functions import to_elementary
+    from .optimization import coords
 
     variables = tuple(step.given["variables"])
+    eqs = (step.before,) if isinstance(step.before, Eq) else step.before
     for pt in step.after:
-        sub = dict(zip(variables, pt, strict=True))
-        for eq in step.before:
+        sub = coords(pt, variables)
+        for eq in eqs:
             val = to_elementary(eq.lhs).xreplace(sub)
             ok = _same(val, 0) if val.free_symbols else bool(abs(val.evalf(40)) < 1e-25)
             if ok is not True:
-                return f"{_show(tuple(pt))} does not solve {_show(eq)}"
+                return f"{_show(pt)} does not solve {_show(eq)}"
     return None
 
 
 @VERIFIERS.check(R.RESTRICT_DOMAIN)
 def _restrict(step: Step) -> str | None:
     from .domain import in_domain
+    from .optimization import coords
 
     variables = tuple(step.given["variables"])
     box = dict(step.given["domain"])
@@ -288,12 +297,12 @@ def _restrict(step: Step) -> str | None:
     if sorted(map(str, kept + dropped)) != sorted(map(str, step.before)):
         return "the points kept and dropped are not the points found"
     for pt in kept:
-        if in_domain(dict(zip(variables, pt, strict=True)), box) is False:
-            return f"{_show(tuple(pt))} is outside the domain"
+        if in_domain(coords(pt, variables), box) is False:
+            return f"{_show(pt)} is outside the domain"
     for pt in dropped:
-        p = dict(zip(variables, pt, strict=True))
+        p = coords(pt, variables)
         if in_domain(p, box) is not False and _defined_at(step.given["f"], p) is not False:
-            return f"{_show(tuple(pt))} is inside the domain"
+            return f"{_show(pt)} is inside the domain"
     return None
 
 

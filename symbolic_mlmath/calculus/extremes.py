@@ -42,7 +42,8 @@ def _limit_worker(f: Any, x: Any, to: Any, side: str) -> Any:
 
 def _end_value(f: Any, x: Any, end: Any, closed: bool, side: str) -> tuple[Any, bool]:
     """f at a closed end, else its one-sided limit there: (value, is_limit)."""
-    from symbolic_mlmath.text.limits import TimeBudgetExceeded, run_bounded
+    from symbolic_mlmath.core.errors import LimitError
+    from symbolic_mlmath.text.limits import run_bounded
 
     from .functions import to_elementary
 
@@ -51,7 +52,7 @@ def _end_value(f: Any, x: Any, end: Any, closed: bool, side: str) -> tuple[Any, 
     try:
         return run_bounded(_limit_worker, to_elementary(f), x, end, side,
                            seconds=LIMIT_BUDGET), True
-    except TimeBudgetExceeded:
+    except LimitError:  # out of time (TimeBudgetExceeded) or memory
         raise InputError(f"could not find the limit of f as {x} -> {end} in time",
                          name="expr") from None
 

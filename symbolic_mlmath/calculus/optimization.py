@@ -141,16 +141,21 @@ def numeric_roots(grad: list, variables: tuple, box: Mapping) -> list[dict]:
 
 def solve_gradient(grad: list, variables: tuple, box: Mapping) -> tuple[list[dict], bool]:
     """The real solutions of ``grad = 0`` and whether they are numeric."""
-    from symbolic_mlmath.text.limits import TimeBudgetExceeded, run_bounded
+    from symbolic_mlmath.core.errors import LimitError
+    from symbolic_mlmath.text.limits import run_bounded
 
     from .functions import to_elementary
 
     eqs = [to_elementary(g) for g in grad]
     interval = box.get(variables[0]) if len(variables) == 1 else None
-    try:
-        sols = run_bounded(_solve_worker, eqs, list(variables), interval, seconds=SOLVE_BUDGET)
-    except (TimeBudgetExceeded, NotImplementedError):
-        sols = ()
+    if _small_polynomial(eqs, variables):
+        sols = _solve_worker(eqs, list(variables), interval)  # bounded: in process
+    else:
+        try:
+            sols = run_bounded(_solve_worker, eqs, list(variables), interval,
+                               seconds=SOLVE_BUDGET)
+        except (LimitError, NotImplementedError):  # includes TimeBudgetExceeded
+            sols = ()
     if sols is None:
         raise InputError("f has infinitely many critical points (a periodic family); give a "
                          "bounded domain, e.g. [0, 2 pi]", name="domain")
@@ -168,6 +173,23 @@ def solve_gradient(grad: list, variables: tuple, box: Mapping) -> tuple[list[dic
     elif sols == [] and all(e.is_polynomial(*variables) for e in eqs):
         return [], False
     return numeric_roots(grad, variables, box), True
+
+
+def _small_polynomial(eqs: list, variables: tuple) -> bool:
+    """Polynomial equations small enough to solve in process (no worker, no budget)."""
+    from sympy import Poly
+
+    if len(variables) > 3:
+        return False
+    total = 1
+    for e in eqs:
+        if not e.is_polynomial(*variables):
+            return False
+        deg = Poly(e, *variables).total_degree()
+        if deg > 4:
+            return False
+        total *= max(deg, 1)
+    return total <= 16
 
 
 def _order_key(variables: tuple) -> Any:

@@ -69,6 +69,7 @@ class StatsRule(str, Enum):
     MARGINAL_SUM = "marginal_sum"  # p_X(x) = sum over y of p(x, y)
     CONDITIONAL_PMF = "conditional_pmf"  # p(x | y) = p(x, y) / p_Y(y)
     INDEPENDENCE_TEST = "independence_test"  # independent iff p(x, y) = p_X(x) p_Y(y) in every cell
+    JOINT_EXPECTATION = "joint_expectation"  # E[g(X, Y)] = sum g(x, y) p(x, y) over the table
     COVARIANCE_SHORTCUT = "covariance_shortcut"  # Cov = E[XY] - E[X] E[Y]
     COVARIANCE_DEFINITION = "covariance_definition"  # data: sum (x - xbar)(y - ybar) / (n - ddof)
     CORRELATION_FORMULA = "correlation_formula"  # rho = Cov / (SD X SD Y)

@@ -11,9 +11,11 @@ TASKS = TaskList()
 register = TASKS.register
 
 # --- probability, distributions and data (issue 14) ----------------------------------------------
+from symbolic_mlmath.stats.tasks_events import EVENT_TASKS  # noqa: E402
 from symbolic_mlmath.stats.tasks_prob import PROB_TASKS  # noqa: E402
 
 TASKS.extend(PROB_TASKS)
+TASKS.extend(EVENT_TASKS)
 
 
 

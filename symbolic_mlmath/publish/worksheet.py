@@ -427,8 +427,8 @@ def main(argv: list[str] | None = None) -> int:
                                 description="Seeded problem sheets with a worked answer key.")
     p.add_argument("--topics", nargs="*", default=None, metavar="ID",
                    help="topic ids or prefixes (default: every topic with generators)")
-    p.add_argument("--count", type=int, default=5, metavar="N", help="problems per topic")
-    p.add_argument("--seed", type=int, default=0, metavar="S")
+    p.add_argument("--count", default="5", metavar="N", help="problems per topic (1-100)")
+    p.add_argument("--seed", default="0", metavar="S", help="a whole number from 0 to 10^100")
     p.add_argument("--out", default=None, metavar="DIR",
                    help="write worksheet and answer key (.md, .html, .tex) here")
     p.add_argument("--answers", action="store_true",
@@ -442,15 +442,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--title", default="", metavar="TEXT", help="the sheet's title")
     args = p.parse_args(argv)
     from symbolic_mlmath.core.tasks import Input, parse_input
+    from symbolic_mlmath.text.options import parse_count, parse_name, parse_seed
 
+    topics = None if args.topics is None else [parse_name(t, name="topics") for t in args.topics]
+    count = parse_count(args.count, name="count", low=1, high=100)
+    seed = parse_seed(args.seed, name="seed")
     difficulty = parse_input(Input("difficulty", "choice", choices=DIFFICULTIES), args.difficulty)
     size = None if args.size is None else parse_input(Input("size", "int"), args.size)
     title = parse_input(Input("title", "text"), args.title)
-    sheet = make_worksheet(args.topics, args.count, args.seed, difficulty=difficulty, size=size,
-                           title=title)
+    sheet = make_worksheet(topics, count, seed, difficulty=difficulty, size=size, title=title)
     if args.out:
         files = sheet.write(args.out, detail=args.detail)
-        print(f"worksheet: {len(sheet.problems)} problems, seed {args.seed} -> "
+        print(f"worksheet: {len(sheet.problems)} problems, seed {seed} -> "
               + ", ".join(str(f) for f in files))
         return 0
     sys.stdout.write(sheet.to_text())

@@ -10,6 +10,8 @@ t.ppf(0.95, 7) = 1.8946; z = 3/(15/6) = 1.2, two-sided p 0.2301, one-sided 0.115
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scipy import stats
 
 from symbolic_mlmath.core.working import check_working
@@ -225,3 +227,37 @@ def test_two_sample_references_are_scipy() -> None:
     assert round(r.pvalue, 4) == 0.0406 and round(r.statistic, 3) == 2.216
     r = stats.ttest_rel([5, 7, 6, 9, 8], [4, 5, 6, 6, 7])
     assert round(r.pvalue, 4) == 0.0516 and round(r.statistic, 3) == 2.746
+
+
+def _t_working(xbar: float, n: int, s: float, mu0: float) -> list[str]:
+    se = s / n**0.5
+    t = (xbar - mu0) / se
+    p = 2 * stats.t.sf(abs(t), n - 1)
+    crit = stats.t.ppf(0.975, n - 1)
+    dec = "reject H0" if p <= 0.05 else "fail to reject H0"
+    return [f"SE = {se:.4f}", f"t = {t:.4f}", f"df = {n - 1}", f"t_crit = {crit:.4f}",
+            f"p = {p:.4f}", dec]
+
+
+_SLIPS = {  # line index -> (replacement, mistake)
+    0: (lambda xb, n, s, m: f"SE = {s / n:.4f}", "σ/n instead of σ/√n"),
+    2: (lambda xb, n, s, m: f"df = {n}", "n instead of n − 1"),
+    3: (lambda xb, n, s, m: f"t_crit = {stats.norm.ppf(0.975):.4f}",
+        "the z critical value where t is needed"),
+}
+
+
+@given(xbar=st.integers(10, 90), n=st.integers(5, 40), s=st.integers(2, 20),
+       shift=st.sampled_from([-7, -3, -1, 1, 2, 5, 9]), slip=st.sampled_from([0, 2, 3]))
+@settings(max_examples=25, deadline=None)
+def test_generated_workings_pass_and_single_slips_are_caught(xbar, n, s, shift, slip):
+    inputs = {"xbar": str(xbar), "n": str(n), "s": str(s), "mu0": str(xbar + shift)}
+    lines = _t_working(xbar, n, s, xbar + shift)
+    v = check_working("t_test", inputs, lines)
+    assert v.correct is True, (lines, v.feedback)
+    make, mistake = _SLIPS[slip]
+    bad = list(lines)
+    bad[slip] = make(xbar, n, s, xbar + shift)
+    w = check_working("t_test", inputs, bad[: slip + 1])
+    assert w.correct is False and w.first_wrong_step == slip, (bad, w.feedback)
+    assert w.lines[slip].mistake == mistake, w.feedback

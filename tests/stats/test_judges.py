@@ -261,3 +261,59 @@ def test_generated_workings_pass_and_single_slips_are_caught(xbar, n, s, shift, 
     w = check_working("t_test", inputs, bad[: slip + 1])
     assert w.correct is False and w.first_wrong_step == slip, (bad, w.feedback)
     assert w.lines[slip].mistake == mistake, w.feedback
+
+
+# MLE by hand: 7 of 10 ones: l'' = -7/p^2 - 3/(1-p)^2 = -47.62 at 0.7; waiting times
+# 2 4 3 7: L = λ^4 e^(-16λ), λ = 4/16, l'' = -4/λ^2 = -64; counts 1 3 2: L = λ^6 e^(-3λ)/12,
+# λ = 2, l'' = -6/λ^2 = -1.5.
+BER = {"distribution": "bernoulli", "data": "1 1 0 1 1 0 1 1 0 1"}
+EXP = {"distribution": "exponential", "data": "2 4 3 7"}
+POI = {"distribution": "poisson", "data": "1 3 2"}
+MLE_TABLE = [
+    (BER, ["L(p) = p^7 (1-p)^3", "l(p) = 7 log(p) + 3 log(1-p)", "l'(p) = 7/p - 3/(1-p)",
+           "p = 0.7", "l''(0.7) = -47.62"], OK, None),
+    (BER, ["l(p) = 7 log(p) + 3 log(1-p)", "l'(p) = 7/p + 3/(1-p)"], 1,
+     "inner derivative missing"),
+    (BER, ["l(p) = 7 ln(p) + 3 ln(1 - p)", "l'(p) = 7/p - 3/(1-p)", "l'(p) = 0", "p_hat = 7/10"],
+     OK, None),
+    (BER, ["l(p) = 7 log(p) + 3 log(1-p)", "l'(p) = 7/p - 3/(1-p)", "p = 0.3"], 2,
+     "arithmetic slip"),
+    (BER, ["l(p) = 7 log(p) + 3 log(1-p)", "l'(p) = 7/p + 3/(1-p)", "p = 1.75"], 1,
+     "inner derivative missing"),
+    (EXP, ["L(lambda) = lambda^4 e^(-16 lambda)", "l(lambda) = 4 log(lambda) - 16 lambda",
+           "l'(lambda) = 4/lambda - 16", "lambda = 0.25", "l''(lambda) = -4/lambda^2"], OK, None),
+    (EXP, ["L(λ) = λ^4 e^(-16 λ)", "ℓ(λ) = 4 ln(λ) - 16 λ", "ℓ'(λ) = 4/λ - 16", "λ = 4"], 3,
+     "the reciprocal of the estimate"),
+    (EXP, ["L(lambda) = lambda^4 e^(-16 lambda)",
+           "l'(lambda) = 4 lambda^3 e^(-16 lambda) - 16 lambda^4 e^(-16 lambda)"], 1,
+     "the likelihood differentiated, not the log-likelihood"),
+    (POI, ["L(lambda) = lambda^6 e^(-3 lambda)", "l(lambda) = 6 log(lambda) - 3 lambda",
+           "l'(lambda) = 6/lambda - 3", "lambda_hat = 2", "l''(2) = -1.5"], OK, None),
+    (POI, ["l(lambda) = 6 log(lambda) - 3 lambda", "l'(lambda) = 6/lambda - 3", "lambda = 2",
+           "l''(lambda) = 6/lambda^2"], 3, "sign error"),
+    (POI, ["L(lambda) = lambda^6 e^(-3 lambda)/12", "l(lambda) = 6 log(lambda) + 3 lambda"], 1,
+     "arithmetic slip"),
+    (POI, ["L(lambda) = lambda^6 e^(-3 lambda)/12", "l(lambda) = 6 log(lambda) - 3 lambda"],
+     "unfinished", None),
+    (POI, ["ℓ'(λ) = 6/λ - 3", "λ_hat = 2.0"], OK, None),
+]
+
+
+@pytest.mark.parametrize(("inputs", "lines", "first", "mistake"), MLE_TABLE)
+def test_mle_workings(inputs: dict, lines: list, first: object, mistake: str | None) -> None:
+    _run("mle", inputs, lines, first, mistake)
+
+
+def test_mle_error_carried_forward_to_the_root() -> None:
+    v = check_working("mle", BER, ["l(p) = 7 log(p) + 3 log(1-p)", "l'(p) = 7/p + 3/(1-p)",
+                                   "p = 1.75"])
+    assert v.first_wrong_step == 1 and v.lines[2].follows is True, v.feedback
+
+
+@pytest.mark.parametrize("inputs", [{"distribution": "normal", "data": "1 2 3"},
+                                    {"distribution": "bernoulli"}])
+def test_mle_working_out_of_scope_is_a_clear_error(inputs: dict) -> None:
+    from symbolic_mlmath.core.errors import InputError
+
+    with pytest.raises(InputError):
+        check_working("mle", inputs, ["p = 1"])

@@ -148,3 +148,80 @@ def test_reference_values_are_scipy() -> None:
 def test_bad_lines_are_named_not_raised(line: str) -> None:
     v = check_working("t_test", A, ["SE = 0.2083", line])
     assert v.correct is False and v.lines[1].mistake == "unreadable line"
+
+
+# x = 40 of n = 100 at 95%: SE = 0.04899, z = 1.96, ME = 0.0960, CI (0.3040, 0.4960);
+# x = 12 of 50 at 90%: SE = 0.0604, z = 1.645, ME = 0.0993, CI (0.1407, 0.3393) (scipy.stats.norm)
+P1 = {"x": "40", "n": "100"}
+P2 = {"x": "12", "n": "50", "confidence": "0.90"}
+PROP_TABLE = [
+    (P1, ["phat = 40/100 = 0.4", "SE = sqrt(0.4*0.6/100) = 0.0490", "z_crit = 1.96",
+          "ME = 0.0960", "CI = (0.304, 0.496)"], OK, None),
+    (P1, ["p = 0.4", "SE = 0.0024", "z_crit = 1.96", "ME = 0.0047", "CI = (0.3953, 0.4047)"],
+     1, "the variance, not its square root"),
+    (P1, ["phat = 0.4", "SE = 0.0049", "z_crit = 1.96", "ME = 0.0096", "CI = (0.390, 0.410)"],
+     1, "σ/n instead of σ/√n"),
+    (P1, ["phat = 0.4", "SE = 0.0490", "z_crit = 1.645", "ME = 0.0806", "CI = (0.319, 0.481)"],
+     2, "α not split between the two tails"),
+    (P1, ["phat = 0.4", "SE = 0.0490", "z_crit = 1.96", "ME = 0.0960", "CI = (0.304, 0.596)"],
+     4, "arithmetic slip"),
+    (P1, ["phat = 0.4", "SE = 0.0490", "z_crit = 1.96", "ME = 0.0960"], "unfinished", None),
+    (P1, ["phat = 2.5"], 0, "n/x instead of x/n"),
+    (P1, ["CI = (0.304, 0.496)"], OK, None),
+    (P2, ["phat = 0.24", "SE = 0.0604", "z_crit = 1.645", "ME = 0.0993", "CI = (0.141, 0.339)"],
+     OK, None),
+    (P2, ["phat = 0.24", "SE = 0.0604", "z_crit = 1.96", "ME = 0.1184", "CI = (0.122, 0.358)"],
+     2, "arithmetic slip"),
+    (P2, ["phat = 0.24", "SE = 0.0604", "z_crit = 1.282"], 2, "α not split between the two tails"),
+]
+
+# pooled: n 10/10, means 12/10, s 2/3: sp = 2.5495, SE = 1.1402, t = 1.7541, p = 0.0964 (df 18)
+# Welch: n 8/12, means 15/12, s 2/4: SE = 1.3540, df = 17.03, t = 2.2156, p = 0.0406,
+#   half 0.0203, pooled SE 1.5366, t.ppf(0.975, 17.03) = 2.1095
+# paired [5,7,6,9,8] vs [4,5,6,6,7]: dbar 1.4, s_d 1.1402, SE 0.5099, t 2.7456, p 0.0516
+POOL = {"sample1": "{n: 10, mean: 12, s: 2}", "sample2": "{n: 10, mean: 10, s: 3}",
+        "test": "pooled"}
+WELCH = {"sample1": "{n: 8, mean: 15, s: 2}", "sample2": "{n: 12, mean: 12, s: 4}"}
+PAIR = {"sample1": "5, 7, 6, 9, 8", "sample2": "4, 5, 6, 6, 7", "test": "paired"}
+TWO_TABLE = [
+    (POOL, ["d = 12 - 10 = 2", "sp = 2.550", "SE = 1.140", "t = 1.754", "df = 18", "p = 0.0964",
+            "fail to reject H0"], OK, None),
+    (POOL, ["d = 2", "sp = 2.550", "SE = 1.140", "t = 1.754", "df = 20"], 4, "n instead of n − 1"),
+    (POOL, ["d = 2", "sp = 6.5", "SE = 2.907"], 1, "the variance, not its square root"),
+    (POOL, ["d = 2", "sp = 2.550", "SE = 1.140", "t = 1.754", "df = 18", "p = 0.0964",
+            "reject H0"], 6, "a decision that contradicts your own p-value"),
+    (WELCH, ["xbar1 - xbar2 = 3", "SE = sqrt(4/8 + 16/12) = 1.354", "df = 17.03", "t = 2.216",
+             "p = 0.0406", "reject H0"], OK, None),
+    (WELCH, ["d = 3", "SE = 1.354", "df = 17", "t = 2.216", "p = 0.0407", "reject H0"], OK, None),
+    (WELCH, ["d = 3", "SE = 1.354", "df = 18", "t = 2.216", "p = 0.0398", "reject H0"], 2,
+     "the pooled df (n1 + n2 − 2) for a Welch test"),
+    (WELCH, ["d = 3", "SE = 1.833", "t = 1.636"], 1, "the variance, not its square root"),
+    (WELCH, ["d = 3", "SE = 1.537", "t = 1.952"], 1, "the pooled SE for a Welch test"),
+    (WELCH, ["d = 3", "SE = 1.354", "df = 17.03", "t = 2.216", "p = 0.0203", "reject H0"], 4,
+     "a one-sided p-value for a two-sided test"),
+    (WELCH, ["d = -3", "SE = 1.354", "t = -2.216", "df = 17.03", "p = 0.0406", "reject H0"], 0,
+     "the means subtracted the wrong way round"),
+    (PAIR, ["dbar = 1.4", "s_d = 1.140", "SE = 0.5099", "t = 2.746", "df = 4", "p = 0.0516",
+            "fail to reject H0"], OK, None),
+    (PAIR, ["dbar = 1.4", "s_d = 1.140", "SE = 0.228", "t = 6.140"], 2, "σ/n instead of σ/√n"),
+    (PAIR, ["dbar = 1.4", "SE = 0.5099", "t = 2.746", "df = 5"], 3, "n instead of n − 1"),
+]
+
+
+@pytest.mark.parametrize(("inputs", "lines", "first", "mistake"), PROP_TABLE)
+def test_ci_proportion_workings(inputs: dict, lines: list, first: object,
+                                mistake: str | None) -> None:
+    _run("ci_proportion", inputs, lines, first, mistake)
+
+
+@pytest.mark.parametrize(("inputs", "lines", "first", "mistake"), TWO_TABLE)
+def test_two_sample_workings(inputs: dict, lines: list, first: object,
+                             mistake: str | None) -> None:
+    _run("two_sample_test", inputs, lines, first, mistake)
+
+
+def test_two_sample_references_are_scipy() -> None:
+    r = stats.ttest_ind_from_stats(15, 2, 8, 12, 4, 12, equal_var=False)
+    assert round(r.pvalue, 4) == 0.0406 and round(r.statistic, 3) == 2.216
+    r = stats.ttest_rel([5, 7, 6, 9, 8], [4, 5, 6, 6, 7])
+    assert round(r.pvalue, 4) == 0.0516 and round(r.statistic, 3) == 2.746

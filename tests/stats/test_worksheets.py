@@ -18,7 +18,8 @@ from symbolic_mlmath.core.tasks import get_task
 from symbolic_mlmath.stats.worksheets import GENERATORS
 
 TASKS = ("pmf", "cdf", "expectation", "variance", "describe", "sample_mean", "sample_variance",
-         "bayes", "t_test", "z_test", "ci_mean", "ci_proportion", "linear_regression", "mle")
+         "bayes", "t_test", "z_test", "ci_mean", "ci_proportion", "linear_regression", "mle",
+         "two_sample_test")
 LEVELS = ("easy", "medium", "hard")
 SEEDS = range(4)
 
@@ -121,6 +122,15 @@ def test_key_matches_an_independent_reference(task: str, level: str, seed: int) 
         got = [float(c) for c in r["coefficients"]]
         assert _close(got[0], b0, 1e-8) and _close(got[1], b1, 1e-8)
         assert abs(b0 - round(b0)) < 1e-9 and abs(b1 - round(b1)) < 1e-9
+    elif task == "two_sample_test":
+        if i["test"] == "paired":
+            ref = stats.ttest_rel([float(v) for v in _data(i["sample1"])],
+                                  [float(v) for v in _data(i["sample2"])])
+        else:
+            a, b = ([float(v) for v in re.findall(r"[\d.]+", i[k])] for k in ("sample1", "sample2"))
+            ref = stats.ttest_ind_from_stats(a[1], a[2], int(a[0]), b[1], b[2], int(b[0]))
+        assert _close(r["statistic"], ref.statistic) and _close(r["p_value"], ref.pvalue, 1e-7)
+        assert abs(2 * ref.statistic - round(2 * ref.statistic)) < 1e-9
     elif task == "mle":
         d = _data(i["data"])
         est = statistics.mean(d)

@@ -354,3 +354,12 @@ def _gen_two_sample(rng: random.Random, level: Level) -> Problem:
     return Problem("two_sample_test", {"sample1": s1, "sample2": s2, "test": "pooled"},
                    f"Two independent groups of {n}: means {_dec(m1)} and {m2}, both with "
                    f"s = {s}. Test equal means (pooled t test, α = 0.05).", _NONE)
+
+
+def _more() -> None:
+    from symbolic_mlmath.stats import worksheets_more
+
+    GENERATORS.update(worksheets_more.GENERATORS)
+
+
+_more()

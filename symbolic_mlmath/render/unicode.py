@@ -40,6 +40,15 @@ _GREEK = {
 _FUNCS = {"acos": "arccos", "asin": "arcsin", "atan": "arctan", "log": "ln"}
 
 
+def _words(name: str) -> str:
+    """A word result such as ``local_max`` in words (``local max``); other names as they are."""
+    if "_" not in name:
+        return name
+    from symbolic_mlmath.render.labels import label
+
+    return label(name)
+
+
 def symbol_text(name: str) -> str:
     """A symbol's name as a learner writes it: ``lambda`` -> ``λ``, ``x1`` -> ``x₁``.
 
@@ -199,7 +208,7 @@ def _text_printer() -> Any:
             return f"{self._print(e.lhs)} ≠ {self._print(e.rhs)}"
 
         def _print_Str(self, e: Any) -> str:
-            return e.name
+            return _words(e.name)
 
         def _print_Tuple(self, e: Any) -> str:
             return "(" + ", ".join(self._print(x) for x in e) + ")"
@@ -237,6 +246,11 @@ def _text_printer() -> Any:
                 inner = f"({inner})"
             side = {"+": "⁺", "-": "⁻"}.get(str(e.args[3]), "")
             return f"lim_({self._print(var)}→{self._print(to)}{side}) {inner}"
+
+        def _print_dict(self, d: dict) -> str:
+            return ", ".join(f"{self._print(k)} = {self._print(v)}" for k, v in d.items())
+
+        _print_Dict = _print_dict
 
         def _print_Max(self, e: Any) -> str:
             return f"{type(e).__name__.lower()}({', '.join(self._print(a) for a in e.args)})"
@@ -351,7 +365,7 @@ def pretty_printer() -> Any:
             return prettyForm(f"{e.p}/{e.q}" if e.q != 1 else str(e.p))
 
         def _print_Str(self, e: Any) -> Any:
-            return prettyForm(e.name)
+            return prettyForm(_words(e.name))
 
         def _print_Max(self, e: Any) -> Any:
             return prettyForm(*self._print_seq(e.args, "(", ")").left("max"))

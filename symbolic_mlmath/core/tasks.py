@@ -150,17 +150,6 @@ class Task:
         return out
 
 
-def _bool(value: Any, name: str) -> bool:
-    if isinstance(value, bool):
-        return value
-    t = str(value).strip().lower()
-    if t in {"true", "yes", "1", "y", "t", "on"}:
-        return True
-    if t in {"false", "no", "0", "n", "f", "off"}:
-        return False
-    raise InputError(f"expected true or false, got {str(value)[:40]!r}", name=name)
-
-
 def _exact_matrix(value: Any, name: str) -> Any:
     """A SymPy matrix of integers/rationals within the limits, taken as it is (or None)."""
     from symbolic_mlmath.core.errors import LimitError
@@ -206,7 +195,9 @@ def parse_input(spec: Input, value: Any) -> Any:
     if kind == "symbols":
         return parse.parse_symbols(value, name=name)
     if kind == "bool":
-        return _bool(value, name)
+        from symbolic_mlmath.text.words import parse_bool
+
+        return parse_bool(value, name)
     if kind == "int":
         n = parse.parse_number(value, name=name)
         if not n.is_Integer:

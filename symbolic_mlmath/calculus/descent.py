@@ -50,6 +50,7 @@ __all__ = [
 ]
 
 _DIVERGED = 10**15  # |coordinate| beyond this many times max(1, |x0|): diverged
+_STEPS_SHOWN = 20  # updates kept as their own steps after the first (the table has them all)
 
 
 def gradient_of(expr: Any, variables: Sequence[Any]) -> tuple[Any, tuple[Step, ...]]:
@@ -94,7 +95,7 @@ def _norm(g2: Any, exact: bool, digits: int) -> Any:
     """‖∇f‖ from its square: exact while small, else a decimal of ``digits`` digits."""
     from sympy import sqrt
 
-    if exact and g2.is_Rational and abs(g2.p) < 10**24 and g2.q < 10**24:
+    if exact and g2.is_Rational and abs(g2.p) < 10**16 and g2.q < 10**16:
         return sqrt(g2)
     return decimal(sqrt(g2.evalf(digits + 5)), digits)
 
@@ -124,7 +125,7 @@ def run_descent(expr: Any, variables: Sequence[Any], x0: Any, eta: Any, iteratio
     from fractions import Fraction
 
     import mpmath
-    from sympy import ImmutableMatrix
+    from sympy import Float, ImmutableMatrix
 
     from symbolic_mlmath.calculus.bridge import as_numeric
     from symbolic_mlmath.calculus.functions import to_elementary
@@ -139,52 +140,67 @@ def run_descent(expr: Any, variables: Sequence[Any], x0: Any, eta: Any, iteratio
     tol2 = None if tolerance is None else tolerance**2
     point = list(x0)
     exact = prec.keeps_exact(point) and eta.is_Rational
-    mp_fn = None
     k = 0
-    while True:
-        if exact and exact_fn is not None:
+    while exact:  # exact rationals while they stay small
+        if exact_fn is not None:
             vals = exact_fn(*[Fraction(int(c.p), int(c.q)) for c in point])
             fval, g = as_sympy_number(vals[0]), [as_sympy_number(v) for v in vals[1:]]
-        elif exact:
+        else:
             sub = dict(zip(variables, point, strict=True))
             fval, g = expr.xreplace(sub), [gi.xreplace(sub) for gi in grad]
             if not all(v.is_Rational for v in (fval, *g)):
                 exact = False
-        if not exact:
-            if trace.first_decimal is None:
-                trace.first_decimal = k
-                mp_fn = as_numeric([expr, *grad], variables, mode="mpmath")
-            with mpmath.workdps(prec.digits + 10):
-                try:
-                    vals = mp_fn(*[mpmath.mpf(c) if not hasattr(c, "evalf") else
-                                   mpmath.mpf(c.evalf(prec.digits + 10)) for c in point])
-                except (ZeroDivisionError, ValueError, OverflowError):
-                    trace.stopped = "diverged"
-                    break
-            point = [decimal(c, prec.digits) if hasattr(c, "evalf") else c for c in point]
-            fval = decimal(vals[0], prec.digits)
-            g = [decimal(v, prec.digits) for v in vals[1:]]
+                break
         g2 = sum((gi**2 for gi in g), start=0 * g[0])
         trace.points.append(ImmutableMatrix(point))
         trace.values.append(fval)
         trace.gradients.append(ImmutableMatrix(g))
-        trace.norms.append(_norm(g2, exact, prec.digits))
-        if tol2 is not None and g2 <= tol2:
-            trace.stopped = "tolerance"
-            break
-        if g2 == 0:
-            trace.stopped = "stationary"
-            break
-        if k == iterations:
-            break
-        if any(abs(c) > scale for c in point) or not all(v.is_finite for v in g):
-            trace.stopped = "diverged"
-            break
+        trace.norms.append(_norm(g2, True, prec.digits))
+        stop = _stop(g2, tol2, k, iterations, point, scale)
+        if stop:
+            trace.stopped = stop
+            return trace
         point = [c - eta * gi for c, gi in zip(point, g, strict=True)]
-        if exact and not prec.keeps_exact(point):
-            exact = False
+        exact = prec.keeps_exact(point)
         k += 1
+    trace.first_decimal = k
+    mp_fn = as_numeric([expr, *grad], variables, mode="mpmath")
+    digits = prec.digits
+    with mpmath.workdps(digits + 10):  # then decimals, carried with 10 guard digits
+        p = [mpmath.mpf(c.evalf(digits + 10)) for c in point]
+        step = mpmath.mpf(eta.evalf(digits + 10))
+        mp_tol2 = None if tol2 is None else mpmath.mpf(tol2.evalf(digits + 10))
+        while True:
+            try:
+                vals = [mpmath.mpf(v) for v in mp_fn(*p)]
+            except (ZeroDivisionError, ValueError, OverflowError, TypeError):
+                trace.stopped = "diverged"
+                break
+            g2 = mpmath.fsum(v * v for v in vals[1:])
+            trace.points.append(ImmutableMatrix([Float(c, digits) for c in p]))
+            trace.values.append(Float(vals[0], digits))
+            trace.gradients.append(ImmutableMatrix([Float(v, digits) for v in vals[1:]]))
+            trace.norms.append(Float(mpmath.sqrt(g2), digits))
+            stop = _stop(g2, mp_tol2, k, iterations, p, scale)
+            if stop:
+                trace.stopped = stop
+                break
+            p = [c - step * v for c, v in zip(p, vals[1:], strict=True)]
+            k += 1
     return trace
+
+
+def _stop(g2: Any, tol2: Any, k: int, iterations: int, point: list, scale: Any) -> str | None:
+    """Why the iteration stops at this row (or None to go on)."""
+    if tol2 is not None and g2 <= tol2:
+        return "tolerance"
+    if g2 == 0:
+        return "stationary"
+    if k == iterations:
+        return "iterations"
+    if any(abs(c) > scale for c in point) or not all(abs(c) < float("inf") for c in point):
+        return "diverged"
+    return None
 
 
 # ------------------------------------------------------------------ analysis
@@ -260,7 +276,7 @@ def _descent_steps(expr: Any, variables: tuple, x0: Any, eta: Any, trace: Descen
                                                       "gradient": grads[0]}))
         subs = [Step(R.GD_STEP, pts[k], pts[k + 1], {**common, "k": k, "point": pts[k],
                                                        "gradient": grads[k]})
-                for k in range(1, len(pts) - 1)]
+                for k in range(1, min(len(pts) - 1, _STEPS_SHOWN + 1))]
         start = pts[1]
     else:
         subs, start = [], pts[0]

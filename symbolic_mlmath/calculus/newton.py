@@ -171,7 +171,8 @@ def run_newton(F: Any, J: Any, variables: Sequence[Any], x0: Any, iterations: in
         vals = None
         if exact and exact_fn is not None:
             try:
-                vals = list(exact_fn(*[Fraction(int(c.p), int(c.q)) for c in point]))
+                vals = [Fraction(v) for v in  # constants come back as ints
+                        exact_fn(*[Fraction(int(c.p), int(c.q)) for c in point])]
             except ZeroDivisionError:
                 trace.points.append(ImmutableMatrix(point))
                 trace.stopped = "undefined"

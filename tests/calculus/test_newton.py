@@ -200,3 +200,10 @@ def test_tampered_breakdown_is_caught():
                 {**rule.given, "k": 0, "point": ImmutableMatrix([1]),
                  "previous": ImmutableMatrix([1])})
     assert "not singular" in verify_step(fake)
+
+
+def test_a_constant_hessian_keeps_the_arithmetic_exact():
+    # the Hessian's constant entries come back as Python ints: dividing them must stay exact
+    d = derive_newton(x**2 + x * y + y**2 - x, [x, y], [5, -7], 1, mode="optimize").validate()
+    assert d.result["point"] == ImmutableMatrix([Rational(2, 3), Rational(-1, 3)])
+    assert d.result["stopped"] == "converged"

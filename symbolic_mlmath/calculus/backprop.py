@@ -137,15 +137,17 @@ def derive_backprop(network: Any, loss: Any, params: Any, x: Any, y: Any, *,
     >>> print(d.result["dL/dw1_12"])
     2*σ(b1_1 + w1_11 + 2*w1_12) - 2
     """
-    from sympy import ImmutableMatrix, Mul, Tuple, sympify
+    from sympy import ImmutableMatrix, Mul, Tuple
     from sympy.core.symbol import Str
+
+    from symbolic_mlmath.text.convert import as_sympy
 
     loss = read_loss(loss)
     net = read_network(network, loss=loss)
     prec = Precision.read(precision)
     P = read_params(params, net)
-    xv = ImmutableMatrix([sympify(v) for v in (list(x) if hasattr(x, "__iter__") else [x])])
-    yv = ImmutableMatrix([sympify(v) for v in (list(y) if hasattr(y, "__iter__") else [y])])
+    xv = ImmutableMatrix([as_sympy(v) for v in (list(x) if hasattr(x, "__iter__") else [x])])
+    yv = ImmutableMatrix([as_sympy(v) for v in (list(y) if hasattr(y, "__iter__") else [y])])
     if xv.rows != net.sizes[0]:
         raise InputError(f"the network takes {net.sizes[0]} inputs, x has {xv.rows}", name="x")
     if yv.rows != net.sizes[-1]:

@@ -320,10 +320,10 @@ def derive_gradient_descent(expr: Any, variables: Sequence[Any], x0: Any, learni
     >>> d.result["point"][0], d.result["stopped"]
     (1, 'stationary')
     """
-    from sympy import sympify
+    from symbolic_mlmath.text.convert import as_sympy
 
     variables = tuple(variables)
-    expr = sympify(expr)
+    expr = as_sympy(expr)
     if not variables:
         raise InputError("give at least one variable", name="vars")
     extra = expr.free_symbols - set(variables)
@@ -331,7 +331,7 @@ def derive_gradient_descent(expr: Any, variables: Sequence[Any], x0: Any, learni
         raise InputError(f"the function has symbols that are not variables: "
                          f"{', '.join(sorted(map(str, extra)))}", name="expr")
     x0 = read_point(x0, variables)
-    eta = sympify(learning_rate)
+    eta = as_sympy(learning_rate)
     if not (eta.is_number and eta.is_positive):
         raise InputError(f"the learning rate must be a positive number, got {eta}",
                          name="learning_rate")
@@ -407,10 +407,12 @@ def derive_regression_descent(x: Any, y: Any, learning_rate: Any, iterations: An
     >>> d.result["normal_equations"].T
     Matrix([[2, 0]])
     """
-    from sympy import ImmutableMatrix, Rational, Symbol, expand, sympify
+    from sympy import ImmutableMatrix, Rational, Symbol, expand
 
-    xs = [sympify(v) for v in (x if isinstance(x, list | tuple) else list(x))]
-    ys = [sympify(v) for v in (y if isinstance(y, list | tuple) else list(y))]
+    from symbolic_mlmath.text.convert import as_sympy
+
+    xs = [as_sympy(v) for v in (x if isinstance(x, list | tuple) else list(x))]
+    ys = [as_sympy(v) for v in (y if isinstance(y, list | tuple) else list(y))]
     if len(xs) != len(ys):
         raise InputError(f"x has {len(xs)} values but y has {len(ys)}", name="y")
     if len(xs) < 2 or len(set(xs)) < 2:

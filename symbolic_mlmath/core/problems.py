@@ -26,13 +26,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
+    "DIFFICULTIES",
     "MAX_DENOMINATOR",
     "MAX_NUMERATOR",
     "Generator",
     "GeneratorTable",
+    "Level",
     "Problem",
+    "answer_text",
     "linear_text",
 ]
+
+#: The difficulties a worksheet can ask for, easiest first.
+DIFFICULTIES = ("easy", "medium", "hard")
 
 #: Bounds that make a step "nice": |numerator| and denominator of every number.
 MAX_NUMERATOR = 40
@@ -58,16 +64,46 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class Level:
+    """How hard and how big the problems of a sheet are.
+
+    ``difficulty`` is one of :data:`DIFFICULTIES`; ``size`` (matrix size, vector length,
+    number of data points, ...) overrides the size the difficulty would choose.
+
+    Examples
+    ========
+    >>> Level("hard").pick(2, 3, 4), Level("easy", size=5).size_or(2, 3, 4)
+    (4, 5)
+    """
+
+    difficulty: str = "medium"
+    size: int | None = None
+
+    def pick(self, easy: Any, medium: Any, hard: Any) -> Any:
+        """The value for this difficulty."""
+        return {"easy": easy, "medium": medium, "hard": hard}[self.difficulty]
+
+    def size_or(self, easy: Any, medium: Any, hard: Any) -> Any:
+        """The size asked for, or the one for this difficulty."""
+        return self.size if self.size is not None else self.pick(easy, medium, hard)
+
+
+@dataclass(frozen=True)
 class Generator:
     """How to make problems for one task: ``make(rng) -> Problem`` (without its solution);
     ``answer(derivation) -> str`` (None: the result as a learner types it); ``nice`` bounds
-    for every number in every step."""
+    for every number in every step; ``levelled``: ``make`` takes a :class:`Level` too."""
 
     task: str
-    make: Callable[[random.Random], Problem]
+    make: Callable[..., Problem]
     answer: Callable[[Any], str] | None = None
     max_numerator: int = MAX_NUMERATOR
     max_denominator: int = MAX_DENOMINATOR
+    levelled: bool = False
+
+    def problem(self, rng: random.Random, level: Level | None = None) -> Problem:
+        """A problem from ``rng`` at ``level`` (a generator without levels ignores it)."""
+        return self.make(rng, level or Level()) if self.levelled else self.make(rng)
 
 
 class GeneratorTable(dict):
@@ -75,11 +111,14 @@ class GeneratorTable(dict):
 
     def add(self, task: str, *, answer: Callable[[Any], str] | None = None,
             max_numerator: int = MAX_NUMERATOR, max_denominator: int = MAX_DENOMINATOR
-            ) -> Callable[[Callable[[random.Random], Problem]], Callable[[random.Random], Problem]]:
-        """Decorator: register the problem maker of ``task``."""
+            ) -> Callable[[Callable[..., Problem]], Callable[..., Problem]]:
+        """Decorator: register the problem maker of ``task``: ``fn(rng)`` or ``fn(rng, level)``."""
 
-        def deco(fn: Callable[[random.Random], Problem]) -> Callable[[random.Random], Problem]:
-            self[task] = Generator(task, fn, answer, max_numerator, max_denominator)
+        def deco(fn: Callable[..., Problem]) -> Callable[..., Problem]:
+            import inspect
+
+            levelled = len(inspect.signature(fn).parameters) >= 2
+            self[task] = Generator(task, fn, answer, max_numerator, max_denominator, levelled)
             return fn
 
         return deco
@@ -99,3 +138,36 @@ def linear_text(coeffs: list[int], names: tuple[str, ...]) -> str:
         if c:
             out += _term(c, v, not out)
     return out or "0"
+
+
+def answer_text(result: Any) -> str:
+    """A result as the text a learner would type as the answer.
+
+    Examples
+    ========
+    >>> from sympy import Rational, Symbol, Matrix
+    >>> answer_text(True), answer_text("unique"), answer_text(Matrix([[1, Rational(1, 2)]]))
+    ('yes', 'unique', '[[1, 1/2]]')
+    >>> x, y = Symbol("x"), Symbol("y")
+    >>> answer_text({x: 1, y: 2 - x}), answer_text({})
+    ('x = 1, y = 2 - x', 'none')
+    """
+    from symbolic_mlmath.render.formats import text_of
+
+    if isinstance(result, bool):
+        return "yes" if result else "no"
+    if isinstance(result, str):
+        return result
+    if isinstance(result, dict):
+        if not result:
+            return "none"
+        return ", ".join(f"{k} = {answer_text(v)}" for k, v in result.items())
+    if isinstance(result, list | tuple):
+        return "[" + ", ".join(answer_text(v) for v in result) + "]"
+    from sympy import Expr, MatrixBase
+
+    if isinstance(result, MatrixBase) and result.cols == 1:  # a vector
+        return answer_text(list(result))
+    if isinstance(result, Expr) and result.free_symbols:
+        return str(result)  # SymPy's order: highest powers first
+    return text_of(result)

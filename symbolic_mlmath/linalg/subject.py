@@ -24,5 +24,6 @@ SUBJECT = Subject(
     templates=f"{_P}.templates:TEMPLATES",
     judges=f"{_P}.judges:JUDGES",
     detectors=f"{_P}.mistakes:DETECTORS",
-    generators=f"{_P}.worksheets:GENERATORS",
+    generators=(f"{_P}.worksheets:GENERATORS", f"{_P}.worksheets_vectors:GENERATORS",
+                f"{_P}.worksheets_eigen:GENERATORS"),
 )

@@ -66,10 +66,10 @@ class VecOp(Expr):
     is_commutative = True
 
     def __new__(cls, op: str, *args: Any) -> VecOp:
-        from sympy import sympify
         from sympy.core.symbol import Str
+        from sympy.core.sympify import _sympify
 
-        return Expr.__new__(cls, Str(op), *(as_immutable(a) if isinstance(a, list) else sympify(a)
+        return Expr.__new__(cls, Str(op), *(as_immutable(a) if isinstance(a, list) else _sympify(a)
                                              for a in args))
 
     @property

@@ -30,25 +30,79 @@ from __future__ import annotations
 import random
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from symbolic_mlmath.core.problems import MAX_DENOMINATOR, MAX_NUMERATOR, Generator, Problem, linear_text
+from symbolic_mlmath.core.problems import (
+    DIFFICULTIES,
+    MAX_DENOMINATOR,
+    MAX_NUMERATOR,
+    Generator,
+    Level,
+    Problem,
+    answer_text,
+    linear_text,
+)
 
 __all__ = [
+    "TOPIC_TITLES",
     "Worksheet",
-    "answer_text",
     "generators",
     "is_nice",
     "main",
     "make_problem",
     "make_worksheet",
     "statement",
+    "topic_title",
     "topics_with_generators",
 ]
 
 ATTEMPTS = 200
+
+#: Each syllabus topic in words (the worksheet's titles and headings).
+TOPIC_TITLES: dict[str, str] = {
+    "c1w1-systems": "Systems of linear equations",
+    "c1w1-singularity": "Singularity and the determinant",
+    "c1w2-elimination": "Elimination",
+    "c1w2-echelon-rank": "Row echelon form and rank",
+    "c1w3-vectors": "Vectors",
+    "c1w3-transformations": "Linear transformations and matrix multiplication",
+    "c1w3-inverse": "The inverse of a matrix",
+    "c1w4-determinants": "Determinants in depth",
+    "c1w4-basis-span": "Bases and span",
+    "c1w4-eigen": "Eigenvalues and eigenvectors",
+    "c2w1-derivatives": "Derivatives",
+    "c2w1-optimization": "Optimisation with derivatives",
+    "c2w2-gradients": "Gradients",
+    "c2w2-gradient-descent": "Gradient descent",
+    "c2w3-neural-networks": "Optimisation in neural networks",
+    "c2w3-newton": "Newton's method",
+    "c3w1-probability": "Probability",
+    "c3w1-random-variables": "Random variables and distributions",
+    "c3w2-describing": "Describing distributions",
+    "c3w2-random-vectors": "Random vectors",
+    "c3w3-sampling": "Sampling and point estimates",
+    "c3w3-mle": "Maximum likelihood",
+    "c3w3-bayesian": "Bayesian statistics",
+    "c3w4-confidence": "Confidence intervals",
+    "c3w4-hypothesis": "Hypothesis testing",
+}
+
+
+def topic_title(topic: str) -> str:
+    """A topic id in words (the id itself when it has no title).
+
+    Examples
+    ========
+    >>> topic_title("c1w4-eigen"), topic_title("c9w9-new")
+    ('Eigenvalues and eigenvectors', 'c9w9-new')
+    """
+    return TOPIC_TITLES.get(topic, topic)
+
+
+def _joined(words: list[str]) -> str:
+    return "; ".join(words)
 
 
 # ------------------------------------------------------------------ problems
@@ -97,39 +151,6 @@ def _shown_tex(shown: tuple) -> str:
     return r", \qquad ".join(f"{n} = {latex_of(M)}" for n, M in shown[1])
 
 
-def answer_text(result: Any) -> str:
-    """A result as the text a learner would type as the answer.
-
-    Examples
-    ========
-    >>> from sympy import Rational, Symbol, Matrix
-    >>> answer_text(True), answer_text("unique"), answer_text(Matrix([[1, Rational(1, 2)]]))
-    ('yes', 'unique', '[[1, 1/2]]')
-    >>> x, y = Symbol("x"), Symbol("y")
-    >>> answer_text({x: 1, y: 2 - x}), answer_text({})
-    ('x = 1, y = 2 - x', 'none')
-    """
-    from symbolic_mlmath.render.formats import text_of
-
-    if isinstance(result, bool):
-        return "yes" if result else "no"
-    if isinstance(result, str):
-        return result
-    if isinstance(result, dict):
-        if not result:
-            return "none"
-        return ", ".join(f"{k} = {answer_text(v)}" for k, v in result.items())
-    if isinstance(result, list | tuple):
-        return "[" + ", ".join(answer_text(v) for v in result) + "]"
-    from sympy import Expr, MatrixBase
-
-    if isinstance(result, MatrixBase) and result.cols == 1:  # a vector
-        return answer_text(list(result))
-    if isinstance(result, Expr) and result.free_symbols:
-        return str(result)  # SymPy's order: highest powers first
-    return text_of(result)
-
-
 # ------------------------------------------------------------------ generators and problems
 def generators() -> dict[str, Generator]:
     """Every worksheet generator, merged from each subject's ``generators`` table."""
@@ -173,23 +194,32 @@ def _task_registered(name: str) -> bool:
     return name in all_tasks()
 
 
-def make_problem(task: str, rng_key: str) -> Problem:
+def _bounds(gen: Generator, level: Level) -> tuple[int, int]:
+    """The nice bounds of a generator at a difficulty (tighter when easy, looser when hard)."""
+    num, den = gen.max_numerator, gen.max_denominator
+    return level.pick((max(12, num // 2), max(4, den // 2)), (num, den), (2 * num, 2 * den))
+
+
+def make_problem(task: str, rng_key: str, level: Level | None = None) -> Problem:
     """A nice problem for ``task`` from the random stream named ``rng_key``, solved.
 
-    Candidates are drawn until one whose every step is nice is found.
+    Candidates are drawn until one whose every step is nice (at the ``level``'s
+    difficulty) is found.
     """
     import dataclasses
 
     from symbolic_mlmath.core.tasks import get_task
 
     gen = generators()[task]
+    level = level or Level()
+    num, den = _bounds(gen, level)
     best = None
     for attempt in range(ATTEMPTS):
         rng = random.Random(f"{rng_key}/{attempt}")
-        p = gen.make(rng)
+        p = gen.problem(rng, level)
         d = get_task(p.task).solve(p.inputs)
         best = (p, d)
-        if is_nice(d, gen.max_numerator, gen.max_denominator):
+        if is_nice(d, num, den):
             break
     p, d = best  # type: ignore[misc]
     answer = gen.answer(d) if gen.answer is not None else answer_text(d.result)
@@ -217,18 +247,29 @@ class Worksheet:
     seed: int
     problems: tuple[Problem, ...]
     by_topic: tuple[tuple[str, tuple[int, ...]], ...]
+    level: Level = field(default_factory=Level)
+    title: str = ""  # the sheet's title in words (from the topics when empty)
 
     def _command(self) -> str:
+        extra = "" if self.level.difficulty == "medium" else f" --difficulty {self.level.difficulty}"
+        extra += "" if self.level.size is None else f" --size {self.level.size}"
         return (f"mlmath worksheet --topics {' '.join(self.topics)} --count {self.count} "
-                f"--seed {self.seed}")
+                f"--seed {self.seed}{extra}")
+
+    def heading(self, answers: bool = False) -> str:
+        """``Worksheet: <title in words>`` (or ``Answer key: ...``)."""
+        name = self.title or _joined([topic_title(t) for t in self.topics])
+        level = "" if self.level.difficulty == "medium" else f" ({self.level.difficulty})"
+        return ("Answer key: " if answers else "Worksheet: ") + name + level
+
+    def _section(self, topic: str) -> str:
+        return f"{topic_title(topic)} ({topic})" if topic in TOPIC_TITLES else topic
 
     def to_text(self, *, answers: bool = False, detail: str = "full") -> str:
         """The sheet (or its key) as terminal text."""
-        title = "Answer key" if answers else "Worksheet"
-        out = [f"{title}: {', '.join(self.topics)}", f"Seed {self.seed} (regenerate: "
-               f"{self._command()})", ""]
+        out = [self.heading(answers), f"Seed {self.seed} (regenerate: {self._command()})", ""]
         for topic, idx in self.by_topic:
-            out += [f"== {topic} ==", ""]
+            out += [f"== {self._section(topic)} ==", ""]
             for k in idx:
                 p = self.problems[k]
                 out.append(f"{k + 1}. " + _indent(statement(p, "text"), "   ").lstrip())
@@ -242,12 +283,11 @@ class Worksheet:
         """The sheet (or its key) as Markdown with ``$`` math."""
         from symbolic_mlmath.render.markdown import to_markdown
 
-        title = "Answer key" if answers else "Worksheet"
-        out = [f"# {title}: {', '.join(self.topics)}", "",
+        out = [f"# {self.heading(answers)}", "",
                f"*Seed {self.seed} · {self.count} problems per topic · regenerate with "
                f"`{self._command()}`*", ""]
         for topic, idx in self.by_topic:
-            out += [f"## {topic}", ""]
+            out += [f"## {self._section(topic)}", ""]
             for k in idx:
                 p = self.problems[k]
                 out += [f"**Problem {k + 1}.** {statement(p, 'markdown')}", ""]
@@ -265,7 +305,7 @@ class Worksheet:
         body = [rf"\noindent Seed {self.seed}; {self.count} problems per topic. Regenerate with "
                 rf"\texttt{{{_tex_escape(self._command())}}}.", ""]
         for topic, idx in self.by_topic:
-            body += [rf"\section*{{{_tex_escape(topic)}}}", ""]
+            body += [rf"\section*{{{_tex_escape(self._section(topic))}}}", ""]
             for k in idx:
                 p = self.problems[k]
                 body += [rf"\paragraph{{Problem {k + 1}.}} " + statement(p, "latex"), ""]
@@ -274,15 +314,14 @@ class Worksheet:
                              "", p.derivation.to_latex(detail=detail), ""]
                 else:
                     body += [r"\vspace{4cm}", ""]
-        title = ("Answer key: " if answers else "Worksheet: ") + ", ".join(self.topics)
-        return unicode_preamble(to_latex_document("\n".join(body), title))
+        return unicode_preamble(to_latex_document("\n".join(body), self.heading(answers)))
 
     def to_html(self, *, answers: bool = False, detail: str = "full") -> str:
         """The sheet (or its key) as a self-contained HTML page."""
         from symbolic_mlmath.render.html import markdown_to_html, page
 
-        title = ("Answer key: " if answers else "Worksheet: ") + ", ".join(self.topics)
-        return page(title, markdown_to_html(self.to_markdown(answers=answers, detail=detail)))
+        return page(self.heading(answers),
+                    markdown_to_html(self.to_markdown(answers=answers, detail=detail)))
 
     def write(self, out: str | Path, *, detail: str = "full") -> list[Path]:
         """Write ``worksheet-s<seed>`` and ``answers-s<seed>`` as .md, .html and .tex."""
@@ -304,13 +343,23 @@ def _tex_escape(s: str) -> str:
     return latex_text(s)
 
 
-def make_worksheet(topics: list[str] | None, count: int = 5, seed: int = 0) -> Worksheet:
+def make_worksheet(topics: list[str] | None, count: int = 5, seed: int = 0, *,
+                   difficulty: str = "medium", size: int | None = None,
+                   title: str = "") -> Worksheet:
     """``count`` problems for each topic (ids like ``c1w1-systems`` or prefixes like
-    ``c1w1``), from the tasks of each topic in turn. All topics when ``topics`` is empty."""
+    ``c1w1``), from the tasks of each topic in turn. All topics when ``topics`` is empty.
+    ``difficulty`` (easy, medium, hard) and ``size`` (matrix size, vector length, number of
+    data points) shape the problems of generators that take them; ``title`` names the sheet
+    (from the topics' titles when empty)."""
     from symbolic_mlmath.core.errors import TaskError
 
     if count < 1 or count > 200:
         raise TaskError("count must be between 1 and 200", name="count")
+    if difficulty not in DIFFICULTIES:
+        raise TaskError(f"difficulty must be one of {', '.join(DIFFICULTIES)}", name="difficulty")
+    if size is not None and not 1 <= size <= 12:
+        raise TaskError("size must be between 1 and 12", name="size")
+    level = Level(difficulty, size)
     avail = topics_with_generators()
     chosen: list[str] = []
     for want in topics or list(avail):
@@ -328,9 +377,13 @@ def make_worksheet(topics: list[str] | None, count: int = 5, seed: int = 0) -> W
         for k in range(count):
             task = tasks[k % len(tasks)]
             idx.append(len(problems))
-            problems.append(make_problem(task, f"{seed}/{topic}/{k}/{task}"))
+            key = f"{seed}/{topic}/{k}/{task}"
+            if level != Level():
+                key += f"/{difficulty}/{size}"
+            problems.append(make_problem(task, key, level))
         by_topic.append((topic, tuple(idx)))
-    return Worksheet(tuple(chosen), count, seed, tuple(problems), tuple(by_topic))
+    return Worksheet(tuple(chosen), count, seed, tuple(problems), tuple(by_topic), level,
+                     " ".join(title.split())[:200])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -341,19 +394,33 @@ def main(argv: list[str] | None = None) -> int:
                                 description="Seeded problem sheets with a worked answer key.")
     p.add_argument("--topics", nargs="*", default=None, metavar="ID",
                    help="topic ids or prefixes (default: every topic with generators)")
-    p.add_argument("--count", type=int, default=5, metavar="N", help="problems per topic")
-    p.add_argument("--seed", type=int, default=0, metavar="S")
+    p.add_argument("--count", default="5", metavar="N", help="problems per topic (1-100)")
+    p.add_argument("--seed", default="0", metavar="S", help="a whole number from 0 to 10^100")
     p.add_argument("--out", default=None, metavar="DIR",
                    help="write worksheet and answer key (.md, .html, .tex) here")
     p.add_argument("--answers", action="store_true",
                    help="without --out: print the answer key after the problems")
     p.add_argument("--detail", default="full", choices=("overview", "standard", "full"),
                    help="how much of each worked solution the key shows")
+    p.add_argument("--difficulty", default="medium", metavar="LEVEL",
+                   help="easy, medium or hard (default medium)")
+    p.add_argument("--size", default=None, metavar="N",
+                   help="matrix size, vector length or number of data points")
+    p.add_argument("--title", default="", metavar="TEXT", help="the sheet's title")
     args = p.parse_args(argv)
-    sheet = make_worksheet(args.topics, args.count, args.seed)
+    from symbolic_mlmath.core.tasks import Input, parse_input
+    from symbolic_mlmath.text.options import parse_count, parse_name, parse_seed
+
+    topics = None if args.topics is None else [parse_name(t, name="topics") for t in args.topics]
+    count = parse_count(args.count, name="count", low=1, high=100)
+    seed = parse_seed(args.seed, name="seed")
+    difficulty = parse_input(Input("difficulty", "choice", choices=DIFFICULTIES), args.difficulty)
+    size = None if args.size is None else parse_input(Input("size", "int"), args.size)
+    title = parse_input(Input("title", "text"), args.title)
+    sheet = make_worksheet(topics, count, seed, difficulty=difficulty, size=size, title=title)
     if args.out:
         files = sheet.write(args.out, detail=args.detail)
-        print(f"worksheet: {len(sheet.problems)} problems, seed {args.seed} -> "
+        print(f"worksheet: {len(sheet.problems)} problems, seed {seed} -> "
               + ", ".join(str(f) for f in files))
         return 0
     sys.stdout.write(sheet.to_text())

@@ -31,7 +31,13 @@ from symbolic_mlmath.core.steps import Derivation, Step
 from symbolic_mlmath.stats.formulas import DMLazy, exact_number, exact_sqrt, quantity_step, sym
 from symbolic_mlmath.stats.rules import StatsRule as R
 
-__all__ = ["Fit", "derive_linear_regression", "fit_least_squares"]
+__all__ = [
+    "Fit",
+    "derive_linear_regression",
+    "design_rows",
+    "fit_least_squares",
+    "regression_steps",
+]
 
 
 @dataclass(frozen=True)
@@ -107,6 +113,18 @@ def _design(x: Any, degree: int | None, intercept: bool) -> tuple[list[list[Any]
     X = [([Integer(1)] if intercept else []) + list(r) for r in rows]
     cols = ((Integer(1),) if intercept else ()) + names
     return X, cols
+
+
+def design_rows(x: Any, y: Any, degree: int | None = None,
+                intercept: bool = True) -> tuple[list[list[Any]], tuple, list[Any]]:
+    """(design-matrix rows, column terms, responses), exact, with the shapes checked."""
+    X, cols = _design(x, degree, intercept)
+    yrows = _rows(y, "y")
+    if any(len(r) != 1 for r in yrows):
+        raise TaskError("y must be one column of numbers", name="y")
+    if len(yrows) != len(X):
+        raise TaskError(f"x has {len(X)} observations but y has {len(yrows)}", name="y")
+    return X, cols, [r[0] for r in yrows]
 
 
 def fit_least_squares(x: Any, y: Any, *, degree: int | None = None,

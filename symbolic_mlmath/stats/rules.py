@@ -69,6 +69,7 @@ class StatsRule(str, Enum):
     MARGINAL_SUM = "marginal_sum"  # p_X(x) = sum over y of p(x, y)
     CONDITIONAL_PMF = "conditional_pmf"  # p(x | y) = p(x, y) / p_Y(y)
     INDEPENDENCE_TEST = "independence_test"  # independent iff p(x, y) = p_X(x) p_Y(y) in every cell
+    JOINT_EXPECTATION = "joint_expectation"  # E[g(X, Y)] = sum g(x, y) p(x, y) over the table
     COVARIANCE_SHORTCUT = "covariance_shortcut"  # Cov = E[XY] - E[X] E[Y]
     COVARIANCE_DEFINITION = "covariance_definition"  # data: sum (x - xbar)(y - ybar) / (n - ddof)
     CORRELATION_FORMULA = "correlation_formula"  # rho = Cov / (SD X SD Y)
@@ -115,3 +116,19 @@ class StatsRule(str, Enum):
     P_VALUE = "p_value"  # tail probability of the statistic under H0
     CRITICAL_VALUE = "critical_value"  # the quantile that bounds the rejection region
     DECISION = "decision"  # reject H0 when p <= alpha (statistic in the rejection region)
+    # maximum likelihood (chains: density -> L -> log L -> score -> root -> curvature)
+    LIKELIHOOD = "likelihood"  # L(theta) = prod f(x_i; theta)
+    LOG_LIKELIHOOD = "log_likelihood"  # l(theta) = sum log f(x_i; theta), logs expanded
+    SCORE = "score"  # dl/dtheta (the gradient for several parameters)
+    SET_SCORE_TO_ZERO = "set_score_to_zero"  # solve dl/dtheta = 0
+    SECOND_DERIVATIVE_CHECK = "second_derivative_check"  # l'' < 0 at the root: a maximum
+    HESSIAN_CHECK = "hessian_check"  # the Hessian negative definite at the root
+    BOUNDARY_MAXIMUM = "boundary_maximum"  # no root of the score: the maximum on the boundary
+    # Bayesian inference
+    PRIOR = "prior"  # the prior density of the parameter
+    POSTERIOR_PROPORTIONAL = "posterior_proportional"  # posterior ∝ prior x likelihood
+    RECOGNIZE_KERNEL = "recognize_kernel"  # the kernel of a known family names the posterior
+    POSTERIOR_SUMMARY = "posterior_summary"  # posterior mean, median and mode (the MAP)
+    DISCRETE_POSTERIOR = "discrete_posterior"  # P(H|D) = P(D|H) P(H) / sum over hypotheses
+    NEGATIVE_LOG_POSTERIOR = "negative_log_posterior"  # MAP = argmin -log prior - log likelihood
+    RIDGE_SOLUTION = "ridge_solution"  # (X^T X + lambda I) w = X^T y

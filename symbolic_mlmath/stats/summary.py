@@ -160,10 +160,13 @@ class Summary:
 
     def quantile(self, q: Any, method: str = "linear") -> Any:
         """The q-quantile by numpy's ``method`` (exact: interpolation in rationals)."""
-        from sympy import Rational, floor, nsimplify
+        from sympy import Rational, floor
+
+        from symbolic_mlmath.text.convert import as_sympy
 
         method = quantile_method(method)
-        q = Rational(str(q)) if isinstance(q, float | str) else nsimplify(q)
+        q = as_sympy(q, name="q")
+        q = Rational(str(q)) if q.is_Float else q
         xs, n = self.sorted_nums, self.n
 
         def at(i: int) -> Any:

@@ -22,6 +22,8 @@ TEMPLATES.update(DATA_TEMPLATES)
 # --- inference (issue 15) ----------------------------------------------
 from symbolic_mlmath.stats.templates_inference import INFERENCE_TEMPLATES  # noqa: E402
 from symbolic_mlmath.stats.templates_intervals import INTERVAL_TEMPLATES  # noqa: E402
+from symbolic_mlmath.stats.templates_mle import MLE_TEMPLATES  # noqa: E402
 
 TEMPLATES.update(INFERENCE_TEMPLATES)
+TEMPLATES.update(MLE_TEMPLATES)
 TEMPLATES.update(INTERVAL_TEMPLATES)

@@ -257,8 +257,20 @@ def _indep(step: Step, f: MathFormat) -> str:
     cell = _g(step, "cell")
     if cell is None:
         return f.prose("every cell equals the product of its marginals: independent")
-    return (f"{f.prose('cell')} {f.m(cell)}: p = {f.m(_g(step, 'joint'))} ≠ "
+    return (f"{f.prose('cell')} {f.m(cell)}: p = {f.m(_g(step, 'cell_joint'))} ≠ "
             f"{f.m(_g(step, 'product'))}: {f.prose('not independent')}")
+
+
+@template(StatsRule.JOINT_EXPECTATION, "Expectation over the joint table",
+          lambda f: f.raw(r"\mathbb{E}[g(X, Y)] = \sum_x \sum_y g(x, y)\,p(x, y)",
+                          "E[g(X, Y)] = Σₓ Σ_y g(x, y) p(x, y)") + ".")
+def _joint_e(step: Step, f: MathFormat) -> str:
+    from sympy import Symbol
+
+    from symbolic_mlmath.stats.notation import Expect
+
+    g = _g(step, "g", Symbol("X"))
+    return f"{f.m(Expect(g))} = {f.m(_g(step, 'becomes', step.after))}"
 
 
 @template(StatsRule.COVARIANCE_SHORTCUT, "Covariance",

@@ -12,7 +12,7 @@ Examples
 >>> s, n = symbols("s n", positive=True)
 >>> st = quantity_step(R.TEST_STATISTIC, "t", (Rational(52) - 50) / (s / sqrt(n)), {s: 4, n: 15})
 >>> INFERENCE_TEMPLATES[R.TEST_STATISTIC].instance(st, TEXT)
-'t = 2*sqrt(n)/s = 2*sqrt(15)/4 = sqrt(15)/2 ≈ 1.93649'
+'t = 2*sqrt(n)/s = 2*sqrt(15)/4 = √15/2 ≈ 1.93649'
 """
 
 from __future__ import annotations

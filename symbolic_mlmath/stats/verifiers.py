@@ -14,15 +14,19 @@ from symbolic_mlmath.stats.verifiers_data import DATA_VERIFIERS  # noqa: E402
 from symbolic_mlmath.stats.verifiers_events import EVENT_VERIFIERS  # noqa: E402
 from symbolic_mlmath.stats.verifiers_moments import MOMENT_VERIFIERS  # noqa: E402
 from symbolic_mlmath.stats.verifiers_prob import PROB_VERIFIERS  # noqa: E402
+from symbolic_mlmath.stats.verifiers_vectors import VECTOR_VERIFIERS  # noqa: E402
 
 VERIFIERS.update(PROB_VERIFIERS)
 VERIFIERS.update(DATA_VERIFIERS)
 VERIFIERS.update(MOMENT_VERIFIERS)
 VERIFIERS.update(EVENT_VERIFIERS)
+VERIFIERS.update(VECTOR_VERIFIERS)
 
 
 
 # --- inference (issue 15) ----------------------------------------------
 from symbolic_mlmath.stats.verifiers_inference import INFERENCE_VERIFIERS  # noqa: E402
+from symbolic_mlmath.stats.verifiers_mle import MLE_VERIFIERS  # noqa: E402
 
 VERIFIERS.update(INFERENCE_VERIFIERS)
+VERIFIERS.update(MLE_VERIFIERS)

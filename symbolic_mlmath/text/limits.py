@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from symbolic_mlmath.core.errors import LimitError
+from symbolic_mlmath.text import memory
 
 __all__ = [
     "Limits",
@@ -343,15 +344,8 @@ def _mp_context() -> Any:
 def _worker_main(conn: Any, memory_bytes: int) -> None:  # pragma: no cover - runs in a child
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    try:
-        import resource
-
-        if memory_bytes > 0:
-            _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-            cap = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
-            resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
-    except (ImportError, ValueError, OSError):
-        pass
+    problem = memory.apply_limit(memory_bytes)
+    conn.send(("ready", problem))
     while True:
         try:
             job = conn.recv()
@@ -384,6 +378,13 @@ class _Worker:
             warnings.simplefilter("ignore", DeprecationWarning)  # fork with threads (3.12+)
             self.process.start()
         child.close()
+        self.memory_problem: str | None = None
+        if self.conn.poll(30):
+            with contextlib.suppress(EOFError, OSError):
+                _tag, self.memory_problem = self.conn.recv()
+        else:
+            self.memory_problem = "the worker did not report whether the limit was applied"
+        memory.report(memory_bytes, self.memory_problem)
 
     def kill(self) -> None:
         with contextlib.suppress(Exception):

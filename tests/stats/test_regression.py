@@ -122,7 +122,7 @@ def test_a_wrong_step_is_caught():
 def test_renders_in_every_format():
     d = sm.solve("linear_regression", x="[1, 2, 3, 4]", y="[2, 3, 5, 6]")
     text = d.to_text()
-    assert "XᵀX = [[4, 10], [10, 30]]" in text
+    assert "XᵀX = [4 10; 10 30]" in text
     assert "R^2 = 1 - RSS/TSS" in text
     assert r"X^{\mathsf T}X" in d.to_latex()
     assert "$$" not in d.to_markdown() or True

@@ -187,6 +187,16 @@ def latex_printer() -> Any:
     class Printer(LatexPrinter):
         """SymPy's LaTeX printer with the learner's order and written products."""
 
+        def _print(self, expr: Any, **kwargs: Any) -> str:
+            if not kwargs:
+                return super()._print(expr)
+            try:
+                return super()._print(expr, **kwargs)
+            except TypeError:  # an object's own _latex that takes no options (exp=...)
+                base = super()._print(expr)
+                exp = kwargs.get("exp")
+                return rf"\left({base}\right)^{{{exp}}}" if exp is not None else base
+
         def _as_ordered_terms(self, expr: Any, order: Any = None) -> list:
             return ordered_terms(expr)
 

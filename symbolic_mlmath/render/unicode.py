@@ -227,6 +227,12 @@ def _text_printer() -> Any:
         def _print_Identity(self, e: Any) -> str:
             return "I"
 
+        def _print_Max(self, e: Any) -> str:
+            return "max(" + ", ".join(self._print(a) for a in e.args) + ")"
+
+        def _print_Min(self, e: Any) -> str:
+            return "min(" + ", ".join(self._print(a) for a in e.args) + ")"
+
         def _print_Inverse(self, e: Any) -> str:
             return self._wrap(e.arg) + "⁻¹"
 
@@ -308,6 +314,15 @@ def pretty_printer() -> Any:
 
         def _print_Str(self, e: Any) -> Any:
             return prettyForm(e.name)
+
+        def _print_Max(self, e: Any) -> Any:
+            return prettyForm(*self._print_seq(e.args, "(", ")").left("max"))
+
+        def _print_Min(self, e: Any) -> Any:
+            return prettyForm(*self._print_seq(e.args, "(", ")").left("min"))
+
+        def _print_acos(self, e: Any) -> Any:
+            return prettyForm(*self._print_seq(e.args, "(", ")").left("arccos"))
 
     _PRETTY = Printer({"use_unicode": True, "order": "none", "wrap_line": False})
     return _PRETTY

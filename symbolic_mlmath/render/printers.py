@@ -248,6 +248,14 @@ def latex_printer() -> Any:
                 return r"\begin{vmatrix}" + r"\\".join(rows) + r"\end{vmatrix}"
             return r"\det\left(" + self._print(M) + r"\right)"
 
+        def _print_Derivative(self, expr: Any) -> str:
+            tex = super()._print_Derivative(expr)
+            inner = self._print(expr.expr)
+            wrapped = rf"\left({inner}\right)"
+            if inner.startswith(r"\left(") and tex.endswith(wrapped):  # no "((": square outside
+                tex = tex[: -len(wrapped)] + rf"\left[{inner}\right]"
+            return tex
+
         def _print_Str(self, e: Any) -> str:
             return r"\text{%s}" % e.name.replace("_", r"\_")
 

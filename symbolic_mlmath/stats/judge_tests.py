@@ -33,7 +33,35 @@ from symbolic_mlmath.core.mistakes import Slip
 from symbolic_mlmath.core.working import Follow, Judge, judges_for
 from symbolic_mlmath.stats.judge_lines import Line, matches, read_line, show_line
 
-__all__ = ["JUDGES", "Q", "WorkCtx"]
+__all__ = [
+    "ALPHA_NOT_HALVED",
+    "ARITH",
+    "COMMON_NAMES",
+    "CONTRADICTS_P",
+    "JUDGES",
+    "NO_ROOT_N",
+    "NO_SQRT",
+    "N_NOT_N1",
+    "ONE_SIDED_P",
+    "SIGN",
+    "S_OVER_N",
+    "TWO_SIDED_P",
+    "Z_FOR_T",
+    "Z_P_FOR_T",
+    "Q",
+    "WorkCtx",
+    "alpha_of",
+    "crit_q",
+    "crit_value",
+    "decision_q",
+    "interval_qs",
+    "make_ctx",
+    "make_judge",
+    "p_q",
+    "pop_sd",
+    "stat_q",
+    "val",
+]
 
 S_OVER_N = "σ/n instead of σ/√n"
 NO_ROOT_N = "not divided by √n"
@@ -89,14 +117,16 @@ def _p(law: str, stat: Any, alt: str, df: Any) -> Any:
     return p_value(law, stat, alt, df=df if law == "t" else None)
 
 
-def _crit(law: str, alpha: Any, alt: str, df: Any) -> Any:
+def crit_value(law: str, alpha: Any, alt: str, df: Any) -> Any:
+    """The critical value of the z or t law at ``alpha`` for H1 ``alt``."""
     from symbolic_mlmath.stats.critical import critical_value
 
     return critical_value(law, alpha, alt, df=df if law == "t" else None)
 
 
 # ------------------------------------------------------------------ shared quantities
-def _stat_q(se_slips: Callable[[WorkCtx, dict], list]) -> Q:
+def stat_q(se_slips: Callable[[WorkCtx, dict], list]) -> Q:
+    """The test statistic (estimate − μ0)/SE; ``se_slips`` give its slipped SEs."""
     def fn(c: WorkCtx, s: dict) -> Any:
         return (val(c, s, "est") - val(c, s, "mu0")) / val(c, s, "SE")
 
@@ -108,11 +138,8 @@ def _stat_q(se_slips: Callable[[WorkCtx, dict], list]) -> Q:
     return Q("(estimate − μ0)/SE", fn, slips)
 
 
-def _df_slips(c: WorkCtx, s: dict) -> list:
-    return [(N_NOT_N1, val(c, s, "df") + 1)] if c.law == "t" else []
-
-
-def _p_q() -> Q:
+def p_q() -> Q:
+    """The p-value of the statistic (with the one/two-sided and z-for-t slips)."""
     def fn(c: WorkCtx, s: dict) -> Any:
         df = val(c, s, "df") if c.law == "t" else None
         return _p(c.law, val(c, s, "stat"), c.alt, df)
@@ -128,28 +155,30 @@ def _p_q() -> Q:
     return Q("the tail area beyond the statistic", fn, slips)
 
 
-def _crit_q(interval: bool) -> Q:
+def crit_q(interval: bool) -> Q:
+    """The critical value (two-sided at 1 − confidence for an interval)."""
     def args(c: WorkCtx, s: dict) -> tuple:
         df = val(c, s, "df") if c.law == "t" else None
         return (c.alpha, "two-sided" if interval else c.alt, df)
 
     def fn(c: WorkCtx, s: dict) -> Any:
         a, alt, df = args(c, s)
-        return _crit(c.law, a, alt, df)
+        return crit_value(c.law, a, alt, df)
 
     def slips(c: WorkCtx, s: dict) -> list:
         a, alt, df = args(c, s)
         out = []
         if c.law == "t":
-            out += [(Z_FOR_T, _crit("z", a, alt, None)), (N_NOT_N1, _crit("t", a, alt, df + 1))]
+            out += [(Z_FOR_T, crit_value("z", a, alt, None)), (N_NOT_N1, crit_value("t", a, alt, df + 1))]
         if alt == "two-sided":
-            out.append((ALPHA_NOT_HALVED, _crit(c.law, a, "greater", df)))
+            out.append((ALPHA_NOT_HALVED, crit_value(c.law, a, "greater", df)))
         return out
 
     return Q("the critical value", fn, slips)
 
 
-def _decision_q() -> Q:
+def decision_q() -> Q:
+    """The decision, read from the learner's p (else statistic vs critical value)."""
     def fn(c: WorkCtx, s: dict) -> str:
         if "p" in s:
             return "reject" if s["p"] <= c.alpha else "fail_to_reject"
@@ -168,7 +197,8 @@ def _decision_q() -> Q:
     return Q("reject H0 when p ≤ α", fn, slips)
 
 
-def _interval_qs() -> dict:
+def interval_qs() -> dict:
+    """The margin of error and the interval estimate ± ME."""
     def me(c: WorkCtx, s: dict) -> Any:
         return abs(val(c, s, "crit")) * val(c, s, "SE")
 
@@ -181,7 +211,7 @@ def _interval_qs() -> dict:
         z = abs(val(c, s, "crit"))
         out = [(m, (e - z * v, e + z * v)) for m, v in c.quantities["SE"].slips(c, s)]
         if c.law == "t":
-            zc = _crit("z", c.alpha, "two-sided", None)
+            zc = crit_value("z", c.alpha, "two-sided", None)
             out.append((Z_FOR_T, (e - zc * se, e + zc * se)))
         return out
 
@@ -195,10 +225,11 @@ def _interval_qs() -> dict:
 def _sd_slips(c: WorkCtx, s: dict) -> list:
     n = val(c, s, "n")
     sd = val(c, s, "s")
-    return [(N_NOT_N1, _pop_sd(sd, n)), (NO_SQRT, sd**2)]
+    return [(N_NOT_N1, pop_sd(sd, n)), (NO_SQRT, sd**2)]
 
 
-def _pop_sd(sd: Any, n: Any) -> Any:
+def pop_sd(sd: Any, n: Any) -> Any:
+    """The n-divisor standard deviation from the n − 1 one."""
     from sympy import sqrt
 
     return sd * sqrt(n - 1) / sqrt(n)
@@ -210,7 +241,7 @@ def _mean_se_slips(c: WorkCtx, s: dict) -> list:
     sd, n = val(c, s, "sd"), val(c, s, "n")
     out = [(S_OVER_N, sd / n), (NO_ROOT_N, sd)]
     if c.law == "t" and "s" not in s and c.facts.get("data") is not None:
-        out.append((N_NOT_N1, _pop_sd(sd, n) / sqrt(n)))
+        out.append((N_NOT_N1, pop_sd(sd, n) / sqrt(n)))
     return out
 
 
@@ -230,16 +261,16 @@ def _mean_quantities(law: str, interval: bool) -> dict:
                 lambda c, s: val(c, s, "sd") / sqrt(val(c, s, "n")), _mean_se_slips),
         "df": Q("n − 1", lambda c, s: val(c, s, "n") - 1,
                 lambda c, s: [(N_NOT_N1, val(c, s, "n"))]),
-        "crit": _crit_q(interval),
+        "crit": crit_q(interval),
     }
     if interval:
-        qs.update(_interval_qs())
+        qs.update(interval_qs())
     else:
-        qs.update({"stat": _stat_q(_mean_se_slips), "p": _p_q(), "decision": _decision_q()})
+        qs.update({"stat": stat_q(_mean_se_slips), "p": p_q(), "decision": decision_q()})
     return qs
 
 
-_COMMON = {"xbar": "est", "x̄": "est", "mean": "est", "m": "est",
+COMMON_NAMES = {"xbar": "est", "x̄": "est", "mean": "est", "m": "est",
            "n": "n", "mu0": "mu0", "mu_0": "mu0", "μ0": "mu0",
            "se": "SE", "sem": "SE", "se(xbar)": "SE",
            "df": "df", "dof": "df", "ν": "df",
@@ -278,12 +309,13 @@ def _start_mean(task: str, inputs: dict) -> WorkCtx:
     if interval:
         alpha, alt = 1 - confidence_level(inputs.get("confidence")), "two-sided"
     else:
-        alpha, alt = _alpha(inputs.get("alpha")), check_alternative(inputs.get("alternative"))
-    return _ctx(task, given, facts, law, alt, alpha, _mean_quantities(law, interval),
+        alpha, alt = alpha_of(inputs.get("alpha")), check_alternative(inputs.get("alternative"))
+    return make_ctx(task, given, facts, law, alt, alpha, _mean_quantities(law, interval),
                 "CI" if interval else "decision")
 
 
-def _alpha(alpha: Any) -> Any:
+def alpha_of(alpha: Any) -> Any:
+    """α from user text (default 0.05), checked."""
     from sympy import Rational
 
     from symbolic_mlmath.stats.testing import check_alpha
@@ -293,9 +325,10 @@ def _alpha(alpha: Any) -> Any:
                                                                             name="alpha"))
 
 
-def _ctx(task: str, given: dict, facts: dict, law: str, alt: str, alpha: Any, qs: dict,
+def make_ctx(task: str, given: dict, facts: dict, law: str, alt: str, alpha: Any, qs: dict,
          final: str, extra_names: dict | None = None) -> WorkCtx:
-    names = {k: v for k, v in {**_COMMON, **(extra_names or {})}.items() if v in qs}
+    """The context of one working: the exact value of every quantity from the given ones."""
+    names = {k: v for k, v in {**COMMON_NAMES, **(extra_names or {})}.items() if v in qs}
     c = WorkCtx(task, given, facts, law, alt, alpha, qs, names, final)
     c.exact = {k: val(c, given, k) for k in qs}
     return c
@@ -317,12 +350,17 @@ def _arith_ok(line: Line) -> bool:
     return all(p is None or matches(p, line, slack=1) for p in line.parts)
 
 
+def _op(ctx: WorkCtx, name: str) -> str:
+    q = ctx.quantities.get(name)
+    label = {"stat": ctx.law, "crit": f"{ctx.law}_crit", "est": "the estimate"}.get(name, name)
+    return f"{label}: {q.formula}" if q else label
+
+
 def _follows(ctx: WorkCtx, state: Any, line: Line) -> Follow:
     own = _expected(ctx, state, line)
     exact = ctx.exact.get(line.name, own)
     new = {**state, line.name: line.value}
-    q = ctx.quantities.get(line.name)
-    op = f"{line.name if line.name != 'stat' else ctx.law} = {q.formula}" if q else line.name
+    op = _op(ctx, line.name)
     if own is None:
         return Follow(None, op, "this quantity is not part of this task", state=new)
     ok = matches(own, line, slack=1) or matches(exact, line)
@@ -339,7 +377,7 @@ def _explain(ctx: WorkCtx, state: Any, line: Line) -> Slip | None:
     if q is None:
         return None
     own = q.fn(ctx, state)
-    op = f"{line.name if line.name != 'stat' else ctx.law} = {q.formula}"
+    op = _op(ctx, line.name)
     if matches(own, line, slack=1) and not _arith_ok(line):
         return Slip(ARITH, "the value written does not equal the expression before it",
                     own, op)
@@ -360,10 +398,51 @@ def _finished(ctx: WorkCtx, state: Any) -> tuple[bool, str]:
     return False, f"{what} was reached"
 
 
-def _judge(start: Callable[[str, dict], WorkCtx]) -> Judge:
+def make_judge(start: Callable[[str, dict], WorkCtx]) -> Judge:
+    """The working Judge over the quantities ``start`` declares."""
     return Judge(start=start, read=_read, follows=_follows, finished=_finished,
                  explain=_explain, show=show_line, given_name="the given data",
                  expected=lambda c: c.exact.get(c.final))
 
 
-JUDGES = judges_for(_judge(_start_mean), "t_test", "z_test", "ci_mean")
+def _prop_quantities() -> dict:
+    from sympy import sqrt
+
+    def se(c: WorkCtx, s: dict) -> Any:
+        p = val(c, s, "est")
+        return sqrt(p * (1 - p) / val(c, s, "n"))
+
+    def se_slips(c: WorkCtx, s: dict) -> list:
+        p, n = val(c, s, "est"), val(c, s, "n")
+        return [(NO_SQRT, p * (1 - p) / n), (S_OVER_N, sqrt(p * (1 - p)) / n),
+                (NO_ROOT_N, sqrt(p * (1 - p)))]
+
+    return {"est": Q("x/n", lambda c, s: c.facts["x"] / val(c, s, "n"),
+                     lambda c, s: [("n/x instead of x/n", val(c, s, "n") / c.facts["x"])]),
+            "n": Q("the number of trials", lambda c, s: c.facts["n"]),
+            "SE": Q("√(p̂(1 − p̂)/n)", se, se_slips), "crit": crit_q(True), **interval_qs()}
+
+
+def _start_prop(task: str, inputs: dict) -> WorkCtx:
+    from sympy import Integer
+
+    from symbolic_mlmath.core.errors import InputError
+    from symbolic_mlmath.stats.intervals import confidence_level
+    from symbolic_mlmath.text import parse_count
+
+    method = str(inputs.get("method") or "wald").strip().lower()
+    if method != "wald":
+        raise InputError("working is checked for the Wald interval p̂ ± z·SE only",
+                         name="method")
+    x = Integer(parse_count(str(inputs.get("x")), name="x"))
+    n = Integer(parse_count(str(inputs.get("n")), name="n"))
+    if n < 1 or x > n:
+        raise InputError("need 0 <= x <= n and n >= 1", name="x")
+    alpha = 1 - confidence_level(inputs.get("confidence"))
+    return make_ctx(task, {"n": n}, {"x": x, "n": n}, "z", "two-sided", alpha,
+                    _prop_quantities(), "CI",
+                    {"phat": "est", "p̂": "est", "p_hat": "est", "p": "est"})
+
+
+JUDGES = {**judges_for(make_judge(_start_mean), "t_test", "z_test", "ci_mean"),
+          **judges_for(make_judge(_start_prop), "ci_proportion")}

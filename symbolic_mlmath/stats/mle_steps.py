@@ -152,7 +152,8 @@ def calculus_steps(model: Any, values: Any, n: Any, i: Any, xs: Any, ell: Any,
         sig = next(p for p in params if str(p) == "sigma")
         sol[sig] = exact_sqrt(sol[sig] ** 2)
     eqs = Tuple(*(Eq(p, sol[p]) for p in params))
-    steps.append(Step(R.SET_SCORE_TO_ZERO, score, eqs, {**g, "solution": eqs}))
+    steps.append(Step(R.SET_SCORE_TO_ZERO, score, eqs[0] if len(eqs) == 1 else eqs,
+                      {**g, "solution": eqs}))
     at = dict(sol)
     if len(params) == 1:
         p = params[0]
@@ -185,7 +186,7 @@ def uniform_steps(model: Any, values: Any, n: Any, i: Any, xs: Any) -> tuple[lis
     score = ell.diff(theta)
     steps = [Step(R.LIKELIHOOD, model.density, L, g),
              Step(R.LOG_LIKELIHOOD, L, ell,
-                  {**g, "assumptions": Str("theta >= max x_i (where L > 0)")}),
+                  {**g, "assumptions": Str("θ >= max x_i (where L > 0)")}),
              Step(R.SCORE, ell, score, g),
-             Step(R.BOUNDARY_MAXIMUM, score, Tuple(Eq(theta, top)), g)]
+             Step(R.BOUNDARY_MAXIMUM, score, Eq(theta, top), {**g, "solution": Tuple(Eq(theta, top))})]
     return steps, {"theta": top}

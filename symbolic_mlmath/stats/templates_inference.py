@@ -12,7 +12,7 @@ Examples
 >>> s, n = symbols("s n", positive=True)
 >>> st = quantity_step(R.TEST_STATISTIC, "t", (Rational(52) - 50) / (s / sqrt(n)), {s: 4, n: 15})
 >>> INFERENCE_TEMPLATES[R.TEST_STATISTIC].instance(st, TEXT)
-'t = 2*sqrt(n)/s = 2*sqrt(15)/4 = √15/2 ≈ 1.93649'
+'t = 2·√(n)/s = 2·√(15)/4 = √15/2 ≈ 1.93649'
 """
 
 from __future__ import annotations
@@ -25,7 +25,15 @@ from symbolic_mlmath.render.templates import TemplateTable
 from symbolic_mlmath.stats.formulas import approx, huge
 from symbolic_mlmath.stats.rules import StatsRule as R
 
-__all__ = ["INFERENCE_TEMPLATES", "quantity_text", "show", "show_approx", "substituted", "with_approx"]
+__all__ = [
+    "INFERENCE_TEMPLATES",
+    "learner_text",
+    "quantity_text",
+    "show",
+    "show_approx",
+    "substituted",
+    "with_approx",
+]
 
 #: The templates of the inference rules (merged into the subject's table).
 INFERENCE_TEMPLATES = TemplateTable()
@@ -92,9 +100,9 @@ def _label(value: Any, tex: bool) -> Any:
 
     if getattr(value, "is_Float", False):
         value = Float(value, 10)
-    text = latex_of(value) if tex else text_of(value)
+    text = latex_of(value) if tex else learner_text(text_of(value))
     compound = (value.could_extract_minus_sign() or value.is_Add
-                or (not tex and ("/" in text or "*" in text)))
+                or (not tex and ("/" in text or "·" in text)))
     if compound:
         text = rf"\left({text}\right)" if tex else f"({text})"
     return Symbol(text)
@@ -109,12 +117,31 @@ def substituted(formula: Any, values: Any, f: MathFormat) -> str:
     with evaluate(False):
         txt = formula.xreplace({k: _label(v, False) for k, v in values.items()})
         tex = formula.xreplace({k: _label(v, True) for k, v in values.items()})
-    return f.raw(latex_of(tex), text_of(txt))
+    return f.raw(latex_of(tex), learner_text(text_of(txt)))
+
+
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def learner_text(text: str) -> str:
+    """Plain printed math in a learner's notation: ``x**2`` -> ``x²``, ``sqrt(`` -> ``√(``,
+    ``*`` -> ``·``.
+
+    Examples
+    ========
+    >>> learner_text("sqrt(s_1**2/n_1)*c")
+    '√(s_1²/n_1)·c'
+    """
+    import re
+
+    t = re.sub(r"\*\*(\d+)\b", lambda m: m.group(1).translate(_SUPERSCRIPT), text)
+    t = t.replace("**", "^").replace("sqrt(", "√(")
+    return t.replace("*", "·")
 
 
 def formula_math(expr: Any, f: MathFormat) -> str:
     """A formula in its usual reading order (``n - 1``, not ``-1 + n``)."""
-    return f.raw(latex_of(expr), text_of(expr))
+    return f.raw(latex_of(expr), learner_text(text_of(expr)))
 
 
 def quantity_text(step: Step, f: MathFormat) -> str:
@@ -344,3 +371,23 @@ def _decision(step: Step, f: MathFormat) -> str:
              if str(step.after) == "reject" else
              "fail to reject H0: the data are consistent with the null hypothesis")
     return f"{cmp}: {f.prose(words)}"
+
+
+def _regression_result(d: Any) -> Any:
+    """The regression result as one table: coefficients, errors, fit, then the ANOVA row."""
+    from sympy import Tuple
+
+    from symbolic_mlmath.render.displays import Shown
+    from symbolic_mlmath.render.labels import label
+    from symbolic_mlmath.render.present import ResultView
+
+    r = d.result
+    rows = [[label("coefficients"), Shown(Tuple(*r["coefficients"]), view="list")],
+            [label("std_errors"), Shown(Tuple(*r["std_errors"]), view="list")],
+            [label("residual_sd"), Shown(r["residual_sd"])],
+            [label("r_squared"), Shown(r["r_squared"])]]
+    rows += [[k.replace("_", " "), Shown(v)] for k, v in r["anova"].items()]
+    return ResultView(header=["", ""], rows=rows)
+
+
+INFERENCE_TEMPLATES.results["linear_regression"] = _regression_result

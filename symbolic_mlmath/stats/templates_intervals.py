@@ -8,7 +8,7 @@ Examples
 >>> s, n = symbols("s n", positive=True)
 >>> st = quantity_step(R.STANDARD_ERROR, "SE", s / sqrt(n), {s: 4, n: 16})
 >>> INTERVAL_TEMPLATES[R.STANDARD_ERROR].instance(st, TEXT)
-'SE = s/sqrt(n) = 4/sqrt(16) = 1'
+'SE = s/√(n) = 4/√(16) = 1'
 """
 
 from __future__ import annotations

@@ -21,6 +21,8 @@ __all__ = ["MLE_TEMPLATES"]
 #: The templates of the maximum likelihood rules (merged into the subject's table).
 MLE_TEMPLATES = TemplateTable()
 template = MLE_TEMPLATES.add
+MLE_TEMPLATES.labels.update({"lambda": "λ (rate)", "mu": "μ (mean)", "sigma": "σ (standard deviation)",
+                             "theta": "θ (upper end)", "p": "p (probability)"})
 
 _L = (r"L(\theta) = \prod_{i=1}^{n} f(x_i; \theta)", "L(θ) = Π f(xᵢ; θ)")
 _ELL = (r"\ell(\theta) = \log L(\theta) = \sum_{i=1}^{n} \log f(x_i;\theta)",
@@ -62,7 +64,7 @@ def _score(step: Step, f: MathFormat) -> str:
           lambda f: f.prose("A maximum inside the parameter space is a root of the score: solve ")
           + f.raw(r"\partial\ell/\partial\theta = 0", "∂ℓ/∂θ = 0") + ".", "=>")
 def _root(step: Step, f: MathFormat) -> str:
-    return ", ".join(f"{f.m(eq.lhs)} = {f.m(eq.rhs)}" for eq in step.after)
+    return ", ".join(f"{f.m(eq.lhs)} = {f.m(eq.rhs)}" for eq in step.given["solution"])
 
 
 @template(R.SECOND_DERIVATIVE_CHECK, "Second derivative test",
@@ -89,7 +91,7 @@ def _hessian(step: Step, f: MathFormat) -> str:
                             "L(θ) = θ⁻ⁿ only for θ ≥ max xᵢ (else 0) and it decreases, so the "
                             "smallest allowed θ wins."), "=>")
 def _boundary(step: Step, f: MathFormat) -> str:
-    (eq,) = step.after
+    eq = step.after
     return (f"{f.prose('the score')} {f.m(step.before)} < 0 {f.prose('never vanishes; so')} "
             f"{f.m(eq.lhs)} = max xᵢ = {f.m(eq.rhs)}")
 

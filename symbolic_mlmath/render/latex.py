@@ -29,6 +29,12 @@ def result_latex(r: ResultView) -> str:
         lines += [r"\hline", r"\end{tabular}", r"\end{center}"]
         return "\n".join(lines)
     if r.display is not None:
+        terms = r.display.terms
+        if len(terms) == 1 and terms[0].view == "words" and r.display.name is None:
+            from symbolic_mlmath.render.present import sentence
+            from symbolic_mlmath.render.views import words
+
+            return sentence(f.prose(words(terms[0].obj)))
         return r"\[ " + f.display(r.display) + r" \]"
     return r.text(f)
 

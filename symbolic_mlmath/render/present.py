@@ -332,9 +332,11 @@ def generic_result(result: Any, d: Any = None) -> ResultView:
         return ResultView(header=[label(str(k)) for k in keys], rows=rows)
     if isinstance(result, list | tuple | Tuple):
         return ResultView(display=chain(Shown(Tuple(*result), view="list")))
-    if isinstance(result, bool | str | Str) or (isinstance(result, Basic) and result.is_Boolean):
+    if isinstance(result, str | Str):  # a word result ("unique"): its words
+        return ResultView(display=chain(Shown(result, view="words")))
+    if isinstance(result, bool) or (isinstance(result, Basic) and result.is_Boolean):
         last = d.steps[-1] if d is not None and d.steps else None
-        if last is not None:
+        if last is not None:  # yes / no alone says too little: the deciding sentence
             return ResultView(step=last)
         return ResultView(display=chain(Shown(result, view="words")))
     parts: list[Any] = []

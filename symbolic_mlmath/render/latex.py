@@ -56,6 +56,11 @@ def to_latex(d: Any, *, detail: str = "standard", heading: str = "subsection",
                 out.append(r"\end{itemize}")
                 depth_open -= 1
             text = s.text(f)
+            if s.conclusion:
+                if detail != "overview":
+                    out.append(f"{text}:")
+                    out += [r"\[ " + f.display(dd) + r" \]" for dd in s.displays]
+                continue
             if detail == "overview":
                 out.append(rf"\item \textbf{{{f.prose(s.title)}:}} {text}")
                 continue

@@ -43,6 +43,14 @@ def plan_markdown(p: Plan, detail: str, heading: str = "###") -> str:
     for s in p.steps:
         pad = "  " * s.depth
         text = s.text(f)
+        if s.conclusion:
+            if detail == "overview":
+                continue
+            out += [f"{pad}{text}:", ""]
+            out += [f"{pad}  $$" + f.display(dd) + "$$" if s.depth else "$$" + f.display(dd) + "$$"
+                    for dd in s.displays]
+            out.append("")
+            continue
         if s.label:
             lead = f"**{s.label}:** {text}"
         elif s.depth == 0:

@@ -152,8 +152,7 @@ def calculus_steps(model: Any, values: Any, n: Any, i: Any, xs: Any, ell: Any,
         sig = next(p for p in params if str(p) == "sigma")
         sol[sig] = exact_sqrt(sol[sig] ** 2)
     eqs = Tuple(*(Eq(p, sol[p]) for p in params))
-    steps.append(Step(R.SET_SCORE_TO_ZERO, score, eqs[0] if len(eqs) == 1 else eqs,
-                      {**g, "solution": eqs}))
+    steps.append(Step(R.SET_SCORE_TO_ZERO, score, eqs, {**g, "solution": eqs}))
     at = dict(sol)
     if len(params) == 1:
         p = params[0]

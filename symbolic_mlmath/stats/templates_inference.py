@@ -12,7 +12,7 @@ Examples
 >>> s, n = symbols("s n", positive=True)
 >>> st = quantity_step(R.TEST_STATISTIC, "t", (Rational(52) - 50) / (s / sqrt(n)), {s: 4, n: 15})
 >>> INFERENCE_TEMPLATES[R.TEST_STATISTIC].instance(st, TEXT)
-'t = 2·√(n)/s = 2·√(15)/4 = √15/2 ≈ 1.93649'
+'t = 2·√(n)/s = 2·√(15)/4, so t = √15/2 ≈ 1.93649'
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from symbolic_mlmath.stats.rules import StatsRule as R
 __all__ = [
     "INFERENCE_TEMPLATES",
     "learner_text",
+    "named_value",
     "quantity_text",
     "show",
     "show_approx",
@@ -144,14 +145,37 @@ def formula_math(expr: Any, f: MathFormat) -> str:
     return f.raw(latex_of(expr), learner_text(text_of(expr)))
 
 
+def named_value(step: Step, f: MathFormat, value: Any = None, name: Any = None) -> str:
+    """``name = value`` recorded as a displayed relation (the value is the step's own):
+    a decimal (``approx``) stands for a long Float, ``≈`` its decimal follows a surd."""
+    from sympy import Basic, Float
+
+    g = step.given
+    value = step.after if value is None else value
+    name = g.get("name") if name is None else name
+    shown = value
+    has_float = getattr(value, "is_Float", False) or (
+        isinstance(value, Basic) and bool(value.atoms(Float)) and not value.free_symbols)
+    if has_float and "approx" in g:
+        shown = g["approx"]
+    tex, txt = latex_of(name), learner_text(text_of(name))
+    if huge(shown):
+        return f"{f.raw(tex, txt)} = {show(shown, f)}"
+    out = f.named(tex, txt, shown, step=step)
+    if isinstance(value, Basic) and not huge(value) and _needs_approx(value) \
+            and not value.is_Float:
+        out += f" {f.raw(_APPROX_TEX, '≈')} {show_approx(value, f)}"
+    return out
+
+
 def quantity_text(step: Step, f: MathFormat) -> str:
+    """``name = formula = formula with the values``, then the value as ``name = value``."""
     g = step.given
     parts = [f.m(g["name"]), formula_math(g["formula"], f)]
     sub = substituted(g["formula"], g["values"], f)
     if sub and sub != parts[-1]:
         parts.append(sub)
-    parts.append(with_approx(step.after, f, g))
-    return " = ".join(parts)
+    return " = ".join(parts) + f", {f.prose('so')} " + named_value(step, f)
 
 
 # ------------------------------------------------------------------ least squares
@@ -235,7 +259,9 @@ def _table_text(step: Step, f: MathFormat, rows: tuple[tuple[str, str, str, str]
     for label, ss, df, ms in rows:
         bits.append(f"{f.prose(label)}: SS = {with_approx(g[ss], f)}, df = {f.m(g[df])}, "
                     f"MS = {with_approx(g[ms], f)}")
-    return "; ".join(bits) + f"; F = {with_approx(step.after, f)}"
+    from sympy import Symbol
+
+    return "; ".join(bits) + "; " + named_value(step, f, name=Symbol("F"))
 
 
 @template(R.REGRESSION_ANOVA, "ANOVA table of the regression",
@@ -263,7 +289,9 @@ def _means(step: Step, f: MathFormat) -> str:
           lambda f: f.raw(r"SS_B = \sum_j n_j (\bar y_j - \bar y)^2", "SS_B = Σⱼ nⱼ (ȳⱼ − ȳ)²")
           + f.prose(", the spread of the group means."), "=>")
 def _ssb(step: Step, f: MathFormat) -> str:
-    return f"{f.raw('SS_B', 'SS_B')} = {with_approx(step.after, f)}"
+    from sympy import Symbol
+
+    return named_value(step, f, name=Symbol("SS_B"))
 
 
 @template(R.SS_WITHIN, "Sum of squares within groups",
@@ -274,7 +302,10 @@ def _ssw(step: Step, f: MathFormat) -> str:
     parts = " + ".join(show(p, f) for p in step.given["parts"])
     if len(step.given["parts"]) > 12 or len(parts) > 300:
         parts = ""
-    return f"{f.raw('SS_W', 'SS_W')} = {parts + ' = ' if parts else ''}{with_approx(step.after, f)}"
+    from sympy import Symbol
+
+    lead = f"{f.raw('SS_W', 'SS_W')} = {parts}, {f.prose('so')} " if parts else ""
+    return lead + named_value(step, f, name=Symbol("SS_W"))
 
 
 @template(R.ANOVA_TABLE, "ANOVA table",
@@ -340,7 +371,9 @@ def _p(step: Step, f: MathFormat) -> str:
     out = f"p = {tail}"
     if "exact" in g:
         out += f" = {f.m(g['exact'])}"
-    return out + f" = {show_approx(step.after, f, 10)}"
+    from sympy import Symbol
+
+    return out + f", {f.prose('so')} " + named_value(step, f, name=Symbol("p"))
 
 
 @template(R.CRITICAL_VALUE, "Critical value",
@@ -353,7 +386,9 @@ def _crit(step: Step, f: MathFormat) -> str:
            f"{f.prose('lower tail')} {f.m(g['tail'])} {f.prose('of')} {_law(g, f)}")
     if "exact" in g:
         out += f": {f.m(g['exact'])}"
-    return out + f" = {show_approx(step.after, f, 10)}"
+    from sympy import Symbol
+
+    return out + f", {f.prose('so')} " + named_value(step, f, name=Symbol("c"))
 
 
 @template(R.DECISION, "Decision",
@@ -391,3 +426,41 @@ def _regression_result(d: Any) -> Any:
 
 
 INFERENCE_TEMPLATES.results["linear_regression"] = _regression_result
+
+
+def _short(v: Any) -> Any:
+    """A result value for the result table: long decimals cut to 12 significant digits."""
+    from sympy import Basic, Float, Tuple
+
+    if isinstance(v, tuple | list | Tuple):
+        return Tuple(*(_short(x) for x in v))
+    if isinstance(v, Basic) and v.atoms(Float) and not v.free_symbols:
+        return Float(v.evalf(15), 12)
+    return v
+
+
+def _decimal_table(d: Any) -> Any:
+    """A task's dict result as a table with its decimals at 12 significant digits."""
+    from sympy import Tuple
+
+    from symbolic_mlmath.render.displays import Shown
+    from symbolic_mlmath.render.labels import label
+    from symbolic_mlmath.render.present import ResultView
+
+    if not isinstance(d.result, dict):
+        return None
+    rows = []
+    for k, v in d.result.items():
+        if isinstance(v, str):
+            rows.append([label(k), Shown(v, view="words")])
+        elif isinstance(v, tuple | list | Tuple):
+            rows.append([label(k), Shown(Tuple(*_short(v)), view="list")])
+        else:
+            rows.append([label(k), Shown(_short(v))])
+    return ResultView(header=["", ""], rows=rows)
+
+
+for _task in ("z_test", "t_test", "proportion_test", "two_sample_test", "anova", "power",
+              "ab_test", "ci_mean", "ci_proportion", "regression_ci", "prediction_interval",
+              "posterior"):
+    INFERENCE_TEMPLATES.results[_task] = _decimal_table

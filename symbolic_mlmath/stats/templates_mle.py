@@ -60,9 +60,19 @@ def _score(step: Step, f: MathFormat) -> str:
     return f"{f.prose('with respect to')} {_params(step, f)}"
 
 
+def _root_display(step: Step) -> list:
+    """score ⟹ (the roots); one root is written by the instance alone (no 1-tuple)."""
+    from symbolic_mlmath.render.displays import chain
+
+    if len(step.after) == 1:
+        return []
+    return [chain(step.before, "=>", step.after, step=step)]
+
+
 @template(R.SET_SCORE_TO_ZERO, "Set the score to zero",
           lambda f: f.prose("A maximum inside the parameter space is a root of the score: solve ")
-          + f.raw(r"\partial\ell/\partial\theta = 0", "∂ℓ/∂θ = 0") + ".", "=>")
+          + f.raw(r"\partial\ell/\partial\theta = 0", "∂ℓ/∂θ = 0") + ".", "=>",
+          display=_root_display)
 def _root(step: Step, f: MathFormat) -> str:
     return ", ".join(f"{f.m(eq.lhs)} = {f.m(eq.rhs)}" for eq in step.given["solution"])
 
@@ -109,7 +119,7 @@ def _prior(step: Step, f: MathFormat) -> str:
           lambda f: f.prose("Bayes' rule with the evidence as a constant: ")
           + f.raw(r"\pi(\theta \mid x) \propto \pi(\theta)\, L(\theta)", "π(θ | x) ∝ π(θ) L(θ)")
           + f.prose("; factors without the parameter are dropped (powers of the same base "
-                    "add their exponents)."), "~")
+                    "add their exponents)."), "=>")
 def _proportional(step: Step, f: MathFormat) -> str:
     g = step.given
     return f"L = {f.m(g['likelihood'])} ({f.m(g['n'])} {f.prose('observations')})"

@@ -439,7 +439,7 @@ def derive_ref(M: Any, *, augmented: bool = False) -> Derivation:
     >>> from sympy import Matrix
     >>> derive_ref(Matrix([[2, 4], [1, 3]])).result
     Matrix([
-    [1, 2],
+    [1, 3],
     [0, 1]])
     """
     return _echelon(M, False, augmented, "Row echelon form", "ref")

@@ -2,8 +2,9 @@
 
 Each ``check_*`` takes ``(derivation, answer, parsed inputs, **tolerances)`` and returns a
 :class:`~symbolic_mlmath.core.verdict.Verdict`. Answers unique only up to something are
-judged by the property: echelon forms by row-equivalence, bases up to span. Decimal
-answers are accepted to the precision typed.
+judged by the property: echelon forms by row-equivalence, bases up to span. Decimals follow
+the one decimal rule (``core.decimals``): each is the exact value correctly rounded to the
+places written, or within an explicit tolerance.
 
 Examples
 ========
@@ -16,7 +17,6 @@ False
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from symbolic_mlmath.core.answers import compare, compare_scalar, normalize_choice
@@ -36,17 +36,15 @@ __all__ = [
     "check_projection",
     "check_scalar",
     "check_singular",
-    "decimal_tolerance",
     "is_echelon",
     "matrix_verdict",
-    "near",
+    "places_of",
     "same_number",
     "txt",
     "vectors_of",
     "yes_no",
 ]
 
-_DEC = re.compile(r"\d\.(\d+)")
 
 
 # ------------------------------------------------------------------ reading answers
@@ -64,37 +62,18 @@ def txt(x: Any) -> str:
     return text_of(x)
 
 
-def decimal_tolerance(raw: Any) -> Any:
-    """The tolerance a learner's decimals ask for (``"0.833"`` -> 1/1000), or None."""
-    from sympy import Rational
+def places_of(raw: Any) -> list[int | None] | None:
+    """Decimal places the learner wrote, one per number in reading order (or None)."""
+    from symbolic_mlmath.text.precision import written_places
 
-    if not isinstance(raw, str):
-        return None
-    found = _DEC.findall(raw)
-    return Rational(1, 10 ** min(len(d) for d in found)) if found else None
+    return written_places(raw)
 
 
-def near(e: Any, g: Any, tol: Any) -> bool:
-    """Whether two numbers differ by at most ``tol`` (numerically, 30 digits)."""
-    from sympy import N
-
-    try:
-        return abs(complex(N(e - g, 30))) <= float(tol)
-    except (TypeError, ValueError):
+def same_number(e: Any, g: Any, places: int | None = None, **tol: Any) -> bool:
+    """Whether ``g`` is ``e`` by the one rule: exactly, its written decimals, or a tolerance."""
+    if not hasattr(g, "free_symbols") or not hasattr(e, "free_symbols"):
         return False
-
-
-def same_number(e: Any, g: Any, tol: Any = None) -> bool:
-    """Whether ``g`` is ``e``: exactly, or to the tolerance when decimals are involved."""
-    from sympy import Float
-
-    if not hasattr(g, "free_symbols"):
-        return False
-    if not e.has(Float) and not g.has(Float) and compare_scalar(e, g)[0] is True:
-        return True
-    if tol is not None or e.has(Float) or g.has(Float):
-        return not (e - g).free_symbols and near(e, g, tol if tol is not None else 10**-12)
-    return False
+    return compare_scalar(e, g, places=places, **tol)[0] is True
 
 
 def as_vector(got: Any, n: int) -> Any:
@@ -147,26 +126,17 @@ def yes_no(answer: Any, words: dict = INDEPENDENT_WORDS) -> bool:
 
 
 # ------------------------------------------------------------------ numbers, matrices, vectors
-def matrix_verdict(expected: Any, got: Any, raw: Any) -> Verdict:
-    """Compare a matrix answer exactly, then to the decimals the learner typed."""
-    from sympy import MatrixBase
-
+def matrix_verdict(expected: Any, got: Any, raw: Any, **tol: Any) -> Verdict:
+    """Compare a matrix (or vector) answer entry by entry by the one rule: exactly, each
+    decimal as the exact entry correctly rounded to the places written, or to a tolerance."""
     got = as_vector(got, expected.rows) if expected.cols == 1 else got
-    v = compare(expected, got)
-    tol = decimal_tolerance(raw)
-    if v.correct is True or tol is None or not isinstance(got, MatrixBase):
-        return v
-    if got.shape == expected.shape and all(near(e, g, tol) for e, g in zip(expected, got,
-                                                                           strict=True)):
-        return Verdict(True, "decimal", f"Correct to the decimals given; the exact answer is "
-                       f"{txt(expected)}.", expected=expected, got=got)
-    return v
+    return compare(expected, got, places=places_of(raw), **tol)
 
 
 def check_matrix(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     """Check a matrix or vector answer."""
 
-    return matrix_verdict(d.result, answer_value(answer), answer)
+    return matrix_verdict(d.result, answer_value(answer), answer, **tol)
 
 
 def check_scalar(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
@@ -183,7 +153,7 @@ def check_angle(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     v = compare(d.result, got, text=answer, **tol)
     if v.correct is False and hasattr(got, "free_symbols") and not got.free_symbols:
         deg = d.result * 180 / pi
-        if same_number(deg, got, decimal_tolerance(answer) or 10**-9):
+        if compare_scalar(deg, got, text=answer, **tol)[0] is True:
             return Verdict(False, "property", f"Not correct: {txt(got)} is the angle in degrees; "
                            f"give it in radians: {txt(d.result)}.", expected=d.result, got=got)
     return v
@@ -192,12 +162,12 @@ def check_angle(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
 def check_projection(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     """Check a projection of u onto v (the projection of v onto u is named)."""
 
-    v = matrix_verdict(d.result, answer_value(answer), answer)
+    v = matrix_verdict(d.result, answer_value(answer), answer, **tol)
     if v.correct is False:
         from symbolic_mlmath.linalg.vectors import derive_projection
 
         other = derive_projection(parsed["v"], parsed["u"]).result
-        if compare(other, as_vector(answer_value(answer), other.rows)).correct:
+        if matrix_verdict(other, answer_value(answer), answer, **tol).correct:
             return Verdict(False, "property", "Not correct: that is the projection of v onto u; "
                            f"the projection of u onto v is {txt(d.result)}.",
                            expected=d.result, got=answer_value(answer))

@@ -15,7 +15,7 @@ from typing import Any
 from symbolic_mlmath.core.answers import compare, compare_scalar, normalize_choice
 from symbolic_mlmath.core.errors import InputError
 from symbolic_mlmath.core.verdict import Verdict
-from symbolic_mlmath.linalg.answers import answer_value
+from symbolic_mlmath.linalg.answers import answer_value, places_of
 
 __all__ = ["check_classify", "check_solve"]
 
@@ -63,6 +63,10 @@ def check_solve(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
                            f"({', '.join(map(str, xs))}), using free variables where needed.",
                            expected=expected, got=answer)
     got = _assignments(answer_value(answer), xs)
+    places = places_of(answer)
+    if got is not None and (places is None or len(places) != len(got)):
+        places = None
+    written = dict(zip(got, places, strict=True)) if got is not None and places else {}
     if got is None:
         return Verdict(False, "structural", "Not correct: give a value for each of "
                        f"{', '.join(map(str, xs))} (e.g. x = 1, y = 2).", expected=expected,
@@ -81,7 +85,8 @@ def check_solve(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
                        expected=expected, got=got)
     free = [x for x in xs if expected[x] == x]
     if not free:
-        return compare({str(k): v for k, v in expected.items()}, got)
+        return compare({str(k): v for k, v in expected.items()}, got,
+                       places=[written.get(k) for k in got], **tol)
     # infinitely many: the learner's family must satisfy every equation identically
     # and have as many free parameters as ours
     subs = {x: got[str(x)] for x in xs}

@@ -29,12 +29,15 @@ def _eigen_figure(A, vecs):
                     arrowprops={"arrowstyle": "->", "color": f"C{k}", "lw": 3, "alpha": 0.5})
         ax.annotate("", xy=v, xytext=(0, 0),
                     arrowprops={"arrowstyle": "->", "color": f"C{k}", "lw": 2})
-        ax.annotate(f"v{k + 1} and A v{k + 1}", xy=Av, xytext=(4, 4),
+        ax.annotate(f"v{'₁₂'[k]} and A v{'₁₂'[k]}", xy=Av, xytext=(4, 4),
                     textcoords="offset points", color=f"C{k}")
     w = np.array([1.0, 0.0])
+    ax.annotate("", xy=w, xytext=(0, 0), arrowprops={"arrowstyle": "->", "color": "C3",
+                                                      "lw": 1, "ls": "--"})
+    ax.annotate("e₁", xy=w, xytext=(2, -14), textcoords="offset points", color="C3")
     ax.annotate("", xy=A @ w, xytext=(0, 0), arrowprops={"arrowstyle": "->", "color": "C3"})
-    ax.annotate("A e1 leaves its line", xy=A @ w, xytext=(4, -12), textcoords="offset points",
-                color="C3")
+    ax.annotate("A e₁ leaves the line of e₁", xy=A @ w, xytext=(4, -12),
+                textcoords="offset points", color="C3")
     ax.set_xlim(-4, 4)
     ax.set_ylim(-4, 4)
     ax.set_aspect("equal")
@@ -51,14 +54,22 @@ def _pca_figure(X, mean, comps, vals):
     fig = new_figure(size=(5.5, 5))
     ax = fig.axes[0]
     ax.scatter(X[:, 0], X[:, 1], color="C0", label="data")
+    ax.plot(*mean, marker="+", markersize=12, color="0.3", ls="none", label="mean")
+    ends = [X, mean[None, :]]
     for k, (c, lam) in enumerate(zip(comps, vals, strict=True)):
-        end = mean + 2 * np.sqrt(lam) * c
-        ax.annotate("", xy=end, xytext=mean,
+        half = np.sqrt(lam) * c  # one standard deviation along the component
+        ax.annotate("", xy=mean + 2 * half, xytext=mean - 2 * half,
                     arrowprops={"arrowstyle": "->", "color": f"C{k + 1}", "lw": 2})
-        ax.annotate(f"PC{k + 1} (λ = {lam:.3g})", xy=end, xytext=(4, 4),
+        ax.annotate(f"PC{k + 1} (λ = {lam:.3g})", xy=mean + 2 * half, xytext=(4, 4),
                     textcoords="offset points", color=f"C{k + 1}")
+        ends += [(mean + 2 * half)[None, :], (mean - 2 * half)[None, :]]
+    pts = np.vstack(ends)
+    lo, hi = pts.min(axis=0), pts.max(axis=0)
+    pad = 0.15 * float(max(hi - lo))
+    ax.set_xlim(lo[0] - pad, hi[0] + 2 * pad)
+    ax.set_ylim(lo[1] - pad, hi[1] + pad)
     ax.set_aspect("equal")
-    ax.legend(loc="upper left", fontsize=8)
+    ax.legend(loc="lower right", fontsize=8)
     return fig
 
 

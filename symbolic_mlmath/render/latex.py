@@ -32,16 +32,19 @@ def result_latex(r: ResultView) -> str:
     return r.text(f)
 
 
-def to_latex(d: Any, *, detail: str = "standard", heading: str = "subsection") -> str:
+def to_latex(d: Any, *, detail: str = "standard", heading: str = "subsection",
+             shared: tuple[int, str] | None = None) -> str:
     """The derivation as a LaTeX fragment: a (sub)section with an enumerated list of steps.
 
     Highlighted rows use the colour ``changed`` (``xcolor``), as :data:`PREAMBLE` defines.
     """
     f = LATEX
     with variable_order(getattr(d, "variables", ()) or ()), where(d.title):
-        p = plan(d, detail)
-        out = [rf"\{heading}*{{{f.prose(p.title)}}}",
-               rf"\textbf{{{p.goal_label}:}} \[ {f.display(p.goal)} \]", ""]
+        p = plan(d, detail, shared)
+        out = [rf"\{heading}*{{{f.prose(p.title)}}}"] if heading else []
+        if heading == "section":
+            out.append(rf"\addcontentsline{{toc}}{{section}}{{{f.prose(p.title)}}}")
+        out += [rf"\textbf{{{p.goal_label}:}} \[ {f.display(p.goal)} \]", ""]
         out.append(r"\begin{enumerate}")
         depth_open = 0
         for s in p.steps:
@@ -55,7 +58,13 @@ def to_latex(d: Any, *, detail: str = "standard", heading: str = "subsection") -
             if detail == "overview":
                 out.append(rf"\item \textbf{{{f.prose(s.title)}:}} {text}")
                 continue
-            out.append(rf"\item \textbf{{{f.prose(s.title)}.}} {text}")
+            if s.label:
+                out.append(rf"\item[] \textbf{{{f.prose(s.label)}:}} {text}")
+                out += [r"\[ " + f.display(dd) + r" \]" for dd in s.displays]
+                out.append(rf"\setcounter{{enumi}}{{{s.number}}}")
+                continue
+            else:
+                out.append(rf"\item \textbf{{{f.prose(s.title)}.}} {text}")
             law = s.law(f)
             if law:
                 out.append(rf"\\ {{\small\emph{{Rule:}} {law}}}")

@@ -44,6 +44,7 @@ class StepView:
     displays: list[Display]
     law_shown: bool
     summary: str = ""  # replaces the sentence when steps are summarised
+    label: str = ""  # replaces "Step k" (a summary of several steps)
 
     def text(self, f: MathFormat) -> str:
         """The step's sentence in format ``f``: what is done, and why."""
@@ -200,8 +201,12 @@ class _Builder:
 _KEEP_EMPTY: set = set()
 
 
-def plan(d: Any, detail: str = "standard") -> Plan:
-    """The plan of what to show for derivation ``d`` at ``detail``."""
+def plan(d: Any, detail: str = "standard", shared: tuple[int, str] | None = None) -> Plan:
+    """The plan of what to show for derivation ``d`` at ``detail``.
+
+    ``shared=(n, title)`` says the first ``n`` steps are those of the derivation
+    ``title`` shown earlier on the page: they are summarised in one line.
+    """
     b = _Builder(detail)
     goal_aug = None
     inputs = getattr(d, "inputs", {}) or {}
@@ -211,12 +216,42 @@ def plan(d: Any, detail: str = "standard") -> Plan:
     b.walk(d.steps, 0)
     if detail == "overview":
         b.out = [s for s in b.out if s.depth == 0]
+    if shared is not None and 0 < shared[0] < len(d.steps):
+        b.out = _summarise(d, b.out, shared, goal_aug)
     goal = _with_bar(_goal_display(d), goal_aug)
     label = "Find" if _unevaluated(d.goal) else "Given"
     result = result_view(d)
     if result.display is not None and goal_aug is not None:
         result.display = _with_bar(result.display, goal_aug)
     return Plan(d.title, goal, label, b.out, result, tuple(d.variables or ()))
+
+
+def _summarise(d: Any, views: list[StepView], shared: tuple[int, str],
+               aug: tuple | None) -> list[StepView]:
+    n, title = shared
+    last = d.steps[n - 1]
+    rest = [v for v in views if v.number > n]
+    shown = _with_bar(chain(Shown(last.after, style=_pivot_style(last.after)), step=last), aug)
+    text = f"The first {n} steps are those of “{title}” above; they end at"
+    head = StepView(last, 0, n, "", [shown], False, summary=text,
+                    label=f"Steps 1–{n}" if n > 1 else "Step 1")
+    return [head, *rest]
+
+
+def _pivot_style(obj: Any) -> MatrixStyle | None:
+    from sympy import MatrixBase
+
+    if not isinstance(obj, MatrixBase):
+        return None
+    piv = set()
+    prev = -1
+    for i in range(obj.rows):
+        c = next((j for j in range(obj.cols) if obj[i, j] != 0), None)
+        if c is None or c <= prev or any(obj[k, c] != 0 for k in range(i + 1, obj.rows)):
+            break
+        piv.add((i, c))
+        prev = c
+    return MatrixStyle(pivots=frozenset(piv))
 
 
 def _unevaluated(obj: Any) -> bool:

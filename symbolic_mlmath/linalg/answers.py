@@ -17,6 +17,7 @@ False
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from symbolic_mlmath.core.answers import compare, compare_scalar, normalize_choice
@@ -134,21 +135,57 @@ def matrix_verdict(expected: Any, got: Any, raw: Any, **tol: Any) -> Verdict:
 
 
 def check_matrix(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
-    """Check a matrix or vector answer."""
+    """Check a matrix or vector answer ("not invertible" for an inverse is named wrong)."""
+    from symbolic_mlmath.linalg.answer_forms import says_not_invertible
 
+    if d.task == "inverse" and says_not_invertible(answer):
+        from symbolic_mlmath.core.exact import exact_det
+
+        return Verdict(False, "property", f"Not correct: det A = {txt(exact_det(parsed['matrix']))}"
+                       f" ≠ 0, so A is invertible: A^-1 = {txt(d.result)}.",
+                       expected=d.result, got=answer)
     return matrix_verdict(d.result, answer_value(answer), answer, **tol)
 
 
-def check_scalar(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
-    """Check a number or expression answer."""
+def unlabel(answer: Any) -> Any:
+    """``det(A) = 49``, ``|A| = 49``, ``rank = 2`` ... -> the value after the label."""
+    from symbolic_mlmath.text.notation import SCALAR_LABELS, strip_label
 
+    return strip_label(answer, SCALAR_LABELS) if isinstance(answer, str) else answer
+
+
+def check_scalar(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
+    """Check a number or expression answer (a label such as ``det(A) =`` may lead)."""
+    from symbolic_mlmath.linalg.answer_forms import says_not_invertible
+
+    if d.task == "det_inverse" and says_not_invertible(answer):
+        return Verdict(False, "property", f"Not correct: det A ≠ 0, so A is invertible and "
+                       f"det(A^-1) = {txt(d.result)}.", expected=d.result, got=answer)
+    answer = unlabel(answer)
     return compare(d.result, answer_value(answer), text=answer, **tol)
 
 
 def check_angle(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
-    """Check an angle in radians (an angle in degrees is named as such)."""
+    """Check an angle in radians, or in degrees when the unit is written (``135°``); a bare
+    number that is the angle in degrees is named as such."""
     from sympy import pi
 
+    from symbolic_mlmath.text.notation import degrees
+
+    answer = unlabel(answer)
+    in_degrees = degrees(answer) if isinstance(answer, str) else None
+    if in_degrees is not None:
+        got = answer_value(in_degrees)
+        v = compare(d.result * 180 / pi, got, text=in_degrees, **tol)
+        shown = f"{in_degrees}° = {txt(got * pi / 180)} rad" if hasattr(got, "free_symbols") \
+            else in_degrees
+        if v.correct is True:
+            return Verdict(True, v.method, f"Correct: {shown}; in radians {txt(d.result)}."
+                           + (f" {v.feedback.split('. ', 1)[-1]}" if v.method == "decimal"
+                              else ""), expected=d.result, got=got)
+        return Verdict(v.correct, v.method, f"Not correct: the angle is {txt(d.result)} rad = "
+                       f"{txt(d.result * 180 / pi)}°, not {in_degrees}°.",
+                       expected=d.result, got=got)
     got = answer_value(answer)
     v = compare(d.result, got, text=answer, **tol)
     if v.correct is False and hasattr(got, "free_symbols") and not got.free_symbols:
@@ -183,9 +220,17 @@ SINGULAR_WORDS = {
 }
 
 
+_DET_CLAIM = re.compile(r"^\s*(?:det\s*(?:\(\s*A\s*\)|A)?|\|\s*A\s*\|)\s*(=|!=|≠|<>)\s*(.+)$",
+                        re.IGNORECASE)
+
+
 def check_singular(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     """Check a singular / non-singular answer against det."""
 
+    if isinstance(answer, str) and _DET_CLAIM.match(answer):
+        claim = _DET_CLAIM.match(answer)
+        value = answer_value(claim.group(2))
+        answer = "yes" if (claim.group(1) == "=") == (value == 0) else "no"
     if isinstance(answer, bool):
         got = answer
     else:

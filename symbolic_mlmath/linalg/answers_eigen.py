@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from symbolic_mlmath.core.answers import compare, decimal_note, normalize_choice
@@ -47,8 +48,15 @@ def check_charpoly(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     """Check a characteristic polynomial (either sign convention is explained)."""
     from sympy import expand
 
+    from symbolic_mlmath.linalg.answers import unlabel
+
     p, lam = d.result, d.variables[0]
+    answer = unlabel(answer)
     got = answer_value(answer)
+    if isinstance(got, dict) and len(got) == 1:  # "p(l) = ..." with a letter of its own
+        got = next(iter(got.values()))
+    if hasattr(got, "lhs") and hasattr(got, "rhs"):  # "λ^2 - 4λ + 4 = 0"
+        got = got.lhs - got.rhs
     if not hasattr(got, "free_symbols"):
         return compare(p, got)
     note = ""
@@ -93,19 +101,68 @@ def match_multiset(expected: list, got: list, places: Any = None, **tol: Any
     return missing, extra
 
 
+_MULTIPLICITY = re.compile(r"^(.*?)\s*\(\s*(?:(?:algebraic\s+)?multiplicity|mult\.?|m)\s*"
+                          r"(?:=|:)?\s*(\d{1,2})\s*\)\s*$|^(.*?)\s*\(\s*(twice|double|"
+                          r"repeated|thrice|triple)\s*\)\s*$", re.IGNORECASE)
+_TIMES = {"twice": 2, "double": 2, "repeated": 2, "thrice": 3, "triple": 3}
+_NO_REAL = {"true": {"no real eigenvalues", "no real eigenvalue", "there are no real eigenvalues",
+                     "it has no real eigenvalues", "none are real", "no real roots",
+                     "no real solutions"}}
+
+
+def eigenvalue_text(answer: Any) -> Any:
+    """``λ₁ = 1, λ₂ = 3``, ``λ = 1, 3``, ``1 and 3``, ``2 (multiplicity 2)`` -> ``1, 3`` ..."""
+    from symbolic_mlmath.text.notation import EIGEN_LABEL, and_to_commas, split_top, strip_label
+
+    if not isinstance(answer, str) or "\\" in answer:
+        return answer
+    out: list[str] = []
+    for item in split_top(and_to_commas(answer), ",;"):
+        item = strip_label(item, EIGEN_LABEL)
+        m = _MULTIPLICITY.match(item)
+        if m:
+            value = m.group(1) if m.group(1) is not None else m.group(3)
+            k = int(m.group(2)) if m.group(2) else _TIMES[m.group(4).lower()]
+            out += [value] * max(1, min(k, 50))
+        else:
+            out.append(item)
+    return ", ".join(out)
+
+
+def imaginary_unit(got: list, expected: list) -> tuple[list, str]:
+    """Read ``i`` (or ``j``) as the imaginary unit when the expected values are numbers."""
+    from sympy import I, Symbol
+
+    letters = {Symbol("i"), Symbol("j")}
+    free = set().union(*(getattr(g, "free_symbols", set()) for g in got))
+    if not free or not free <= letters or any(getattr(e, "free_symbols", None)
+                                              for e in expected):
+        return got, ""
+    used = ", ".join(sorted(str(x) for x in free))
+    return [g.xreplace({x: I for x in letters}) for g in got], \
+        f" (reading {used} as the imaginary unit I)"
+
+
 def check_eigenvalues(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     """Check eigenvalues as a multiset: exactly, each decimal correctly rounded to the places
-    written, or within a tolerance."""
-
+    written, or within a tolerance. Labels (λ₁ =), ``and``, ``±``, ``(multiplicity 2)`` and
+    ``i``/``j`` for the imaginary unit are read; "no real eigenvalues" is judged."""
     exp = list(d.result)
+    if normalize_choice(answer, _NO_REAL) == "true":
+        ok = all(e.is_extended_real is False for e in exp)
+        shown = ", ".join(txt(e) for e in exp)
+        return Verdict(ok, "property", (f"Correct: no eigenvalue is real ({shown})." if ok else
+                       f"Not correct: the eigenvalues are {shown}."), expected=exp, got=answer)
+    answer = eigenvalue_text(answer)
     got, was_set = values_of(answer_value(answer))
+    got, unit_note = imaginary_unit(got, exp)
     places = places_of(answer)
     missing, extra, methods = _match(exp, got, places=places, **tol)
     if not missing and not extra:
         method = next((m for m in ("decimal", "tolerance", "numeric") if m in methods), "exact")
         note = decimal_note(methods, places)
         fb = "Correct" + (f" ({note})" if note else "") + ": " + ", ".join(
-            txt(e) for e in exp) + "."
+            txt(e) for e in exp) + "." + unit_note
         return Verdict(True, method, fb, expected=exp, got=got)
     if was_set and not extra and set(missing) <= set(exp):
         return Verdict(False, "property", "Not correct: list the eigenvalues with multiplicity: "
@@ -261,7 +318,10 @@ def check_eigenvectors(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict
 
 
 _NOT_DIAG = {"true": {"not diagonalizable", "not diagonalisable", "no", "defective", "none",
-                      "false", "it is not diagonalizable", "not possible"}}
+                      "false", "it is not diagonalizable", "not possible",
+                      "non diagonalizable", "non diagonalisable", "cannot be diagonalized",
+                      "cannot be diagonalised", "can not be diagonalized", "not diagonalizable",
+                      "it cannot be diagonalized", "it is defective"}}
 
 
 def check_diagonalize(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
@@ -280,6 +340,12 @@ def check_diagonalize(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
                            expected=res, got=answer)
         return Verdict(False, "property", "Not correct: it is diagonalisable, e.g. with "
                        f"P = {txt(res['P'])}, D = {txt(res['D'])}.", expected=res, got=answer)
+    if isinstance(answer, str):
+        from symbolic_mlmath.text.notation import assignments
+
+        parts = assignments(answer)
+        if parts and set(parts) <= {"P", "D", "p", "d"}:
+            answer = parts
     got = answer if isinstance(answer, dict) else answer_value(answer)
     if isinstance(got, dict):
         got = {str(k).upper(): (answer_value(v) if isinstance(v, str) else v) for k, v in got.items()}

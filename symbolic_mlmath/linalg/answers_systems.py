@@ -15,7 +15,7 @@ from typing import Any
 from symbolic_mlmath.core.answers import compare, compare_scalar, normalize_choice
 from symbolic_mlmath.core.errors import InputError
 from symbolic_mlmath.core.verdict import Verdict
-from symbolic_mlmath.linalg.answers import answer_value, places_of
+from symbolic_mlmath.linalg.answers import answer_value, places_of, txt
 
 __all__ = ["check_classify", "check_solve"]
 
@@ -46,13 +46,17 @@ def check_solve(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
 
     xs = d.variables
     expected = d.result
-    if isinstance(answer, str) and answer.strip().lower().rstrip(".") in _NONE_WORDS:
+    if isinstance(answer, str) and (answer.strip().lower().rstrip(".") in _NONE_WORDS
+                                    or normalize_choice(answer) == "none"):
         ok = expected == {}
         fb = ("Correct: the system is inconsistent." if ok
               else "Not correct: the system has solutions.")
         return Verdict(ok, "structural", fb, expected=expected, got={})
     if isinstance(answer, str):
+        from symbolic_mlmath.text.notation import and_to_commas
+
         # "x=2 y=1": assignments separated by spaces only
+        answer = and_to_commas(answer)
         answer = re.sub(r"(?<=[\w)])\s+(?=[A-Za-z_][\w]*\s*=)", ", ", answer.strip())
         if normalize_choice(answer) in ("infinite", "unique"):
             kind = "infinite" if any(expected.get(x) == x for x in xs) else (
@@ -87,16 +91,25 @@ def check_solve(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     if not free:
         return compare({str(k): v for k, v in expected.items()}, got,
                        places=[written.get(k) for k in got], **tol)
-    # infinitely many: the learner's family must satisfy every equation identically
-    # and have as many free parameters as ours
+    # infinitely many: the learner's family must be affine in its parameters, satisfy every
+    # equation identically and have as many free parameters as ours (then it is the whole set)
+    own = set().union(*(eq.free_symbols for eq in d.inputs["equations"])) - set(xs)
+    params = sorted(set().union(*(v.free_symbols for v in got.values()
+                                  if hasattr(v, "free_symbols"))) - own, key=str)
+    for x in xs:
+        value = got[str(x)]
+        if not _affine(value, params):
+            names = ", ".join(map(str, params)) or "its parameters"
+            return Verdict(False, "property", f"Not correct: {x} = {txt(value)} is not of the "
+                           f"form a + b·{names} (affine in the parameters), so the family does "
+                           "not describe the whole solution set (e.g. x = 1 - t, y = t).",
+                           expected=expected, got=got)
     subs = {x: got[str(x)] for x in xs}
     for eq in d.inputs["equations"]:
         ok, _, _ = compare_scalar((eq.lhs - eq.rhs).xreplace(subs), 0 * eq.lhs)
         if ok is not True:
             return Verdict(False, "property", f"Not correct: your values do not satisfy {eq}.",
                            expected=expected, got=got)
-    params = sorted(set().union(*(v.free_symbols for v in got.values() if hasattr(v, "free_symbols"))),
-                    key=str)
     vals = Matrix([got[str(x)] for x in xs])
     dim = vals.jacobian(params).rank() if params else 0
     if dim != len(free):
@@ -105,6 +118,20 @@ def check_solve(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
                        expected=expected, got=got)
     return Verdict(True, "property", "Correct: your parametrisation describes the whole "
                    "solution set.", expected=expected, got=got)
+
+
+def _affine(value: Any, params: list) -> bool:
+    """Whether ``value`` is c0 + c1 p1 + ... with constants c (no products of parameters)."""
+    from sympy import Poly, PolynomialError
+
+    if not params or not hasattr(value, "free_symbols") or not value.free_symbols & set(params):
+        return True
+    try:
+        poly = Poly(value, *params)
+    except PolynomialError:
+        return False
+    return poly.total_degree() <= 1 and not any(c.free_symbols & set(params)
+                                                for c in poly.coeffs())
 
 
 def check_classify(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:

@@ -85,7 +85,7 @@ def system_matrices(
     if len(variables) != A_.cols:
         raise TaskError(f"{len(variables)} variables for {A_.cols} columns", name="variables")
     X = ImmutableMatrix(variables)
-    eqs = tuple(Eq(lhs, rhs) for lhs, rhs in zip(A_ * X, b_, strict=True))
+    eqs = tuple(Eq(lhs, rhs, evaluate=False) for lhs, rhs in zip(A_ * X, b_, strict=True))
     return A_, b_, variables, eqs
 
 

@@ -227,3 +227,16 @@ register(Task("pca", "Principal component analysis: covariance, eigenvectors, pr
 register(Task("steady_state", "Steady state of a column-stochastic (Markov) matrix", (_M,),
               lambda matrix: _e("pca", "derive_steady_state")(M=matrix), check_steady,
               topic=_W4E, aliases=("markov", "pagerank")))
+
+
+def _with_answer_forms() -> None:
+    from dataclasses import replace
+
+    from symbolic_mlmath.linalg.answer_forms import ANSWER_FORMS, UNSOLVABLE
+
+    TASKS[:] = [replace(t, answers=ANSWER_FORMS.get(t.name, t.answers),
+                        check_unsolvable=UNSOLVABLE.get(t.name, t.check_unsolvable))
+                for t in TASKS]
+
+
+_with_answer_forms()

@@ -82,8 +82,11 @@ def written_places(value: Any) -> list[int | None] | None:
     from symbolic_mlmath.text.syntax import to_source
     from symbolic_mlmath.text.tokenize import normalise, tokenize
 
+    from symbolic_mlmath.text.parse import _answer_notation
+
     try:
-        tokens = tokenize(normalise(value, "answer"), "answer", keep_newlines=True)
+        tokens = tokenize(normalise(_answer_notation(value), "answer"), "answer",
+                          keep_newlines=True)
         while tokens and tokens[0].text in (",", ";", "\n"):
             tokens.pop(0)
         if not tokens:

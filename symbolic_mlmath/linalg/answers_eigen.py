@@ -139,7 +139,7 @@ def imaginary_unit(got: list, expected: list) -> tuple[list, str]:
                                               for e in expected):
         return got, ""
     used = ", ".join(sorted(str(x) for x in free))
-    return [g.xreplace({x: I for x in letters}) for g in got], \
+    return [g.xreplace(dict.fromkeys(letters, I)) for g in got], \
         f" (reading {used} as the imaginary unit I)"
 
 
@@ -320,8 +320,7 @@ def check_eigenvectors(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict
 _NOT_DIAG = {"true": {"not diagonalizable", "not diagonalisable", "no", "defective", "none",
                       "false", "it is not diagonalizable", "not possible",
                       "non diagonalizable", "non diagonalisable", "cannot be diagonalized",
-                      "cannot be diagonalised", "can not be diagonalized", "not diagonalizable",
-                      "it cannot be diagonalized", "it is defective"}}
+                      "cannot be diagonalised", "can not be diagonalized", "it cannot be diagonalized", "it is defective"}}
 
 
 def check_diagonalize(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:

@@ -135,9 +135,10 @@ def test_linear_transform_with_v_gives_the_image() -> None:
 
 
 def test_multi_part_answer_forms_are_documented() -> None:
-    from symbolic_mlmath.cli import main
     import contextlib
     import io
+
+    from symbolic_mlmath.cli import main
 
     for task, words in [("pca", ("eigenvalues", "components", "explained_variance")),
                         ("diagonalize", ("P =", "D =")), ("eigenvectors", ("[",)),

@@ -320,7 +320,8 @@ def check_eigenvectors(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict
 _NOT_DIAG = {"true": {"not diagonalizable", "not diagonalisable", "no", "defective", "none",
                       "false", "it is not diagonalizable", "not possible",
                       "non diagonalizable", "non diagonalisable", "cannot be diagonalized",
-                      "cannot be diagonalised", "can not be diagonalized", "it cannot be diagonalized", "it is defective"}}
+                      "cannot be diagonalised", "can not be diagonalized",
+                      "it cannot be diagonalized", "it is defective"}}
 
 
 def check_diagonalize(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:

@@ -50,18 +50,24 @@ __all__ = [
     "eigenvalue_steps",
     "lambda_symbol",
     "numeric_eigenvectors",
+    "numeric_root",
 ]
 
 #: Digits of the high-precision fallback.
 NUMERIC_DIGITS = 30
 
 
-def lambda_symbol(variable: Any = None) -> Any:
-    """The polynomial's variable: ``lambda`` unless another name is given."""
+def lambda_symbol(variable: Any = None, avoid: Any = ()) -> Any:
+    """The polynomial's variable: ``lambda`` unless another name is given, or a fresh name
+    (``mu``, ``t``, ``s``, ``lambda_0`` ...) when ``lambda`` is among the symbols to ``avoid``
+    (a ridge matrix with λ in its entries)."""
     from sympy import Symbol
 
     if variable is None:
-        return Symbol("lambda")
+        taken = {str(x) for x in avoid}
+        for name in ("lambda", "mu", "t", "s", "z", *(f"lambda_{k}" for k in range(100))):
+            if name not in taken:
+                return Symbol(name)
     if isinstance(variable, tuple | list):
         if len(variable) != 1:
             raise TaskError(f"give one variable, got {len(variable)}", name="variable")
@@ -69,8 +75,24 @@ def lambda_symbol(variable: Any = None) -> Any:
     return variable if isinstance(variable, Symbol) else Symbol(str(variable))
 
 
-#: Numeric values of ``CRootOf`` eigenvalues computed once (isolating them again is slow).
-_VALUES: dict[Any, complex] = {}
+#: Numeric values (mpmath, 45 digits) of ``CRootOf`` eigenvalues computed once (isolating
+#: them again is slow).
+_VALUES: dict[Any, Any] = {}
+
+
+def numeric_root(r: Any) -> Any:
+    """A ``CRootOf`` as an mpmath complex to 45 digits (computed once, then cached)."""
+    import mpmath
+    from sympy import N
+
+    z = _VALUES.get(r)
+    if z is None:
+        if len(_VALUES) > 10_000:
+            _VALUES.clear()
+        re_, im_ = N(r, 50).as_real_imag()
+        with mpmath.workdps(50):
+            z = _VALUES[r] = mpmath.mpc(mpmath.mpf(str(re_)), mpmath.mpf(str(im_)))
+    return z
 
 
 def eigen_key(x: Any) -> tuple:
@@ -84,26 +106,13 @@ def eigen_key(x: Any) -> tuple:
 
     if getattr(x, "free_symbols", None):
         return (1, 0.0, 0.0, default_sort_key(x))
-    z = _VALUES.get(x)
-    if z is None:
-        z = complex(N(x, 30))
+    z = complex(_VALUES[x]) if x in _VALUES else complex(N(x, 30))
     return (0, round(z.real, 12), round(z.imag, 12), ())
 
 
 def _square(A: Any) -> None:
     if A.rows != A.cols:
         raise TaskError(f"eigenvalues need a square matrix, got {A.rows}x{A.cols}", name="matrix")
-
-
-class _Exact:
-    """A matrix seen over the number field of its entries (so elimination decides zero)."""
-
-    def __init__(self, M: Any) -> None:
-        self.M, self.rows, self.cols = M, M.rows, M.cols
-
-    def to_DM(self) -> Any:
-        M = self.M
-        return M.to_DM() if M.free_symbols else M.to_DM(extension=True)
 
 
 # ------------------------------------------------------------------ characteristic polynomial
@@ -147,7 +156,10 @@ def derive_charpoly(M: Any, variable: Any = None) -> Derivation:
 
     A = exact_matrix(M)
     _square(A)
-    lam = lambda_symbol(variable)
+    lam = lambda_symbol(variable, avoid=A.free_symbols)
+    if variable is not None and lam in A.free_symbols:
+        raise TaskError(f"the matrix already holds {lam}; name another variable",
+                        name="variable")
     steps = _charpoly_steps(A, lam)
     return Derivation("Characteristic polynomial",
                       goal=Determinant((A - lam * eye(A.rows)).as_immutable()),
@@ -242,7 +254,7 @@ def _polyroots(f: Any) -> list[Any]:
 def _irreducible_roots(f: Any, lam: Any) -> list[Any]:
     """Exact ``CRootOf`` roots of an irreducible factor when SymPy isolates them within
     ``ISOLATE_SECONDS``, else its roots as 30-digit numbers (the declared numeric fallback)."""
-    from sympy import CRootOf, N
+    from sympy import CRootOf
 
     from symbolic_mlmath.text.budget import time_budget
     from symbolic_mlmath.text.limits import TimeBudgetExceeded
@@ -251,10 +263,7 @@ def _irreducible_roots(f: Any, lam: Any) -> list[Any]:
         with time_budget(_share(ISOLATE_SECONDS), what="isolating the roots"):
             rs = [CRootOf(f.as_expr(), lam, i) for i in range(f.degree())]
             for r in rs:
-                if r not in _VALUES:
-                    if len(_VALUES) > 10_000:
-                        _VALUES.clear()
-                    _VALUES[r] = complex(N(r, NUMERIC_DIGITS))
+                numeric_root(r)
             return rs
     except TimeBudgetExceeded:
         return _polyroots(f)
@@ -265,6 +274,13 @@ def _numeric(x: Any) -> Any:
 
     if x.has(Float):
         return x
+    if x in _VALUES:
+        import mpmath
+
+        z = _VALUES[x]
+        r = Float(mpmath.nstr(z.real, NUMERIC_DIGITS + 5), NUMERIC_DIGITS)
+        i = Float(mpmath.nstr(z.imag, NUMERIC_DIGITS + 5), NUMERIC_DIGITS)
+        return r + (I * i if abs(z.imag) > mpmath.mpf(10) ** -(NUMERIC_DIGITS - 5) else 0)
     v = N(x, NUMERIC_DIGITS)
     r, i = re(v), im(v)
     return Float(r, NUMERIC_DIGITS) + (I * Float(i, NUMERIC_DIGITS) if i != 0 else 0)
@@ -303,7 +319,7 @@ def derive_eigenvalues(M: Any) -> Derivation:
 
     A = exact_matrix(M)
     _square(A)
-    lam = lambda_symbol()
+    lam = lambda_symbol(avoid=A.free_symbols)
     steps, rs, _ = eigenvalue_steps(A, lam)
 
     def reference() -> list:
@@ -352,7 +368,7 @@ def eigenspace_steps(A: Any, value: Any) -> tuple[list[Step], list[Any]]:
         vs = numeric_eigenvectors(A, value)
         steps.append(Step(Rule.NUMERIC_FALLBACK, shifted, Tuple(*vs), {"digits": NUMERIC_DIGITS}))
         return steps, vs
-    el = eliminate(_Exact(shifted), reduced=True)
+    el = eliminate(shifted, reduced=True)
     final = el.final.to_sympy()
     basis = null_basis(final, [c for _, c in el.pivots])
     steps += el.steps
@@ -373,7 +389,7 @@ def _distinct(rs: list[Any]) -> list[tuple[Any, int]]:
 def _eigenvector_steps(A: Any) -> tuple[list[Step], list[dict]]:
     from sympy import Integer, Tuple
 
-    lam = lambda_symbol()
+    lam = lambda_symbol(avoid=A.free_symbols)
     steps, rs, _ = eigenvalue_steps(A, lam)
     roots_obj = steps[-1].after
     result = []

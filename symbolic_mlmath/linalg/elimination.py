@@ -385,11 +385,26 @@ def as_immutable(M: Any) -> Any:
 
 def _echelon(M: Any, reduced: bool, augmented: bool, title: str, task: str) -> Derivation:
     A = as_immutable(M)
-    el = eliminate(A, reduced=reduced)
+    rhs_only = False
+    if augmented and A.cols > 1:
+        # pivots in the coefficient columns; the right-hand side gets a pivot only where it
+        # holds a non-zero number (the textbook [0 ... 0 | 1] of an inconsistent system),
+        # never a symbolic one (b - 2a may be zero: that is a condition, not a pivot)
+        el = eliminate(A, reduced=reduced, pivot_cols=A.cols - 1)
+        final = el.final.to_sympy()
+        rest = [final[i, -1] for i in range(len(el.pivots), A.rows)]
+        rhs_only = not any(x != 0 and not x.free_symbols for x in rest)
+        if not rhs_only:
+            el = eliminate(A, reduced=reduced)
+    else:
+        el = eliminate(A, reduced=reduced)
     steps = el.steps + _pivot_steps(el)
     result = el.final.to_sympy()
 
     def reference() -> Any:
+        if rhs_only:
+            R, rhs = A[:, :-1].rref_rhs(A[:, -1])
+            return R.row_join(rhs.applyfunc(lambda x: x.expand()))
         return A.rref()[0]
 
     return Derivation(

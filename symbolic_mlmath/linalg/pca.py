@@ -87,7 +87,7 @@ def derive_pca(data: Any, components: Any = None) -> Derivation:
     C = (Xc.T * Xc / (m - 1)).as_immutable()
     steps = [Step(LinalgRule.CENTER_DATA, X, Xc, {"mean": mean}),
              Step(LinalgRule.COVARIANCE_MATRIX, Xc, C, {"n": m})]
-    ev_steps, rs, fallback = eigenvalue_steps(C, lambda_symbol())
+    ev_steps, rs, fallback = eigenvalue_steps(C, lambda_symbol(avoid=C.free_symbols))
     steps += ev_steps
     roots_obj = steps[-1].after
     distinct = sorted(set(rs), key=lambda r: -complex(N(r, 30)).real)
@@ -120,7 +120,7 @@ def derive_pca(data: Any, components: Any = None) -> Derivation:
         from symbolic_mlmath.linalg.eigen import eigen_roots
 
         cov = (Xc.T * Xc / (m - 1)).as_immutable()
-        lam = lambda_symbol()
+        lam = lambda_symbol(avoid=cov.free_symbols)
         vals = sorted(eigen_roots(cov.charpoly(lam).as_expr(), lam)[0],
                       key=lambda r: -complex(N(r, 30)).real)
         return {"covariance": cov, "eigenvalues": vals, "components": vectors[:k],

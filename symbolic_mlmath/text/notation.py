@@ -26,6 +26,7 @@ __all__ = [
     "EIGEN_LABEL",
     "SCALAR_LABELS",
     "and_to_commas",
+    "answer_notation",
     "assignments",
     "degrees",
     "expand_pm",
@@ -108,3 +109,20 @@ def assignments(text: str) -> dict[str, str] | None:
             return None
         out[m.group(1)] = m.group(2).strip()
     return out or None
+
+
+def answer_notation(text: str) -> str:
+    """An answer's text with ``and`` between items read as a comma and ``±`` giving both
+    values: ``x = 5/3 and y = 7/3`` -> ``x = 5/3, y = 7/3``; ``±I`` -> ``+I, -I``.
+
+    >>> answer_notation("(5 ± sqrt(33))/2")
+    '(5 + sqrt(33))/2, (5 - sqrt(33))/2'
+    """
+    from symbolic_mlmath.text.limits import get_limits
+
+    if "\\" in text or len(text) > get_limits().max_input_length:
+        return text
+    text = and_to_commas(text)
+    if expand_pm(text) == [text]:
+        return text
+    return ", ".join(v for item in split_top(text, ",") for v in expand_pm(item))

@@ -461,7 +461,9 @@ def _value(value: Any, name: str, *, answer: bool) -> Any:
         if answer and value.strip().lower() in _TRUE | _FALSE:
             return value.strip().lower() in _TRUE
         if answer:
-            value = _answer_notation(value)
+            from symbolic_mlmath.text.notation import answer_notation
+
+            value = answer_notation(value)
             parsed = _read_many(value, name) if len(value) <= get_limits().max_structured_length \
                 else _read(value, name, structured=True)
             if isinstance(parsed, tuple) and len(parsed) == 1:
@@ -470,19 +472,6 @@ def _value(value: Any, name: str, *, answer: bool) -> Any:
             parsed = _read(value, name, structured=True)
         return _tree(parsed, name, answer=answer)
     return _from_object(value, name)
-
-
-def _answer_notation(text: str) -> str:
-    """``x = 5/3 and y = 7/3`` -> ``x = 5/3, y = 7/3``; ``±`` gives both values."""
-    from symbolic_mlmath.text import notation
-
-    if "\\" in text or len(text) > get_limits().max_input_length:
-        return text
-    text = notation.and_to_commas(text)
-    if notation.expand_pm(text) == [text]:
-        return text
-    return ", ".join(v for item in notation.split_top(text, ",")
-                     for v in notation.expand_pm(item))
 
 
 def _tree(value: Any, name: str, *, answer: bool) -> Any:

@@ -113,7 +113,7 @@ def derive_gradient(expr: Any, variables: Any = None, *, at: Any = None) -> Deri
         ref = ImmutableMatrix([sympy_derivative(expr, v) for v in variables])
         return _reference(value, ref, point)
 
-    return Derivation(f"Gradient of {expr}", step.before, steps, value, variables,
+    return Derivation("Gradient", step.before, steps, value, variables,
                       task="gradient", inputs={"expr": expr, "vars": variables,
                                                "at": point or None}, reference=reference)
 
@@ -181,7 +181,7 @@ def derive_hessian(expr: Any, variables: Any = None, *, at: Any = None) -> Deriv
             sympy_derivative(expr, variables[i]), variables[j]))
         return _reference(value, ref, point)
 
-    return Derivation(f"Hessian of {expr}", step.before, tuple(steps), value, variables,
+    return Derivation("Hessian", step.before, tuple(steps), value, variables,
                       task="hessian", inputs={"expr": expr, "vars": variables,
                                               "at": point or None}, reference=reference)
 
@@ -296,7 +296,7 @@ def derive_partial(expr: Any, var: Any, *, where: Mapping | None = None,
     def reference() -> Any:
         return _reference(final, sympy_derivative(full, var), point)
 
-    return Derivation(f"Partial derivative of {expr} with respect to {var}", goal, tuple(steps),
+    return Derivation(f"Partial derivative with respect to {var}", goal, tuple(steps),
                       final, (var,), task="partial_derivative",
                       inputs={"expr": expr, "var": var, "where": where, "at": point or None},
                       reference=reference)

@@ -76,6 +76,8 @@ class StatsRule(str, Enum):
     VECTOR_COVARIANCE_MATRIX = "vector_covariance_matrix"  # Sigma_ij = Cov(X_i, X_j)
     MVN_DENSITY = "mvn_density"  # multivariate normal density at a point
     # sampling
+    SUM_OF_SQUARES_IDENTITY = "sum_of_squares_identity"  # sum (X_i - Xbar)^2 = sum X_i^2 - n Xbar^2
+    LINEARITY_OVER_SUMS = "linearity_over_sums"  # E[sum a_i Y_i] = sum a_i E[Y_i]
     BIAS_IDENTITY = "bias_identity"  # E[X_i^2] = sigma^2 + mu^2, E[Xbar^2] = sigma^2/n + mu^2
     SIMULATION = "seeded_simulation"  # a seeded simulation (law of large numbers, CLT) (reads)
 

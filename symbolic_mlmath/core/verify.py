@@ -149,7 +149,10 @@ def same_value(a: Any, b: Any) -> bool:
     False
     """
     from sympy import Basic, MatrixBase
+    from sympy.matrices.expressions import MatrixExpr
 
+    a, b = (_explicit(x) if isinstance(x, MatrixExpr) and not isinstance(x, MatrixBase) else x
+            for x in (a, b))
     if isinstance(a, dict) or isinstance(b, dict):
         if not (isinstance(a, dict) and isinstance(b, dict)):
             return False
@@ -174,6 +177,14 @@ def same_value(a: Any, b: Any) -> bool:
         except TypeError:
             return a == b
     return a == b
+
+
+def _explicit(x: Any) -> Any:
+    """A matrix expression of explicit matrices (``1/(a^2 - 1) * M``) as one matrix."""
+    try:
+        return x.as_explicit()
+    except (ValueError, TypeError, AttributeError, NotImplementedError):
+        return x
 
 
 def verify_step(step: Step, derivation: Any = None) -> str | None:

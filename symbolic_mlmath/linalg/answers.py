@@ -224,8 +224,48 @@ _DET_CLAIM = re.compile(r"^\s*(?:det\s*(?:\(\s*A\s*\)|A)?|\|\s*A\s*\|)\s*(=|!=|�
                         re.IGNORECASE)
 
 
+def _check_singular_cases(d: Any, answer: Any) -> Verdict:
+    """A matrix with a parameter: singular exactly for the listed values."""
+    from sympy import Eq, cancel
+
+    res = d.result
+    det, conds = res["det"], res["singular_when"]
+    params = sorted(det.free_symbols, key=str)
+    if len(params) > 1:
+        where = f"{txt(det)} = 0"
+    else:
+        where = " or ".join(f"{txt(c.lhs)} = {txt(c.rhs)}" for c in conds) or (
+            f"no real value of {params[0]}")
+    why = f"det = {txt(det)}, so the matrix is singular exactly when {where}"
+    got = None
+    if isinstance(answer, str) and len(params) == 1:
+        from symbolic_mlmath.linalg.cases import parameter_values
+
+        got = parameter_values(answer, params[0])
+        if got is not None:
+            want = {c.rhs for c in conds}
+            ok = set(got) == want
+            return Verdict(ok, "property", ("Correct: " if ok else "Not correct: ") + why + ".",
+                           expected=res, got=got)
+    if isinstance(answer, str) and len(params) > 1 and "=" in answer:
+        claim = answer_value(answer.split("when")[-1].split("if")[-1])
+        claim = claim if isinstance(claim, Eq) else (
+            Eq(*next(iter(claim.items()))) if isinstance(claim, dict) and len(claim) == 1
+            else None)
+        if claim is not None:
+            ratio = cancel(det / (claim.lhs - claim.rhs)) if claim.lhs != claim.rhs else None
+            ok = ratio is not None and not ratio.free_symbols and ratio != 0
+            return Verdict(ok, "property", ("Correct: " if ok else "Not correct: ") + why + ".",
+                           expected=res, got=claim)
+    return Verdict(False, "property", f"Not correct: it depends on the parameters: {why}; give "
+                   "the values (e.g. k = ±2).", expected=res, got=answer)
+
+
 def check_singular(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
-    """Check a singular / non-singular answer against det."""
+    """Check a singular / non-singular answer against det (with a parameter: the values
+    where det = 0, e.g. ``k = ±2``)."""
+    if isinstance(d.result, dict):
+        return _check_singular_cases(d, answer)
 
     if isinstance(answer, str) and _DET_CLAIM.match(answer):
         claim = _DET_CLAIM.match(answer)

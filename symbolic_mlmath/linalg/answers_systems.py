@@ -134,8 +134,58 @@ def _affine(value: Any, params: list) -> bool:
                                                 for c in poly.coeffs())
 
 
+def _check_classify_cases(d: Any, answer: Any) -> Verdict:
+    """A system with a parameter: the generic kind and every value where the kind changes."""
+    from symbolic_mlmath.linalg.cases import read_case_kinds
+    from symbolic_mlmath.linalg.systems import derive_classify_system
+
+    res = d.result
+    eqs = d.inputs["equations"]
+    params = sorted(set().union(*(e.free_symbols for e in eqs)) - set(d.variables), key=str)
+    special = {k: v for k, v in res.items() if k != "generic" and v != res["generic"]}
+    why = f"{res['generic']} in general" + "".join(f"; {v} for {k}" for k, v in special.items())
+    got = read_case_kinds(str(answer), params[0]) if len(params) == 1 else None
+    if got is None or "generic" not in got:
+        return Verdict(False, "property", f"Not correct: it depends on the parameter: {why}.",
+                       expected=res, got=answer)
+    problems = []
+    if got["generic"] != res["generic"]:
+        problems.append(f"in general the system has {res['generic']}, not {got['generic']}")
+    for key, kind in special.items():
+        value = next(v for k, v in _values(key, params[0]))
+        if value not in got:
+            problems.append(f"{key} is a special case ({kind})")
+    for value, kind in got.items():
+        if value == "generic":
+            continue
+        A, b = (m.xreplace({params[0]: value}) for m in _system(d))
+        want = derive_classify_system(A=A, b=b, variables=d.variables).result
+        want = want["generic"] if isinstance(want, dict) else want
+        if kind != want:
+            problems.append(f"for {params[0]} = {txt(value)} it is {want}, not {kind}")
+    ok = not problems
+    return Verdict(ok, "property", ("Correct: " + why if ok else "Not correct: "
+                                    + "; ".join(problems)) + ".", expected=res, got=got)
+
+
+def _values(key: str, param: Any) -> Any:
+    from symbolic_mlmath.text.parse import parse_number
+
+    yield param, parse_number(key.split("=", 1)[1], name="case")
+
+
+def _system(d: Any) -> tuple:
+    from symbolic_mlmath.linalg.systems import system_matrices
+
+    A, b, _, _ = system_matrices(d.inputs["equations"], d.variables)
+    return A, b
+
+
 def check_classify(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
-    """Check unique / infinite / none against the ranks."""
+    """Check unique / infinite / none against the ranks (with a parameter: against the
+    generic kind and each special value, e.g. ``unique if a ≠ ±1; none if a = -1``)."""
+    if isinstance(d.result, dict):
+        return _check_classify_cases(d, answer)
 
     word = normalize_choice(str(answer))
     if word is None:

@@ -68,7 +68,7 @@ def test_pivots_are_assumed_non_zero_and_excluded_values_worked(task) -> None:
     assert rules[0] == "assume_nonzero" and rules[-1] == "parameter_cases"
     conds = {str(c) for c in d.steps[0].given["conditions"]}
     assert conds == {"Ne(a, 0)", "Ne(a - 1, 0)", "Ne(a + 1, 0)"}
-    cases = dict((str(lbl), v) for lbl, v in d.steps[-1].given["cases"])
+    cases = {str(lbl): v for lbl, v in d.steps[-1].given["cases"]}
     assert set(cases) == {"Eq(a, -1)", "Eq(a, 0)", "Eq(a, 1)"}
     if task == "rref":
         assert cases["Eq(a, 1)"] == Matrix([[1, 1], [0, 0]])

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 import symbolic_mlmath as sm
-from tests.conftest import check_golden
 from symbolic_mlmath.publish import documents
 from symbolic_mlmath.render import html as h
 from symbolic_mlmath.render import notebook as nbw
+from tests.conftest import check_golden
 
 HERE = Path(__file__).parent
 GOLDEN = HERE / "golden"

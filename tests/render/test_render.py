@@ -8,7 +8,6 @@ golden derivations' values are asserted against hand computations.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -27,7 +26,7 @@ GOLDEN = Path(__file__).parent / "golden"
 
 
 @pytest.fixture
-def _golden(update_golden):
+def golden(update_golden):
     def check(name: str, text: str) -> None:
         check_golden(GOLDEN / name, text, update_golden)
 
@@ -87,23 +86,23 @@ def _rref():
     return d
 
 
-def test_golden_text(_golden):
-    _golden("det_cofactor.txt", _det().to_text("full"))
-    _golden("rref.txt", _rref().to_text())
+def test_golden_text(golden):
+    golden("det_cofactor.txt", _det().to_text("full"))
+    golden("rref.txt", _rref().to_text())
 
 
-def test_golden_markdown(_golden):
-    _golden("det_cofactor.md", _det().to_markdown())
-    _golden("rref.md", _rref().to_markdown())
+def test_golden_markdown(golden):
+    golden("det_cofactor.md", _det().to_markdown())
+    golden("rref.md", _rref().to_markdown())
 
 
-def test_golden_latex(_golden):
-    _golden("det_cofactor.tex", _det().to_latex())
-    _golden("rref.tex", _rref().to_latex())
+def test_golden_latex(golden):
+    golden("det_cofactor.tex", _det().to_latex())
+    golden("rref.tex", _rref().to_latex())
 
 
-def test_golden_json(_golden):
-    _golden("rref.json", _rref().to_json())
+def test_golden_json(golden):
+    golden("rref.json", _rref().to_json())
 
 
 def test_instances_state_the_operation():

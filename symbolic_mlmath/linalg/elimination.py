@@ -333,6 +333,7 @@ def eliminate(
         p = next((i for i in range(r, m) if not b.is_zero(b.get(rows[i], c))), None)
         if p is None:
             continue
+        p = _friendly_pivot(b, rows, r, m, c, p)
         if p != r:
             rows[p], rows[r] = rows[r], rows[p]
             if for_det:
@@ -368,6 +369,19 @@ def eliminate(
             flush((r, c))
     final = MatrixState(b, tuple(rows), ncols)
     return Elimination(steps, final, pivots, b, coeff if for_det else None, divisors)
+
+
+def _friendly_pivot(b: Any, rows: list, r: int, m: int, c: int, first: int) -> int:
+    """The pivot row a teacher would pick: a row below whose entry is 1 or -1 when the
+    first candidate's is not, so the arithmetic stays in whole numbers; else ``first``."""
+    one, minus = b.one(), b.neg(b.one())
+    if b.get(rows[first], c) in (one, minus):
+        return first
+    for want in (one, minus):
+        found = next((i for i in range(first + 1, m) if b.get(rows[i], c) == want), None)
+        if found is not None:
+            return found
+    return first
 
 
 # ------------------------------------------------------------------ derivations

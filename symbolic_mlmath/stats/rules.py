@@ -22,6 +22,7 @@ class StatsRule(str, Enum):
     WRITE_OUT_SUM = "write_out_sum"  # a finite sum written term by term
     EVALUATE_INTEGRAL = "evaluate_integral"  # integral = F(b) - F(a) with the antiderivative F
     STANDARDIZE = "standardize"  # P(X <= x) = P(Z <= (x - mu)/sigma)
+    EVENT_SIMPLIFY = "simplify_event"  # the event written as one interval (same outcomes)
     COMPLEMENT_RULE = "complement_rule"  # P(A) = 1 - P(not A)
     INTERVAL_RULE = "interval_rule"  # P(a < X <= b) = F(b) - F(a)
     ENDPOINT_RULE = "endpoint_rule"  # continuous: P(X < b) = P(X <= b); integers: P(X < b) = P(X <= b-1)

@@ -131,6 +131,8 @@ def _wilson(step: Step, f: MathFormat) -> str:
 def _n(step: Step, f: MathFormat) -> str:
     g = step.given
     note = f.prose(" (p = 1/2, the most cautious guess)") if g.get("assumed_p") else ""
+    if str(g.get("kind")) == "power":
+        note = f.prose(f" for power {g['power']}")
     return (f"n ≥ {f.m(g['formula'])} = {show_approx(g['unrounded'], f, 10)}{note}, "
             f"{f.prose('so')} n = {f.m(step.after)}")
 

@@ -141,6 +141,12 @@ def _complement(step: Step, f: MathFormat) -> str:
     return f"{f.prose('the complement of')} {f.m(ev)} {f.prose('is')} {f.m(neg)}"
 
 
+@template(StatsRule.EVENT_SIMPLIFY, "Simplify the event",
+          "Write the event as one interval of values: the same outcomes, so the same probability.")
+def _event_simplify(step: Step, f: MathFormat) -> str:
+    return f"{f.m(_part(step))} = {f.m(_becomes(step))}"
+
+
 @template(StatsRule.INTERVAL_RULE, "Probability of an interval",
           lambda f: _both(f, r"P(a < X \le b) = F(b) - F(a)", "P(a < X ≤ b) = F(b) − F(a)") + ".")
 def _interval(step: Step, f: MathFormat) -> str:

@@ -20,7 +20,7 @@ max_expr_nodes             20_000     nodes of one expression (``check_expr_size
 time_budget                10.0       seconds for ``run_bounded`` when none is given
 parse_time_budget          3.0        seconds for reading one input whose numeric value SymPy
                                       would evaluate (towers like ``floor(e^(e^(e^e)))``)
-memory_bytes               1 GiB      address space of a ``run_bounded`` worker
+memory_bytes               1 GiB      memory a ``run_bounded`` worker may add to what it inherits
 =========================  =========  ====================================================
 
 Change them for a block of code with ``with limits(max_depth=10): ...`` (per thread/context),

@@ -10,6 +10,7 @@ True
 
 from __future__ import annotations
 
+import os
 import warnings
 
 __all__ = ["apply_limit", "memory_limit_status", "report"]
@@ -17,15 +18,31 @@ __all__ = ["apply_limit", "memory_limit_status", "report"]
 _STATUS = "no worker started yet"
 
 
+def _address_space() -> int:
+    """Bytes of address space this process already holds (0 when it cannot be read)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            pages = int(fh.read().split()[0])
+        return pages * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return 0
+
+
 def apply_limit(memory_bytes: int) -> str | None:
-    """Cap this process's address space; None when applied, else why it was not."""
+    """Let this process grow by at most ``memory_bytes``; None when applied, else why not.
+
+    The cap is what a forked worker inherited plus ``memory_bytes``: a parent that has
+    loaded SciPy, Dask or many threads may already hold more than a GiB of address space,
+    and an absolute cap below that would starve the worker before it starts.
+    """
     if memory_bytes <= 0:
         return None
     try:
         import resource
 
         _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        cap = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
+        want = _address_space() + memory_bytes
+        cap = want if hard == resource.RLIM_INFINITY else min(want, hard)
         resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
     except ImportError:
         return "the resource module is not available on this platform"

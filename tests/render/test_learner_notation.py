@@ -132,8 +132,16 @@ def test_operator_names_are_upright():
 
 
 def test_fraction_matrices_get_row_spacing():
-    d = sm.solve("det", matrix=[[4, -3, 1], [2, 1, 3], [-1, 2, -5]], method="elimination")
+    d = sm.solve("det", matrix=[[2, 1, 5], [3, 2, 1], [4, 1, 3]], method="elimination")
     assert r"\\[4pt]" in render(d, "latex")
+
+
+def test_pivoting_keeps_whole_numbers_when_a_swap_can():
+    d = sm.solve("inverse", matrix=[[2, 1, 1], [1, 3, 2], [1, 0, 0]])
+    first = render(d, "text").split("2. ")[1].splitlines()[0]
+    assert "R₁ ↔ R₂" in first and "whole numbers" in first
+    lab = sm.solve("det", matrix=[[4, -3, 1], [2, 1, 3], [-1, 2, -5]], method="elimination")
+    assert "/" not in render(lab, "text"), "a teacher swaps up the -1 and stays in integers"
 
 
 def test_multi_part_results_are_labelled_tables():

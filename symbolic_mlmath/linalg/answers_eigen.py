@@ -374,8 +374,10 @@ def check_diagonalize(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     if not isinstance(P, MatrixBase) or P.shape != A.shape or exact_rank(P) < A.rows:
         return Verdict(False, "property", "Not correct: P must be an invertible matrix of "
                        "eigenvectors.", expected=res, got=got)
-    R = (A * P - P * D).applyfunc(lambda x: x.expand())
-    bad = [j + 1 for j in range(A.cols) if any(x != 0 for x in R.col(j))]
+    from symbolic_mlmath.core.exact import is_zero
+
+    R = A * P - P * D
+    bad = [j + 1 for j in range(A.cols) if any(is_zero(x) is not True for x in R.col(j))]
     if bad:
         return Verdict(False, "property", f"Not correct: column {bad[0]} of P is not an "
                        f"eigenvector for D's entry {txt(D[bad[0] - 1, bad[0] - 1])} "

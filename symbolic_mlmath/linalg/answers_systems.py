@@ -42,8 +42,12 @@ def _assignments(got: Any, xs: tuple) -> dict | None:
 
 def check_solve(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     """Check a solution: unique values, a parametrised family, or none."""
-    from sympy import Matrix
+    from sympy import Matrix, MatrixBase
 
+    if isinstance(d.result, MatrixBase):  # several right-hand sides: X with A X = B
+        from symbolic_mlmath.linalg.answers import matrix_verdict
+
+        return matrix_verdict(d.result, answer_value(answer), answer, **tol)
     xs = d.variables
     expected = d.result
     if isinstance(answer, str) and (answer.strip().lower().rstrip(".") in _NONE_WORDS

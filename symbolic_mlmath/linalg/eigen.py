@@ -39,6 +39,7 @@ from symbolic_mlmath.linalg.rules import LinalgRule
 from symbolic_mlmath.linalg.spaces import null_basis
 
 __all__ = [
+    "CHARPOLY_STEPS_MAX_SIZE",
     "NUMERIC_DIGITS",
     "derive_charpoly",
     "derive_diagonalize",
@@ -55,6 +56,9 @@ __all__ = [
 
 #: Digits of the high-precision fallback.
 NUMERIC_DIGITS = 30
+#: Above this size det(A - λI) is computed in one exact step (Berkowitz), not row by row
+#: (elimination over rational functions of λ takes seconds past 10x10).
+CHARPOLY_STEPS_MAX_SIZE = 10
 
 
 def lambda_symbol(variable: Any = None, avoid: Any = ()) -> Any:
@@ -123,6 +127,12 @@ def _charpoly_steps(A: Any, lam: Any) -> list[Step]:
 
     n = A.rows
     shifted = (A - lam * eye(n)).as_immutable()
+    if n > CHARPOLY_STEPS_MAX_SIZE:
+        # a large matrix: the determinant of A - λI in one exact step (SymPy's
+        # division-free Berkowitz algorithm over the entries' domain), not row by row
+        return [Step(LinalgRule.CHARPOLY_DEFINITION, A, Determinant(shifted), {"variable": lam}),
+                Step(Rule.ARITHMETIC, Determinant(shifted), _charpoly_reference(A, lam),
+                     {"method": "Berkowitz"})]
     method = "cofactor" if n <= COFACTOR_MAX_SIZE else "elimination"
     det_steps = list(derive_det(shifted, method=method).steps)
     steps = [Step(LinalgRule.CHARPOLY_DEFINITION, A, Determinant(shifted), {"variable": lam}),
@@ -184,22 +194,25 @@ def eigen_roots(p: Any, lam: Any) -> tuple[list[Any], bool]:
     >>> eigen_roots((lam - 2)**2 * (lam**3 - lam - 1), lam)[1]
     True
     """
-    from sympy import Poly, roots
+    from sympy import Float, Poly, roots
 
     P = Poly(p, lam)
     _, factors = P.factor_list()
-    out, fallback = [], False
+    out, fallback, slow = [], False, False
     for f, k in factors:
         if f.degree() <= 2:
             rs = roots(f, multiple=True)
         else:
-            rs = _special_roots(f)
+            # radical roots are looked for only where SymPy has a formula (x^n - a, degree
+            # 3 or 4 such as biquadratics); an irreducible factor otherwise has none
+            rs = _special_roots(f) if len(f.terms()) == 2 or f.degree() <= 4 else []
             if len(rs) < f.degree():
                 if P.free_symbols - {lam}:
                     raise TaskError("the characteristic polynomial has a factor of degree "
                                     f"{f.degree()} with symbolic coefficients; its roots cannot "
                                     "be given", name="matrix")
-                rs = _irreducible_roots(f, lam)
+                rs = _polyroots(f) if slow else _irreducible_roots(f, lam)
+                slow = slow or any(r.has(Float) for r in rs)
                 fallback = True
         out += list(rs) * k
     return sorted(out, key=eigen_key), fallback

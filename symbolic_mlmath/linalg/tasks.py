@@ -55,7 +55,8 @@ _SYSTEM_INPUTS = (
     Input("equations", "equations", "the equations", required=False),
     Input("variables", "symbols", "the unknowns, in order", required=False),
     Input("A", "matrix", "coefficient matrix", required=False),
-    Input("b", "vector", "right-hand side", required=False),
+    Input("b", "matrix", "right-hand side: a vector, or a matrix of several columns",
+          required=False),
 )
 _SYSTEM_GROUPS = (("equations",), ("A", "b"))
 

@@ -473,3 +473,26 @@ def _cases(step: Step, f: MathFormat) -> str:
     parts = [f.m(label) + f.prose(": ") + _case_value_text(step, value, f)
              for label, value in step.given["cases"]]
     return f.prose("; ").join(parts)
+
+
+@template(
+    LinalgRule.AUGMENT_COLUMNS,
+    "Augmented matrix",
+    lambda f: f.prose("Several systems with the same A are solved at once: write ")
+    + f.raw(r"[A \mid B]", "[A | B]") + f.prose(", one column of B per right-hand side."),
+    "=>",
+)
+def _augment_columns(step: Step, f: MathFormat) -> str:
+    k = step.given["B"].cols
+    return f.prose(f"A beside the {k} right-hand sides")
+
+
+@template(
+    LinalgRule.READ_BLOCK_SOLUTION,
+    "Read off the solutions",
+    lambda f: f.prose("Once the left block is I, column j of the right block solves ")
+    + f.raw(r"A\mathbf{x} = \mathbf{b}_j", "A x = b_j") + ".",
+    "=>",
+)
+def _read_block(step: Step, f: MathFormat) -> str:
+    return f.prose("the left block is now I, so X is the right block: ") + f.m(step.after)

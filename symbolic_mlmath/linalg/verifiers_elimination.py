@@ -315,3 +315,24 @@ def _v_cases(step: Step) -> str | None:
         elif not same_value(value, want) and str(value) != str(want):
             return f"for {label} the result is {want}, not {value}"
     return None
+
+
+# ------------------------------------------------------------------ several right-hand sides
+@VERIFIERS.check(LinalgRule.AUGMENT_COLUMNS)
+def _v_augment_columns(step: Step) -> str | None:
+    """[A | B] holds A, then every column of B."""
+    A, B = step.given["A"], step.given["B"]
+    return None if step.after == A.row_join(B) else "the matrix is not [A | B]"
+
+
+@VERIFIERS.check(LinalgRule.READ_BLOCK_SOLUTION)
+def _v_read_block(step: Step) -> str | None:
+    """The left block is I (then zero rows), and X is the right block beside it."""
+    from sympy import eye, zeros
+
+    M, n = step.before, int(step.given["n"])
+    if M[:n, :n] != eye(n) or M[n:, :n] != zeros(M.rows - n, n):
+        return "the left block is not the identity (over zero rows) yet"
+    if any(is_zero(x) is not True for x in M[n:, n:]):
+        return "a zero row of A has a non-zero right-hand side: no solution"
+    return None if same_value(M[:n, n:], step.after) else "X is not the right block"

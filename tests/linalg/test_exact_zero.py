@@ -76,6 +76,20 @@ def test_augmented_rref_does_not_pivot_in_a_symbolic_right_hand_side() -> None:
     assert d.result == Matrix([[1, 2, a], [0, 0, b - 2 * a]])
 
 
+def test_several_right_hand_sides() -> None:
+    # [[1,1],[1,-1]] X = [[2,0],[0,2]] -> X = [[1,1],[1,-1]]
+    d = sm.solve("solve_system", A="[[1,1],[1,-1]]", b="[[2,0],[0,2]]")
+    assert d.result == Matrix([[1, 1], [1, -1]])
+    d.validate()
+
+
+    d = sm.solve("solve_system", A="[[1,0,0],[0,1,0],[0,0,1]]",
+                 b="[[1,2,3,4],[5,6,7,8],[9,10,11,12]]")  # test_gauss_jordan_solve: X = B
+    assert d.result == Matrix([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]])
+    text = d.to_text("overview")
+    assert "several right-hand sides" in text.lower() or "[A | B]" in text
+
+
 def test_zero_row_with_zero_right_hand_side() -> None:  # peer: BooleanTrue has no lhs
     v = sm.check("solve_system", answer="x1 = -t/2, x2 = t, x3 = 0",
                  A="[[2,1,0],[0,0,0],[0,0,1]]", b="[0,0,0]")

@@ -197,6 +197,8 @@ def eigen_roots(p: Any, lam: Any) -> tuple[list[Any], bool]:
     from sympy import Float, Poly, roots
 
     P = Poly(p, lam)
+    if not (P.domain.is_ZZ or P.domain.is_QQ) and not P.free_symbols - {lam}:
+        P = Poly(p, lam, extension=True)  # algebraic coefficients: factor over their field
     _, factors = P.factor_list()
     out, fallback, slow = [], False, False
     for f, k in factors:
@@ -211,7 +213,8 @@ def eigen_roots(p: Any, lam: Any) -> tuple[list[Any], bool]:
                     raise TaskError("the characteristic polynomial has a factor of degree "
                                     f"{f.degree()} with symbolic coefficients; its roots cannot "
                                     "be given", name="matrix")
-                rs = _polyroots(f) if slow else _irreducible_roots(f, lam)
+                rational = f.domain.is_ZZ or f.domain.is_QQ
+                rs = _irreducible_roots(f, lam) if rational and not slow else _polyroots(f)
                 slow = slow or any(r.has(Float) for r in rs)
                 fallback = True
         out += list(rs) * k
@@ -251,7 +254,14 @@ def _polyroots(f: Any) -> list[Any]:
     import mpmath
     from sympy import Float, I
 
-    coeffs = [mpmath.mpf(int(c.p)) / int(c.q) for c in f.all_coeffs()]
+    def exact(c: Any) -> Any:
+        if c.is_Rational:
+            return mpmath.mpf(int(c.p)) / int(c.q)
+        re_, im_ = c.evalf(NUMERIC_DIGITS + 25).as_real_imag()
+        return mpmath.mpc(mpmath.mpf(str(re_)), mpmath.mpf(str(im_)))
+
+    with mpmath.workdps(NUMERIC_DIGITS + 25):
+        coeffs = [exact(c) for c in f.all_coeffs()]
     with mpmath.workdps(NUMERIC_DIGITS + 20):
         zs = mpmath.polyroots(coeffs, maxsteps=400, extraprec=400)
         out = []

@@ -26,6 +26,7 @@ from typing import Any
 from symbolic_mlmath.core.errors import InputError
 from symbolic_mlmath.core.rules import Rule
 from symbolic_mlmath.core.steps import Derivation, Step
+from symbolic_mlmath.render.titles import titled
 
 from .rules import CalculusRule as R
 
@@ -135,7 +136,8 @@ def derive_extreme(expr: Any, variables: Any = None, *, goal: str = "minimize",
                       {"goal": goal, "candidates": table, "attained": attained,
                        "variables": Tuple(*variables), "f": expr}))
     steps.insert(0, Step(Rule.GIVEN, None, expr))
-    return Derivation("Global minimum" if goal == "minimize" else "Global maximum", expr,
+    return Derivation(titled("Global minimum" if goal == "minimize" else "Global maximum", expr,
+                             variables=variables), expr,
                       tuple(steps), result, variables, task="minimize",
                       inputs={"expr": expr, "vars": variables, "goal": goal, "domain": domain})
 

@@ -27,6 +27,7 @@ from typing import Any
 from symbolic_mlmath.core.errors import InputError
 from symbolic_mlmath.core.rules import Rule
 from symbolic_mlmath.core.steps import Derivation, Step
+from symbolic_mlmath.render.titles import titled
 
 from .rules import CalculusRule as R
 
@@ -322,7 +323,8 @@ def derive_critical_points(expr: Any, variables: Any = None, *, domain: Any = No
         pts.sort(key=_order_key(variables))
         return [{"point": p, "kind": reference_kind(expr, variables, p)} for p in pts]
 
-    return Derivation("Critical points", expr, tuple(steps), result, variables,
+    return Derivation(titled("Critical points", expr, variables=variables),
+                      expr, tuple(steps), result, variables,
                       task="critical_points",
                       inputs={"expr": expr, "vars": variables, "domain": domain},
                       reference=None if numeric else reference)

@@ -296,19 +296,25 @@ def compile_pdf(tex: str | Path, *, timeout: float = 180) -> tuple[bool, str]:
     if exe is None:
         return False, "pdflatex not found"
     tex = Path(tex).resolve()
-    try:
-        r = subprocess.run([exe, "-interaction=nonstopmode", "-halt-on-error",
-                            "-no-shell-escape", tex.name], cwd=tex.parent, timeout=timeout,
-                           capture_output=True, text=True, errors="replace",
-                           stdin=subprocess.DEVNULL)
-    except subprocess.TimeoutExpired:
-        return False, f"pdflatex timed out after {timeout:.0f} s"
-    ok = r.returncode == 0 and tex.with_suffix(".pdf").exists()
-    for ext in (".aux", ".out") + ((".log",) if ok else ()):
+    # a second run fills in the table of contents
+    runs = 2 if "\\tableofcontents" in tex.read_text(encoding="utf-8", errors="replace") else 1
+    r = None
+    for _ in range(runs):
+        try:
+            r = subprocess.run([exe, "-interaction=nonstopmode", "-halt-on-error",
+                                "-no-shell-escape", tex.name], cwd=tex.parent, timeout=timeout,
+                               capture_output=True, text=True, errors="replace",
+                               stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            return False, f"pdflatex timed out after {timeout:.0f} s"
+        if r.returncode != 0:
+            break
+    ok = r is not None and r.returncode == 0 and tex.with_suffix(".pdf").exists()
+    for ext in (".aux", ".out", ".toc") + ((".log",) if ok else ()):
         tex.with_suffix(ext).unlink(missing_ok=True)
     if ok:
         return True, "ok"
-    err = next((ln for ln in r.stdout.splitlines() if ln.startswith("!")), "")
+    err = next((ln for ln in r.stdout.splitlines() if ln.startswith("!")), "") if r else ""
     return False, f"pdflatex failed: {err or 'see ' + tex.with_suffix('.log').name}"
 
 

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from symbolic_mlmath.render.titles import heading_markdown
+
 __all__ = [
     "CHECK_KIND",
     "Part",
@@ -128,7 +130,7 @@ def parts(topic: Any) -> list[Part]:
         else:
             out.append(Part(b.kind, [b]))
     derivs = [p for p in out if p.kind == "derivation"]
-    titles = [p.block.text or p.block.derivation.title for p in derivs]
+    titles = [p.block.text or heading_markdown(p.block.derivation.title) for p in derivs]
     seen_ids: set[str] = set()
     earlier: list[Any] = []
     for p, title in zip(derivs, titles, strict=True):

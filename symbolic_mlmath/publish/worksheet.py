@@ -41,13 +41,13 @@ from symbolic_mlmath.core.problems import (
     Generator,
     Level,
     Problem,
+    answer_text,
     linear_text,
 )
 
 __all__ = [
     "TOPIC_TITLES",
     "Worksheet",
-    "answer_text",
     "generators",
     "is_nice",
     "main",
@@ -149,39 +149,6 @@ def _shown_tex(shown: tuple) -> str:
         lines = [f"{linear_text(r, names)} &= {b}" for r, b in zip(rows, rhs, strict=True)]
         return r"\begin{aligned}" + r" \\ ".join(lines) + r"\end{aligned}"
     return r", \qquad ".join(f"{n} = {latex_of(M)}" for n, M in shown[1])
-
-
-def answer_text(result: Any) -> str:
-    """A result as the text a learner would type as the answer.
-
-    Examples
-    ========
-    >>> from sympy import Rational, Symbol, Matrix
-    >>> answer_text(True), answer_text("unique"), answer_text(Matrix([[1, Rational(1, 2)]]))
-    ('yes', 'unique', '[[1, 1/2]]')
-    >>> x, y = Symbol("x"), Symbol("y")
-    >>> answer_text({x: 1, y: 2 - x}), answer_text({})
-    ('x = 1, y = 2 - x', 'none')
-    """
-    from symbolic_mlmath.render.formats import text_of
-
-    if isinstance(result, bool):
-        return "yes" if result else "no"
-    if isinstance(result, str):
-        return result
-    if isinstance(result, dict):
-        if not result:
-            return "none"
-        return ", ".join(f"{k} = {answer_text(v)}" for k, v in result.items())
-    if isinstance(result, list | tuple):
-        return "[" + ", ".join(answer_text(v) for v in result) + "]"
-    from sympy import Expr, MatrixBase
-
-    if isinstance(result, MatrixBase) and result.cols == 1:  # a vector
-        return answer_text(list(result))
-    if isinstance(result, Expr) and result.free_symbols:
-        return str(result)  # SymPy's order: highest powers first
-    return text_of(result)
 
 
 # ------------------------------------------------------------------ generators and problems

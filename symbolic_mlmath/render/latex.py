@@ -8,6 +8,7 @@ from symbolic_mlmath.render.displays import Shown, where
 from symbolic_mlmath.render.formats import LATEX
 from symbolic_mlmath.render.present import ResultView, plan
 from symbolic_mlmath.render.printers import variable_order
+from symbolic_mlmath.render.titles import title_in
 
 __all__ = ["PREAMBLE", "result_latex", "to_latex", "to_latex_document"]
 
@@ -41,9 +42,9 @@ def to_latex(d: Any, *, detail: str = "standard", heading: str = "subsection",
     f = LATEX
     with variable_order(getattr(d, "variables", ()) or ()), where(d.title):
         p = plan(d, detail, shared)
-        out = [rf"\{heading}*{{{f.prose(p.title)}}}"] if heading else []
+        out = [rf"\{heading}*{{{title_in(f, p.title)}}}"] if heading else []
         if heading == "section":
-            out.append(rf"\addcontentsline{{toc}}{{section}}{{{f.prose(p.title)}}}")
+            out.append(rf"\addcontentsline{{toc}}{{section}}{{{title_in(f, p.title)}}}")
         out += [rf"\textbf{{{p.goal_label}:}} \[ {f.display(p.goal)} \]", ""]
         out.append(r"\begin{enumerate}")
         depth_open = 0

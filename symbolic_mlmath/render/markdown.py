@@ -8,6 +8,7 @@ from symbolic_mlmath.render.displays import Shown, where
 from symbolic_mlmath.render.formats import MARKDOWN
 from symbolic_mlmath.render.present import Plan, ResultView, plan
 from symbolic_mlmath.render.printers import variable_order
+from symbolic_mlmath.render.titles import title_in
 
 __all__ = ["result_markdown", "to_markdown"]
 
@@ -37,7 +38,7 @@ def result_markdown(r: ResultView, f: Any = MARKDOWN) -> list[str]:
 def plan_markdown(p: Plan, detail: str, heading: str = "###") -> str:
     """A plan (see ``render.present``) as Markdown (no heading line when ``heading`` is "")."""
     f = MARKDOWN
-    out = [f"{heading} {f.prose(p.title)}", ""] if heading else []
+    out = [f"{heading} {title_in(f, p.title)}", ""] if heading else []
     out += [f"**{p.goal_label}:**", "", "$$" + f.display(p.goal) + "$$", ""]
     for s in p.steps:
         pad = "  " * s.depth

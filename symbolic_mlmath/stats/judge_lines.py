@@ -60,7 +60,8 @@ def sqrt_two() -> Any:
 def _decision(text: str) -> str | None:
     from symbolic_mlmath.text import parse_text
 
-    words = " ".join(parse_text(text, name="line").lower().replace("₀", "0").split())
+    parse_text(text, name="line")
+    words = " ".join(text.lower().replace("₀", "0").split())
     words = words.rstrip(".").replace("decision = ", "").replace("decision: ", "")
     return DECISIONS.get(words)
 
@@ -78,7 +79,8 @@ def read_line(raw: Any, names: dict[str, str]) -> Line:
     """
     from symbolic_mlmath.text import parse_expr, parse_text, parse_value
 
-    text = parse_text(raw, name="line", max_length=300).strip()
+    parse_text(raw, name="line", max_length=300)  # checks type, length and characters
+    text = str(raw).strip()
     d = _decision(text)
     if d is not None:
         return Line("decision", d, None, (), text)

@@ -209,9 +209,9 @@ _STATS = (Fraction(3, 2), Fraction(2), Fraction(5, 2), Fraction(3), Fraction(1),
 
 
 def _t_sample(rng: random.Random, level: Level) -> tuple[list[int], int, int, int]:
-    """Data with whole mean m and sd s whose SE = s/√n is whole (n = 4 or 9)."""
-    n = 4 if level.difficulty == "easy" else rng.choice((4, 9))
-    root = {4: 2, 9: 3}[n]
+    """Data with whole mean m and sd s whose SE = s/√n is whole (n = 4, 9 or 16)."""
+    n = level.pick(4, rng.choice((4, 9)), rng.choice((9, 16)))
+    root = {4: 2, 9: 3, 16: 4}[n]
     s = root * rng.choice((1, 2)) if n == 4 else root
     m = rng.randint(10, 60)
     return nice_data(rng, n, m, s), n, m, s
@@ -220,7 +220,7 @@ def _t_sample(rng: random.Random, level: Level) -> tuple[list[int], int, int, in
 @GENERATORS.add("t_test", answer=answer_of_test, **_LOOSE)
 def _gen_t_test(rng: random.Random, level: Level) -> Problem:
     data, n, m, s = _t_sample(rng, level)
-    se = Fraction(s) / {4: 2, 9: 3}[n]
+    se = Fraction(s) / {4: 2, 9: 3, 16: 4}[n]
     t = rng.choice(_STATS[: level.pick(4, 6, 8)])
     mu0 = m - t * se
     if mu0.denominator != 1:
@@ -323,3 +323,43 @@ def _gen_mle(rng: random.Random, level: Level) -> Problem:
                 data[rng.randrange(len(data))] += 1
         words = f"Data: {_list(data)}. Find the MLE of {what}."
     return Problem("mle", {"distribution": kind, "data": _list(data)}, words, _NONE)
+
+
+@GENERATORS.add("two_sample_test", answer=answer_of_test, **_LOOSE)
+def _gen_two_sample(rng: random.Random, level: Level) -> Problem:
+    t = rng.choice(_STATS[: level.pick(4, 6, 8)])
+    if level.difficulty == "easy" or rng.random() < 0.5:  # paired: differences with SE whole
+        n = rng.choice((4, 9))
+        root = {4: 2, 9: 3}[n]
+        s = root * (2 if n == 4 else 1)
+        se = Fraction(s, root)
+        mean = t * se
+        if mean.denominator != 1:
+            mean = Fraction(round(mean))
+        diffs = [int(mean) + d for d in deviations(rng, n, s)]
+        before = [rng.randint(50, 90) for _ in range(n)]
+        after = [b - d for b, d in zip(before, diffs, strict=True)]
+        return Problem("two_sample_test",
+                       {"sample1": _list(before), "sample2": _list(after), "test": "paired"},
+                       f"The same {n} subjects were measured before ({_list(before)}) and "
+                       f"after ({_list(after)}). Test whether the mean difference is 0 "
+                       "(paired t test, α = 0.05).", _NONE)
+    n = rng.choice((8, 18))
+    root = {8: 2, 18: 3}[n]  # SE = s √(2/n) = s/root
+    s = root * rng.choice((1, 2, 3))
+    d = t * Fraction(s, root)
+    m2 = rng.randint(20, 60)
+    m1 = m2 + d
+    s1, s2 = f"{{n: {n}, mean: {_dec(m1)}, s: {s}}}", f"{{n: {n}, mean: {m2}, s: {s}}}"
+    return Problem("two_sample_test", {"sample1": s1, "sample2": s2, "test": "pooled"},
+                   f"Two independent groups of {n}: means {_dec(m1)} and {m2}, both with "
+                   f"s = {s}. Test equal means (pooled t test, α = 0.05).", _NONE)
+
+
+def _more() -> None:
+    from symbolic_mlmath.stats import worksheets_more
+
+    GENERATORS.update(worksheets_more.GENERATORS)
+
+
+_more()

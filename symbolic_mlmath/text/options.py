@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from symbolic_mlmath.core.errors import InputError, LimitError, ParseError
+from symbolic_mlmath.text.words import NO_WORDS, YES_WORDS
 
 __all__ = [
     "MAX_OPTION_LENGTH",
@@ -41,8 +42,8 @@ __all__ = [
 #: Characters in a choice, a name or a short free-text option.
 MAX_OPTION_LENGTH = 200
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
-_TRUE = {"true", "yes", "1", "y", "t", "on"}
-_FALSE = {"false", "no", "0", "n", "f", "off"}
+_TRUE = YES_WORDS | {"1", "on"}
+_FALSE = NO_WORDS | {"0", "off"}
 
 
 def _shown(value: Any) -> str:

@@ -10,6 +10,8 @@ t.ppf(0.95, 7) = 1.8946; z = 3/(15/6) = 1.2, two-sided p 0.2301, one-sided 0.115
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scipy import stats
 
 from symbolic_mlmath.core.working import check_working
@@ -225,3 +227,93 @@ def test_two_sample_references_are_scipy() -> None:
     assert round(r.pvalue, 4) == 0.0406 and round(r.statistic, 3) == 2.216
     r = stats.ttest_rel([5, 7, 6, 9, 8], [4, 5, 6, 6, 7])
     assert round(r.pvalue, 4) == 0.0516 and round(r.statistic, 3) == 2.746
+
+
+def _t_working(xbar: float, n: int, s: float, mu0: float) -> list[str]:
+    se = s / n**0.5
+    t = (xbar - mu0) / se
+    p = 2 * stats.t.sf(abs(t), n - 1)
+    crit = stats.t.ppf(0.975, n - 1)
+    dec = "reject H0" if p <= 0.05 else "fail to reject H0"
+    return [f"SE = {se:.4f}", f"t = {t:.4f}", f"df = {n - 1}", f"t_crit = {crit:.4f}",
+            f"p = {p:.4f}", dec]
+
+
+_SLIPS = {  # line index -> (replacement, mistake)
+    0: (lambda xb, n, s, m: f"SE = {s / n:.4f}", "σ/n instead of σ/√n"),
+    2: (lambda xb, n, s, m: f"df = {n}", "n instead of n − 1"),
+    3: (lambda xb, n, s, m: f"t_crit = {stats.norm.ppf(0.975):.4f}",
+        "the z critical value where t is needed"),
+}
+
+
+@given(xbar=st.integers(10, 90), n=st.integers(5, 40), s=st.integers(2, 20),
+       shift=st.sampled_from([-7, -3, -1, 1, 2, 5, 9]), slip=st.sampled_from([0, 2, 3]))
+@settings(max_examples=25, deadline=None)
+def test_generated_workings_pass_and_single_slips_are_caught(xbar, n, s, shift, slip):
+    inputs = {"xbar": str(xbar), "n": str(n), "s": str(s), "mu0": str(xbar + shift)}
+    lines = _t_working(xbar, n, s, xbar + shift)
+    v = check_working("t_test", inputs, lines)
+    assert v.correct is True, (lines, v.feedback)
+    make, mistake = _SLIPS[slip]
+    bad = list(lines)
+    bad[slip] = make(xbar, n, s, xbar + shift)
+    w = check_working("t_test", inputs, bad[: slip + 1])
+    assert w.correct is False and w.first_wrong_step == slip, (bad, w.feedback)
+    assert w.lines[slip].mistake == mistake, w.feedback
+
+
+# MLE by hand: 7 of 10 ones: l'' = -7/p^2 - 3/(1-p)^2 = -47.62 at 0.7; waiting times
+# 2 4 3 7: L = λ^4 e^(-16λ), λ = 4/16, l'' = -4/λ^2 = -64; counts 1 3 2: L = λ^6 e^(-3λ)/12,
+# λ = 2, l'' = -6/λ^2 = -1.5.
+BER = {"distribution": "bernoulli", "data": "1 1 0 1 1 0 1 1 0 1"}
+EXP = {"distribution": "exponential", "data": "2 4 3 7"}
+POI = {"distribution": "poisson", "data": "1 3 2"}
+MLE_TABLE = [
+    (BER, ["L(p) = p^7 (1-p)^3", "l(p) = 7 log(p) + 3 log(1-p)", "l'(p) = 7/p - 3/(1-p)",
+           "p = 0.7", "l''(0.7) = -47.62"], OK, None),
+    (BER, ["l(p) = 7 log(p) + 3 log(1-p)", "l'(p) = 7/p + 3/(1-p)"], 1,
+     "inner derivative missing"),
+    (BER, ["l(p) = 7 ln(p) + 3 ln(1 - p)", "l'(p) = 7/p - 3/(1-p)", "l'(p) = 0", "p_hat = 7/10"],
+     OK, None),
+    (BER, ["l(p) = 7 log(p) + 3 log(1-p)", "l'(p) = 7/p - 3/(1-p)", "p = 0.3"], 2,
+     "arithmetic slip"),
+    (BER, ["l(p) = 7 log(p) + 3 log(1-p)", "l'(p) = 7/p + 3/(1-p)", "p = 1.75"], 1,
+     "inner derivative missing"),
+    (EXP, ["L(lambda) = lambda^4 e^(-16 lambda)", "l(lambda) = 4 log(lambda) - 16 lambda",
+           "l'(lambda) = 4/lambda - 16", "lambda = 0.25", "l''(lambda) = -4/lambda^2"], OK, None),
+    (EXP, ["L(λ) = λ^4 e^(-16 λ)", "ℓ(λ) = 4 ln(λ) - 16 λ", "ℓ'(λ) = 4/λ - 16", "λ = 4"], 3,
+     "the reciprocal of the estimate"),
+    (EXP, ["L(lambda) = lambda^4 e^(-16 lambda)",
+           "l'(lambda) = 4 lambda^3 e^(-16 lambda) - 16 lambda^4 e^(-16 lambda)"], 1,
+     "the likelihood differentiated, not the log-likelihood"),
+    (POI, ["L(lambda) = lambda^6 e^(-3 lambda)", "l(lambda) = 6 log(lambda) - 3 lambda",
+           "l'(lambda) = 6/lambda - 3", "lambda_hat = 2", "l''(2) = -1.5"], OK, None),
+    (POI, ["l(lambda) = 6 log(lambda) - 3 lambda", "l'(lambda) = 6/lambda - 3", "lambda = 2",
+           "l''(lambda) = 6/lambda^2"], 3, "sign error"),
+    (POI, ["L(lambda) = lambda^6 e^(-3 lambda)/12", "l(lambda) = 6 log(lambda) + 3 lambda"], 1,
+     "arithmetic slip"),
+    (POI, ["L(lambda) = lambda^6 e^(-3 lambda)/12", "l(lambda) = 6 log(lambda) - 3 lambda"],
+     "unfinished", None),
+    (POI, ["ℓ'(λ) = 6/λ - 3", "λ_hat = 2.0"], OK, None),
+]
+
+
+@pytest.mark.parametrize(("inputs", "lines", "first", "mistake"), MLE_TABLE)
+def test_mle_workings(inputs: dict, lines: list, first: object, mistake: str | None) -> None:
+    _run("mle", inputs, lines, first, mistake)
+
+
+def test_mle_error_carried_forward_to_the_root() -> None:
+    v = check_working("mle", BER, ["l(p) = 7 log(p) + 3 log(1-p)", "l'(p) = 7/p + 3/(1-p)",
+                                   "p = 1.75"])
+    assert v.first_wrong_step == 1 and v.lines[2].follows is True, v.feedback
+
+
+@pytest.mark.parametrize("inputs", [{"distribution": "normal", "data": "1 2 3"},
+                                    {"distribution": "bernoulli"}])
+def test_mle_working_out_of_scope_is_a_clear_error(inputs: dict) -> None:
+    from symbolic_mlmath.core.errors import InputError
+
+    with pytest.raises(InputError):
+        check_working("mle", inputs, ["p = 1"])

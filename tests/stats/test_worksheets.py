@@ -18,7 +18,9 @@ from symbolic_mlmath.core.tasks import get_task
 from symbolic_mlmath.stats.worksheets import GENERATORS
 
 TASKS = ("pmf", "cdf", "expectation", "variance", "describe", "sample_mean", "sample_variance",
-         "bayes", "t_test", "z_test", "ci_mean", "ci_proportion", "linear_regression", "mle")
+         "bayes", "t_test", "z_test", "ci_mean", "ci_proportion", "linear_regression", "mle",
+         "two_sample_test", "std", "pdf", "quantile", "proportion_test", "margin_of_error",
+         "sample_size", "covariance")
 LEVELS = ("easy", "medium", "hard")
 SEEDS = range(4)
 
@@ -121,6 +123,42 @@ def test_key_matches_an_independent_reference(task: str, level: str, seed: int) 
         got = [float(c) for c in r["coefficients"]]
         assert _close(got[0], b0, 1e-8) and _close(got[1], b1, 1e-8)
         assert abs(b0 - round(b0)) < 1e-9 and abs(b1 - round(b1)) < 1e-9
+    elif task == "two_sample_test":
+        if i["test"] == "paired":
+            ref = stats.ttest_rel([float(v) for v in _data(i["sample1"])],
+                                  [float(v) for v in _data(i["sample2"])])
+        else:
+            a, b = ([float(v) for v in re.findall(r"[\d.]+", i[k])] for k in ("sample1", "sample2"))
+            ref = stats.ttest_ind_from_stats(a[1], a[2], int(a[0]), b[1], b[2], int(b[0]))
+        assert _close(r["statistic"], ref.statistic) and _close(r["p_value"], ref.pvalue, 1e-7)
+        assert abs(2 * ref.statistic - round(2 * ref.statistic)) < 1e-9
+    elif task == "std":
+        n, q = _binom(i["distribution"])
+        sd = stats.binom.std(n, q)
+        assert _close(r, sd) and abs(sd - round(sd)) < 1e-9
+    elif task in ("pdf", "quantile"):
+        kind, a, b = re.fullmatch(r"(\w+)\((-?\d+)(?:, (-?\d+))?\)", i["distribution"]).groups()
+        law = stats.uniform(int(a), int(b) - int(a)) if kind == "uniform" else \
+            stats.expon(scale=1 / int(a))
+        ref = law.pdf(float(i["x"])) if task == "pdf" else law.ppf(float(i["q"]))
+        assert _close(r, ref)
+    elif task == "proportion_test":
+        x, n = int(i["x"]), int(i["n"])
+        z = (x / n - 0.5) / (0.25 / n) ** 0.5
+        assert _close(r["statistic"], z) and abs(2 * z - round(2 * z)) < 1e-9
+        assert _close(r["p_value"], 2 * stats.norm.sf(abs(z)), 1e-7)
+    elif task == "margin_of_error":
+        c = float(i["confidence"])
+        ref = stats.norm.ppf((1 + c) / 2) * float(i["sigma"]) / float(i["n"]) ** 0.5
+        assert _close(r, ref, 1e-8)
+    elif task == "sample_size":
+        c = float(i["confidence"])
+        ref = np.ceil((stats.norm.ppf((1 + c) / 2) * float(i["sigma"]) / float(i["margin"])) ** 2)
+        assert int(r) == int(ref)
+    elif task == "covariance":
+        x, y = _data(i["x"]), _data(i["y"])
+        assert _close(r, np.cov([float(v) for v in x], [float(v) for v in y])[0, 1])
+        assert statistics.mean(x).denominator == 1 and statistics.mean(y).denominator == 1
     elif task == "mle":
         d = _data(i["data"])
         est = statistics.mean(d)

@@ -29,6 +29,12 @@ def result_latex(r: ResultView) -> str:
         lines += [r"\hline", r"\end{tabular}", r"\end{center}"]
         return "\n".join(lines)
     if r.display is not None:
+        terms = r.display.terms
+        if len(terms) == 1 and terms[0].view == "words" and r.display.name is None:
+            from symbolic_mlmath.render.present import sentence
+            from symbolic_mlmath.render.views import words
+
+            return sentence(f.prose(words(terms[0].obj)))
         return r"\[ " + f.display(r.display) + r" \]"
     return r.text(f)
 
@@ -56,6 +62,11 @@ def to_latex(d: Any, *, detail: str = "standard", heading: str = "subsection",
                 out.append(r"\end{itemize}")
                 depth_open -= 1
             text = s.text(f)
+            if s.conclusion:
+                if detail != "overview":
+                    out.append(f"{text}:")
+                    out += [r"\[ " + f.display(dd) + r" \]" for dd in s.displays]
+                continue
             if detail == "overview":
                 out.append(rf"\item \textbf{{{f.prose(s.title)}:}} {text}")
                 continue

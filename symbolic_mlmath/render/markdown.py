@@ -31,6 +31,12 @@ def result_markdown(r: ResultView, f: Any = MARKDOWN) -> list[str]:
             out += ["", "$$" + f.display(r.display) + "$$"]
         return out
     if r.display is not None:
+        terms = r.display.terms
+        if len(terms) == 1 and terms[0].view == "words" and r.display.name is None:
+            from symbolic_mlmath.render.present import sentence
+            from symbolic_mlmath.render.views import words
+
+            return [sentence(f.prose(words(terms[0].obj)))]
         return ["$$" + f.display(r.display) + "$$"]
     return [r.text(f)]
 
@@ -43,6 +49,14 @@ def plan_markdown(p: Plan, detail: str, heading: str = "###") -> str:
     for s in p.steps:
         pad = "  " * s.depth
         text = s.text(f)
+        if s.conclusion:
+            if detail == "overview":
+                continue
+            out += [f"{pad}{text}:", ""]
+            out += [f"{pad}  $$" + f.display(dd) + "$$" if s.depth else "$$" + f.display(dd) + "$$"
+                    for dd in s.displays]
+            out.append("")
+            continue
         if s.label:
             lead = f"**{s.label}:** {text}"
         elif s.depth == 0:

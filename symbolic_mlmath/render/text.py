@@ -63,6 +63,13 @@ def to_text(d: Any, *, detail: str = "standard", shared: tuple[int, str] | None 
         for s in p.steps:
             pad = "  " * (s.depth + 1)
             label = f"{s.number}. " if s.depth == 0 else "- "
+            if s.conclusion:
+                if detail != "overview":
+                    out.append(f"{pad}{s.text(f)}:")
+                    for dd in s.displays:
+                        out.append(_indent(f.display(dd), pad + "   "))
+                    out.append("")
+                continue
             if s.label:
                 out.append(f"{pad}{s.label}: {s.text(f)}")
                 for dd in s.displays:

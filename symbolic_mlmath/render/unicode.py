@@ -37,6 +37,7 @@ _GREEK = {
     "lambda": "λ", "mu": "μ", "nu": "ν", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ",
     "phi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω", "Sigma": "Σ", "Delta": "Δ",
 }
+_SUB_LETTERS = str.maketrans("ijklmnx", "ᵢⱼₖₗₘₙₓ")
 _FUNCS = {"acos": "arccos", "asin": "arcsin", "atan": "arctan", "log": "ln"}
 
 
@@ -162,7 +163,8 @@ def _text_printer() -> Any:
                 head += "·"
             top = head + body or "1"
             if den:
-                d = "·".join(self._print(x) for x in den)
+                d = "·".join(f"({self._print(x)})" if len(den) > 1 and precedence(x) < PRECEDENCE["Mul"]
+                             else self._print(x) for x in den)  # 1/((a + b)c) is not 1/(a + b·c)
                 if len(den) > 1 or not (den[0].is_Atom):
                     d = f"({d})"
                 top = f"{top}/{d}"
@@ -297,6 +299,39 @@ def _text_printer() -> Any:
 
         def _print_MatPow(self, e: Any) -> str:
             return self._wrap(e.base) + str(e.exp).translate(_SUP)
+
+        def _print(self, expr: Any, **kwargs: Any) -> str:
+            from sympy import Indexed
+
+            if isinstance(expr, Indexed):  # its own _sympystr would win otherwise
+                return self._print_Indexed(expr)
+            return super()._print(expr, **kwargs)
+
+        def _print_Indexed(self, e: Any) -> str:  # x[i] -> xᵢ
+            idx = ",".join(self._print(i) for i in e.indices)
+            sub = idx.translate(_SUB_LETTERS) if idx.isalpha() else idx.translate(_SUB)
+            return self._print(e.base.label) + sub
+
+        def _print_factorial(self, e: Any) -> str:
+            a = e.args[0]
+            return (self._print(a) if a.is_Symbol or a.is_Integer or a.is_Indexed
+                    else f"({self._print(a)})") + "!"
+
+        def _sum_like(self, e: Any, sign: str) -> str:  # Σ xᵢ over i = 1..n
+            parts = []
+            for i, a, b in e.limits:
+                parts.append(f"{self._print(i)}={self._print(a)}..{self._print(b)}")
+            body = e.function
+            text = self._print(body)
+            if body.is_Add or (body.is_Mul and not body.args[0].is_number):
+                text = f"({text})"
+            return f"({sign}[{'; '.join(parts)}] {text})"
+
+        def _print_Sum(self, e: Any) -> str:
+            return self._sum_like(e, "Σ")
+
+        def _print_Product(self, e: Any) -> str:
+            return self._sum_like(e, "Π")
 
         def _wrap(self, a: Any) -> str:
             t = self._print(a)

@@ -95,7 +95,7 @@ def _kernel(expr: Any, theta: Any) -> Any:
 def derive_posterior(prior: Any, likelihood: Any, data: Any = None, *,
                      known: Mapping[str, Any] | None = None) -> Derivation:
     """The posterior of a conjugate prior given data: kernel, family, mean, median, mode."""
-    from sympy import Float, Mul, Rational, Symbol, Tuple, log
+    from sympy import Float, Mul, Rational, Tuple, log
     from sympy.core.symbol import Str
 
     from symbolic_mlmath.stats.data import read_data
@@ -143,8 +143,9 @@ def derive_posterior(prior: Any, likelihood: Any, data: Any = None, *,
                       {"family": pd.family, "params": Tuple(*post.params), "parameter": theta}))
     result = {"distribution": str(post), "mean": mean, "median": median, "mode": mode,
               "parameters": Tuple(*post.params)}
-    return Derivation(f"Posterior of {theta}: {pd} prior, {model.family} likelihood",
-                      Symbol(f"pi({theta} | x)"), tuple(steps), result, task="posterior")
+    words = {"lambda": "the rate", "mu": "the mean", "p": "p"}.get(str(theta), str(theta))
+    return Derivation(f"Posterior of {words}: {pd} prior, {model.family} likelihood",
+                      theta, tuple(steps), result, task="posterior")
 
 
 def posterior_mode(family: str, params: tuple) -> Any:

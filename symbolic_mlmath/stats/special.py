@@ -181,8 +181,8 @@ def mp_inverse(
             else:
                 hi = mid
     x = (lo + hi) / 2
-    with mpmath.workprec(64):  # Newton to about 1e-15 first, cheaply
-        x, lo, hi = _newton(cdf, pdf, q, x, lo, hi, mp.mpf(2) ** -50)
+    with mpmath.workprec(64):  # Newton to about 1e-15 first, cheaply; its bracket is not kept
+        x = _newton(cdf, pdf, q, x, lo, hi, mp.mpf(2) ** -50)[0]  # (64-bit signs may be noise)
     return _newton(cdf, pdf, q, x, lo, hi, mp.mpf(2) ** (24 - target))[0]
 
 

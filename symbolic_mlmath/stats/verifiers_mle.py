@@ -129,7 +129,8 @@ def _score(step: Step) -> str | None:
 
 
 def _solution(step: Step) -> dict:
-    return {eq.lhs: eq.rhs for eq in step.given.get("solution", step.after)}
+    sol = step.given.get("solution", step.after)
+    return {eq.lhs: eq.rhs for eq in (sol if not hasattr(sol, "lhs") else (sol,))}
 
 
 @_check(R.SET_SCORE_TO_ZERO, reads=True)
@@ -184,7 +185,7 @@ def _hessian(step: Step) -> str | None:
 
 @_check(R.BOUNDARY_MAXIMUM, reads=True)
 def _boundary(step: Step) -> str | None:
-    (eq,) = step.after
+    eq = step.after
     if eq.rhs != step.given["maximum"]:
         return "the estimate must be the largest observation"
     for pt in _points(step):

@@ -9,15 +9,13 @@ bracketed negative factors, the augmented bar and parametric solutions.
 from __future__ import annotations
 
 import re
-from functools import cache
 from pathlib import Path
 
 import pytest
 
 import symbolic_mlmath as sm
-from symbolic_mlmath.publish.topic import load_topic
 from symbolic_mlmath.render import render
-from tests.render.corpus import CORPUS
+from tests.render.corpus import CORPUS, topic_derivations
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = sorted((ROOT / "derivations").glob("c[0-9]w[0-9]_*.py"))
@@ -40,11 +38,6 @@ def _scan(text: str, pattern: re.Pattern, where: str) -> list[str]:
             for m in pattern.finditer(text)]
 
 
-@cache
-def _topic(path: Path, tmp: str) -> tuple:
-    return tuple(load_topic(path, out_dir=Path(tmp) / path.stem).derivations)
-
-
 def _check(derivations, label: str) -> None:
     bad = []
     for d in derivations:
@@ -56,8 +49,8 @@ def _check(derivations, label: str) -> None:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_no_python_on_workbook_pages(path, tmp_path_factory):
-    _check(_topic(path, str(tmp_path_factory.getbasetemp())), path.stem)
+def test_no_python_on_workbook_pages(path):
+    _check(topic_derivations(path), path.stem)
 
 
 @pytest.mark.parametrize(("task", "inputs"), CORPUS, ids=[f"{t}-{k}" for k, (t, _) in

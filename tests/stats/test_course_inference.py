@@ -31,7 +31,7 @@ PROBLEMS = [
     ("sample_size", {"margin": "0.04", "confidence": "0.95"}, "601", "600", "rounded up"),
     # Beta(1, 1) prior, 7 of 10: Beta(8, 4), mean 2/3, mode 7/10
     ("posterior", {"prior": "beta(1, 1)", "likelihood": "bernoulli",
-                   "data": "1 1 0 1 1 0 1 1 0 1"}, "mean = 0.667, mode = 0.7", "mean = 0.7",
+                   "data": "1 1 0 1 1 0 1 1 0 1"}, "mean = 0.667, mode = 0.7", "mean = 0.70",
      "mode (MAP)"),
     # weights before/after: differences 2, 1, 3, 0, 2 -> dbar 1.6, s_d^2 = 1.3, t = 1.6/0.5099
     # = 3.138, df 4, p = 0.0349

@@ -23,6 +23,6 @@ def test_benchmark_quick_mode_prints_ratios():
     assert "targets:" in text
     lines = text.split("targets:", 1)[1].strip().splitlines()
     marked = [ln for ln in lines if ln.strip().startswith("[")]
-    assert len(marked) >= 5, "too few targets reported"
+    assert len(marked) >= 3, "too few targets reported"
     for line in marked:  # each target: a verdict, what it asks, and a measured number
         assert re.match(r"\s*\[(met    |NOT MET)\] .+: .*\d", line), line

@@ -213,8 +213,10 @@ def _refuse_unreadable_words(got: Any, parsed: Mapping[str, Any], derivation: An
         return
     allowed = _symbols_in(dict(parsed)) | _symbols_in(getattr(derivation, "result", None)) \
         | {str(v) for v in getattr(derivation, "variables", ()) or ()}
+    letters = {w for w in allowed if len(w) == 1}
     words = sorted(w for w in _symbols_in(got) - allowed
-                   if len(w) > 1 and w.isalpha() and w.lower() not in _KNOWN_WORDS)
+                   if len(w) > 1 and w.isalpha() and w.lower() not in _KNOWN_WORDS
+                   and not set(w) <= letters)  # "xy" for x*y: the checker's own hint applies
     if words:
         raise ParseError(f"cannot read '{words[0]}' (a word, not a number or a symbol of the "
                          "problem); write the answer with numbers and symbols", name="answer")

@@ -13,7 +13,7 @@ Examples
 >>> a = symbols("a")
 >>> conds, cases = conditions_and_cases([a, (a**2 - 1) / a], [a])
 >>> conds, cases
-([a, a**2 - 1], [{a: -1}, {a: 0}, {a: 1}])
+([a, a - 1, a + 1], [{a: -1}, {a: 0}, {a: 1}])
 """
 
 from __future__ import annotations

@@ -35,6 +35,13 @@ from symbolic_mlmath.core.exact import exact_matrix, to_dm
 from symbolic_mlmath.core.rules import Rule
 from symbolic_mlmath.core.steps import Derivation, Step
 from symbolic_mlmath.linalg.elimination import eliminate
+from symbolic_mlmath.linalg.roots import (
+    NUMERIC_DIGITS,
+    eigen_key,
+    eigen_roots,
+    numeric_root,
+    numeric_value,
+)
 from symbolic_mlmath.linalg.rules import LinalgRule
 from symbolic_mlmath.linalg.spaces import null_basis
 
@@ -54,8 +61,6 @@ __all__ = [
     "numeric_root",
 ]
 
-#: Digits of the high-precision fallback.
-NUMERIC_DIGITS = 30
 #: Above this size det(A - λI) is computed in one exact step (Berkowitz), not row by row
 #: (elimination over rational functions of λ takes seconds past 10x10).
 CHARPOLY_STEPS_MAX_SIZE = 10
@@ -77,41 +82,6 @@ def lambda_symbol(variable: Any = None, avoid: Any = ()) -> Any:
             raise TaskError(f"give one variable, got {len(variable)}", name="variable")
         variable = variable[0]
     return variable if isinstance(variable, Symbol) else Symbol(str(variable))
-
-
-#: Numeric values (mpmath, 45 digits) of ``CRootOf`` eigenvalues computed once (isolating
-#: them again is slow).
-_VALUES: dict[Any, Any] = {}
-
-
-def numeric_root(r: Any) -> Any:
-    """A ``CRootOf`` as an mpmath complex to 45 digits (computed once, then cached)."""
-    import mpmath
-    from sympy import N
-
-    z = _VALUES.get(r)
-    if z is None:
-        if len(_VALUES) > 10_000:
-            _VALUES.clear()
-        re_, im_ = N(r, 50).as_real_imag()
-        with mpmath.workdps(50):
-            z = _VALUES[r] = mpmath.mpc(mpmath.mpf(str(re_)), mpmath.mpf(str(im_)))
-    return z
-
-
-def eigen_key(x: Any) -> tuple:
-    """Sort key: numbers first by real part, then imaginary part; symbolic ones by their text.
-
-    >>> from sympy import I, Symbol
-    >>> sorted([Symbol("a"), 0, 2 + I, 2 - I], key=eigen_key)
-    [0, 2 - I, 2 + I, a]
-    """
-    from sympy import N, default_sort_key
-
-    if getattr(x, "free_symbols", None):
-        return (1, 0.0, 0.0, default_sort_key(x))
-    z = complex(_VALUES[x]) if x in _VALUES else complex(N(x, 30))
-    return (0, round(z.real, 12), round(z.imag, 12), ())
 
 
 def _square(A: Any) -> None:
@@ -179,136 +149,6 @@ def derive_charpoly(M: Any, variable: Any = None) -> Derivation:
 
 
 # ------------------------------------------------------------------ eigenvalues
-def eigen_roots(p: Any, lam: Any) -> tuple[list[Any], bool]:
-    """The roots of ``p`` with multiplicity (sorted) and whether some are only ``CRootOf``.
-
-    Factors of degree at most 2 are solved exactly (the quadratic formula, complex
-    roots included); higher factors without rational roots stay ``CRootOf``.
-
-    Examples
-    ========
-    >>> from sympy import symbols
-    >>> lam = symbols("lambda")
-    >>> eigen_roots(lam**2 + 1, lam)
-    ([-I, I], False)
-    >>> eigen_roots((lam - 2)**2 * (lam**3 - lam - 1), lam)[1]
-    True
-    """
-    from sympy import Float, Poly, roots
-
-    P = Poly(p, lam)
-    if not (P.domain.is_ZZ or P.domain.is_QQ) and not P.free_symbols - {lam}:
-        P = Poly(p, lam, extension=True)  # algebraic coefficients: factor over their field
-    _, factors = P.factor_list()
-    out, fallback, slow = [], False, False
-    for f, k in factors:
-        if f.degree() <= 2:
-            rs = roots(f, multiple=True)
-        else:
-            # radical roots are looked for only where SymPy has a formula (x^n - a, degree
-            # 3 or 4 such as biquadratics); an irreducible factor otherwise has none
-            rs = _special_roots(f) if len(f.terms()) == 2 or f.degree() <= 4 else []
-            if len(rs) < f.degree():
-                if P.free_symbols - {lam}:
-                    raise TaskError("the characteristic polynomial has a factor of degree "
-                                    f"{f.degree()} with symbolic coefficients; its roots cannot "
-                                    "be given", name="matrix")
-                rational = f.domain.is_ZZ or f.domain.is_QQ
-                rs = _irreducible_roots(f, lam) if rational and not slow else _polyroots(f)
-                slow = slow or any(r.has(Float) for r in rs)
-                fallback = True
-        out += list(rs) * k
-    return sorted(out, key=eigen_key), fallback
-
-
-#: Seconds spent looking for radical roots of an irreducible factor of degree 3 or more
-#: (binomials like x^3 - 2, cyclotomic and biquadratic forms) before keeping ``CRootOf``.
-SPECIAL_ROOTS_SECONDS = 0.5
-#: Seconds spent isolating ``CRootOf`` roots before giving 30-digit numbers instead.
-ISOLATE_SECONDS = 1.5
-
-
-def _share(seconds: float) -> float:
-    from symbolic_mlmath.text.budget import remaining
-
-    left = remaining()
-    return seconds if left is None else min(seconds, left / 4)
-
-
-def _special_roots(f: Any) -> list[Any]:
-    """Radical roots of a factor of degree >= 3 where SymPy finds them quickly, else []."""
-    from sympy import roots
-
-    from symbolic_mlmath.text.budget import time_budget
-    from symbolic_mlmath.text.limits import TimeBudgetExceeded
-
-    try:
-        with time_budget(_share(SPECIAL_ROOTS_SECONDS), what="looking for radical roots"):
-            return roots(f, cubics=False, quartics=False, multiple=True)
-    except TimeBudgetExceeded:
-        return []
-
-
-def _polyroots(f: Any) -> list[Any]:
-    """The roots of a rational polynomial to NUMERIC_DIGITS digits (mpmath), as SymPy numbers."""
-    import mpmath
-    from sympy import Float, I
-
-    def exact(c: Any) -> Any:
-        if c.is_Rational:
-            return mpmath.mpf(int(c.p)) / int(c.q)
-        re_, im_ = c.evalf(NUMERIC_DIGITS + 25).as_real_imag()
-        return mpmath.mpc(mpmath.mpf(str(re_)), mpmath.mpf(str(im_)))
-
-    with mpmath.workdps(NUMERIC_DIGITS + 25):
-        coeffs = [exact(c) for c in f.all_coeffs()]
-    with mpmath.workdps(NUMERIC_DIGITS + 20):
-        zs = mpmath.polyroots(coeffs, maxsteps=400, extraprec=400)
-        out = []
-        for z in zs:
-            z = mpmath.mpc(z)
-            re_ = Float(mpmath.nstr(z.real, NUMERIC_DIGITS + 5), NUMERIC_DIGITS)
-            small = abs(z.imag) < mpmath.mpf(10) ** -(NUMERIC_DIGITS - 5) * max(1, abs(z))
-            out.append(re_ if small else
-                       re_ + I * Float(mpmath.nstr(z.imag, NUMERIC_DIGITS + 5), NUMERIC_DIGITS))
-    return out
-
-
-def _irreducible_roots(f: Any, lam: Any) -> list[Any]:
-    """Exact ``CRootOf`` roots of an irreducible factor when SymPy isolates them within
-    ``ISOLATE_SECONDS``, else its roots as 30-digit numbers (the declared numeric fallback)."""
-    from sympy import CRootOf
-
-    from symbolic_mlmath.text.budget import time_budget
-    from symbolic_mlmath.text.limits import TimeBudgetExceeded
-
-    try:
-        with time_budget(_share(ISOLATE_SECONDS), what="isolating the roots"):
-            rs = [CRootOf(f.as_expr(), lam, i) for i in range(f.degree())]
-            for r in rs:
-                numeric_root(r)
-            return rs
-    except TimeBudgetExceeded:
-        return _polyroots(f)
-
-
-def _numeric(x: Any) -> Any:
-    from sympy import Float, I, N, im, re
-
-    if x.has(Float):
-        return x
-    if x in _VALUES:
-        import mpmath
-
-        z = _VALUES[x]
-        r = Float(mpmath.nstr(z.real, NUMERIC_DIGITS + 5), NUMERIC_DIGITS)
-        i = Float(mpmath.nstr(z.imag, NUMERIC_DIGITS + 5), NUMERIC_DIGITS)
-        return r + (I * i if abs(z.imag) > mpmath.mpf(10) ** -(NUMERIC_DIGITS - 5) else 0)
-    v = N(x, NUMERIC_DIGITS)
-    r, i = re(v), im(v)
-    return Float(r, NUMERIC_DIGITS) + (I * Float(i, NUMERIC_DIGITS) if i != 0 else 0)
-
-
 def eigenvalue_steps(A: Any, lam: Any) -> tuple[list[Step], list[Any], bool]:
     """Steps from ``A`` to its eigenvalues (charpoly, factor, roots), the roots, and whether
     they fell back to numbers."""
@@ -322,7 +162,7 @@ def eigenvalue_steps(A: Any, lam: Any) -> tuple[list[Step], list[Any], bool]:
     rs, fallback = eigen_roots(p, lam)
     steps.append(Step(LinalgRule.SOLVE_ROOTS, fac, Tuple(*rs), {"variable": lam}))
     if fallback:
-        steps.append(Step(Rule.NUMERIC_FALLBACK, Tuple(*rs), Tuple(*(_numeric(r) for r in rs)),
+        steps.append(Step(Rule.NUMERIC_FALLBACK, Tuple(*rs), Tuple(*(numeric_value(r) for r in rs)),
                           {"digits": NUMERIC_DIGITS}))
     return steps, rs, fallback
 

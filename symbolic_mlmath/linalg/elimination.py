@@ -407,9 +407,8 @@ def _echelon(M: Any, reduced: bool, augmented: bool, title: str, task: str) -> D
     A = as_immutable(M)
     rhs_only = False
     if augmented and A.cols > 1:
-        # pivots in the coefficient columns; the right-hand side gets a pivot only where it
-        # holds a non-zero number (the textbook [0 ... 0 | 1] of an inconsistent system),
-        # never a symbolic one (b - 2a may be zero: that is a condition, not a pivot)
+        # pivots in A's columns; the right-hand side gets one only for a non-zero number
+        # ([0 ... 0 | 1]), never for a symbolic entry (b - 2a = 0 is a condition)
         el = eliminate(A, reduced=reduced, pivot_cols=A.cols - 1)
         final = el.final.to_sympy()
         rest = [final[i, -1] for i in range(len(el.pivots), A.rows)]

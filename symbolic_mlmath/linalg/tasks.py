@@ -36,9 +36,9 @@ from symbolic_mlmath.linalg.answers_eigen import (
     check_diagonalize,
     check_eigenvalues,
     check_eigenvectors,
-    check_pca,
     check_steady,
 )
+from symbolic_mlmath.linalg.answers_pca import check_pca
 from symbolic_mlmath.linalg.answers_systems import check_classify, check_solve
 
 __all__ = ["TASKS"]

@@ -166,7 +166,7 @@ def _mp(x: Any) -> Any:
     if x.is_Rational:
         return mpmath.mpc(mpmath.mpf(int(x.p)) / int(x.q))
     if isinstance(x, CRootOf):
-        from symbolic_mlmath.linalg.eigen import numeric_root
+        from symbolic_mlmath.linalg.roots import numeric_root
 
         return numeric_root(x)
     re_, im_ = N(x, mpmath.mp.dps + 5).as_real_imag()

@@ -66,14 +66,17 @@ def test_pivots_are_assumed_non_zero_and_excluded_values_worked(task) -> None:
     d = sm.solve(task, matrix="[[a,1],[1,a]]")
     rules = [s.rule.value for s in d.steps]
     assert rules[0] == "assume_nonzero" and rules[-1] == "parameter_cases"
+    # which pivots are divided by depends on the pivot rows chosen (a, or 1 after a swap);
+    # det = a^2 - 1, so a = ±1 must always be set apart
     conds = {str(c) for c in d.steps[0].given["conditions"]}
-    assert conds == {"Ne(a, 0)", "Ne(a - 1, 0)", "Ne(a + 1, 0)"}
+    assert {"Ne(a - 1, 0)", "Ne(a + 1, 0)"} <= conds <= {"Ne(a, 0)", "Ne(a - 1, 0)",
+                                                        "Ne(a + 1, 0)"}
     cases = {str(lbl): v for lbl, v in d.steps[-1].given["cases"]}
-    assert set(cases) == {"Eq(a, -1)", "Eq(a, 0)", "Eq(a, 1)"}
+    assert {"Eq(a, -1)", "Eq(a, 1)"} <= set(cases)
     if task == "rref":
         assert cases["Eq(a, 1)"] == Matrix([[1, 1], [0, 0]])
     if task == "rank":
-        assert cases["Eq(a, 1)"] == 1 and cases["Eq(a, 0)"] == 2
+        assert cases["Eq(a, 1)"] == 1 and cases["Eq(a, -1)"] == 1
     if task == "inverse":
         assert str(cases["Eq(a, 1)"]) == "not invertible"
     d.validate()

@@ -85,7 +85,7 @@ def numeric_equal(a: Any, b: Any, *, count: int = 8, dps: int = _DPS) -> tuple[b
         fb = lambdify(syms, b, modules="mpmath")
     except Exception:
         return None, None
-    agreed = 0
+    agreed = off_line = 0
     with mpmath.workdps(dps):
         tol = mpmath.mpf(10) ** (-(dps - 10))
         for pt in sample_points(syms, count):
@@ -96,12 +96,19 @@ def numeric_equal(a: Any, b: Any, *, count: int = 8, dps: int = _DPS) -> tuple[b
                 continue
             if not (mpmath.isfinite(va) and mpmath.isfinite(vb)):
                 continue
+            close = abs(va - vb) <= tol * max(mpmath.mpf(1), abs(va), abs(vb))
             if mpmath.im(va) != 0 or mpmath.im(vb) != 0:
-                continue  # outside the real domain of one side: no evidence either way
-            if abs(va - vb) > tol * max(mpmath.mpf(1), abs(va), abs(vb)):
+                # Outside the real domain of one side: a disagreement is no evidence
+                # (log(x^2) and 2 log(x) differ there), an agreement of two complex
+                # values counts only when the functions are nowhere real (sqrt(-x^2)).
+                off_line += bool(close)
+                continue
+            if not close:
                 return False, pt
             agreed += 1
-    return (True, None) if agreed >= 3 else (None, None)
+    if agreed >= 3 or (agreed == 0 and off_line >= 3):
+        return True, None
+    return None, None
 
 
 def exact_equal(a: Any, b: Any, *, max_ops: int = 200) -> bool | None:

@@ -37,8 +37,17 @@ from symbolic_mlmath.calculus.functions import sigmoid, softplus, to_elementary
 x = Symbol("x")
 a = Symbol("a")
 
+
+
+def _relu(e):
+    """max(0, e), or |e| when e is a number off the real line (sqrt(-1))."""
+    if e.is_number and not e.is_comparable:
+        return Abs(e)
+    return Max(0, e)
+
+
 UNARY = [sin, cos, exp, tanh, sigmoid, softplus, atan, asinh, cosh,
-         lambda e: log(1 + e**2), lambda e: sqrt(1 + e**2), Abs, lambda e: Max(0, e)]
+         lambda e: log(1 + e**2), lambda e: sqrt(1 + e**2), Abs, _relu]
 BINARY = [lambda p, q: p + q, lambda p, q: p - q, lambda p, q: p * q,
           lambda p, q: p / (1 + q**2), lambda p, q: p**2 * q]
 

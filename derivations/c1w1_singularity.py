@@ -48,6 +48,10 @@ def _parallelograms(pairs):
     return fig
 
 
+_METHOD_WORDS = {"sarrus": "by the rule of Sarrus", "cofactor": "by cofactor expansion",
+                 "elimination": "by elimination"}
+
+
 def build(t: Topic) -> None:
     import numpy as np
     from sympy import Matrix, solve, symbols
@@ -61,13 +65,13 @@ def build(t: Topic) -> None:
         new information. For two rows that means one is a multiple of the other.
 
         The **determinant** is the test. For a $2 \times 2$ matrix
-        $\det\begin{pmatrix} a & b \\ c & d \end{pmatrix} = ad - bc$, and the matrix is
+        $\det\begin{bmatrix} a & b \\ c & d \end{bmatrix} = ad - bc$, and the matrix is
         singular exactly when $ad - bc = 0$, i.e. when $a/c = b/d$: the rows are
         proportional.
     """)
     a, b, c, d = symbols("a b c d")
     gen = Matrix([[a, b], [c, d]])
-    dg = t.solve("det", matrix=gen)
+    dg = t.solve("det", matrix=gen, heading="The determinant of a general 2×2 matrix")
     t.cross_check("det of a general 2x2 matrix equals Matrix.det()", dg.result, gen.det())
     f = as_function(dg.result, (a, b, c, d))
     rng = np.random.default_rng(1)
@@ -80,10 +84,10 @@ def build(t: Topic) -> None:
     pairs = []
     for label, rows in (("non-singular", [[1, 1], [1, 2]]), ("singular", [[1, 1], [2, 2]])):
         M = Matrix(rows)
-        dd = t.solve("det", matrix=rows)
+        dd = t.solve("det", matrix=rows, heading=f"The {label} 2×2 matrix: its determinant")
         t.cross_check(f"{label} 2x2: det equals Matrix.det()", dd.result, M.det())
         t.numeric_check(f"{label} 2x2: numpy.linalg.det", dd.result, np.linalg.det(to_numpy(M)))
-        ds = t.solve("singular", matrix=rows)
+        ds = t.solve("singular", matrix=rows, heading=f"The {label} 2×2 matrix: singular?")
         t.cross_check(f"{label} 2x2: singular iff SymPy's det is 0", ds.result, M.det() == 0)
         pairs.append((M, dd.result, f"{label}: det = {dd.result}"))
     t.figure("area", _parallelograms(pairs),
@@ -92,15 +96,15 @@ def build(t: Topic) -> None:
 
     t.text(r"""
         **Which value of $k$ makes the matrix singular?** For
-        $\begin{pmatrix} 2 & k \\ 3 & 6 \end{pmatrix}$ the determinant is a polynomial in $k$;
+        $\begin{bmatrix} 2 & k \\ 3 & 6 \end{bmatrix}$ the determinant is a polynomial in $k$;
         setting it to zero gives the answer.
     """)
     k = symbols("k")
     Mk = Matrix([[2, k], [3, 6]])
-    dk = t.solve("det", matrix=Mk)
+    dk = t.solve("det", matrix=Mk, heading="A determinant with a parameter $k$")
     t.cross_check("det with a parameter equals Matrix.det()", dk.result, Mk.det())
     (k0,) = solve(dk.result, k)
-    ds = t.solve("singular", matrix=Mk.subs(k, k0))
+    ds = t.solve("singular", matrix=Mk.subs(k, k0), heading=f"With $k = {k0}$: singular?")
     t.cross_check(f"k = {k0} makes the rows (2, {k0}) and (3, 6) proportional", ds.result,
                   Mk.subs(k, k0).det() == 0)
     fk = as_function(dk.result, [k])
@@ -121,7 +125,8 @@ def build(t: Topic) -> None:
     lab = Matrix([[4, -3, 1], [2, 1, 3], [-1, 2, -5]])
     ref = lab.det()
     for method in ("sarrus", "cofactor", "elimination"):
-        dm = t.solve("det", matrix=lab, method=method)
+        dm = t.solve("det", matrix=lab, method=method,
+                     heading=f"The lab's 3×3 determinant {_METHOD_WORDS[method]}")
         t.cross_check(f"3x3 by {method} equals Matrix.det()", dm.result, ref)
     t.numeric_check("3x3: numpy.linalg.det", ref, np.linalg.det(to_numpy(lab)))
 
@@ -132,10 +137,11 @@ def build(t: Topic) -> None:
     for label, rows in (("non-singular", [[1, 1, 1], [1, 2, 1], [1, 1, 2]]),
                         ("singular", [[1, 1, 1], [1, 1, 2], [1, 1, 3]])):
         M = Matrix(rows)
-        dd = t.solve("det", matrix=rows, method="cofactor")
+        dd = t.solve("det", matrix=rows, method="cofactor",
+                     heading=f"The {label} 3×3 matrix: its determinant")
         t.cross_check(f"{label} 3x3: det equals Matrix.det()", dd.result, M.det())
         t.numeric_check(f"{label} 3x3: numpy.linalg.det", dd.result, np.linalg.det(to_numpy(M)))
-        ds = t.solve("singular", matrix=rows)
+        ds = t.solve("singular", matrix=rows, heading=f"The {label} 3×3 matrix: singular?")
         t.numeric_check(f"{label} 3x3: numpy.linalg.matrix_rank < 3", ds.result,
                         bool(np.linalg.matrix_rank(to_numpy(M)) < 3))
     sing = Matrix([[1, 1, 1], [1, 1, 2], [1, 1, 3]])
@@ -148,7 +154,7 @@ def build(t: Topic) -> None:
         $n^3$ operations, which is what software (and this workbook, for $n \ge 4$) uses.
     """)
     big = Matrix([[2, 1, 0, 3], [1, 3, 2, 1], [0, 2, 4, 1], [3, 1, 1, 2]])
-    d4 = t.solve("det", matrix=big)
+    d4 = t.solve("det", matrix=big, heading="A 4×4 determinant by elimination")
     t.cross_check("4x4 by elimination equals Matrix.det()", d4.result, big.det())
     t.numeric_check("4x4: numpy.linalg.det", d4.result, np.linalg.det(to_numpy(big)))
 

@@ -77,7 +77,7 @@ def build(t: Topic) -> None:
     """)
     a, b = symbols("a b")
     eqs1 = ["a + b = 10", "a + 2b = 12"]
-    d1 = t.solve("solve_system", equations=eqs1)
+    d1 = t.solve("solve_system", equations=eqs1, heading="Apples and bananas: one solution")
     A1, b1, _, eq_objs1 = system_matrices(d1.inputs["equations"], d1.variables)
     _check_solution(t, "apples and bananas", d1, A1, b1)
     t.figure("unique", plot_lines_2d(eq_objs1, (a, b), point=(d1.result[a], d1.result[b])),
@@ -103,9 +103,9 @@ def build(t: Topic) -> None:
          "The second equation is twice the first: the two lines coincide, every point "
          "on them is a solution."),
         ("contradictory system", ["a + b = 10", "2a + 2b = 24"], "none",
-         "Parallel lines never meet: a + b cannot be 10 and 12 at once."),
+         "Parallel lines never meet: $a + b$ cannot be 10 and 12 at once."),
     ):
-        d = t.solve("classify_system", equations=eqs)
+        d = t.solve("classify_system", equations=eqs, heading=f"How many solutions? A {label}")
         A, bb, _, eq_objs = system_matrices(d.inputs["equations"], d.variables)
         t.cross_check(f"{label}: ranks by SymPy give {d.result}", d.result,
                       _sympy_kind(A, bb))
@@ -117,7 +117,8 @@ def build(t: Topic) -> None:
         first.set_alpha(0.5)
         second.set_linestyle("--")
         t.figure(name, fig, caption)
-    d_inf = t.solve("solve_system", equations=["a + b = 10", "2a + 2b = 20"])
+    d_inf = t.solve("solve_system", equations=["a + b = 10", "2a + 2b = 20"],
+                    heading="Solving the redundant system: a whole line of solutions")
     A, bb, _, _ = system_matrices(d_inf.inputs["equations"], d_inf.variables)
     _check_solution(t, "redundant system, all solutions", d_inf, A, bb)
     t.text(r"""
@@ -125,7 +126,8 @@ def build(t: Topic) -> None:
         $a = 10 - b$. The contradictory system has no solution; solving it ends at a row
         $0 = 4$.
     """)
-    d_none = t.solve("solve_system", equations=["a + b = 10", "2a + 2b = 24"])
+    d_none = t.solve("solve_system", equations=["a + b = 10", "2a + 2b = 24"],
+                     heading="Solving the contradictory system: no solution")
     A, bb, xs, _ = system_matrices(d_none.inputs["equations"], d_none.variables)
     t.cross_check("contradictory system: linsolve finds no solution either", d_none.result,
                   {} if not linsolve((A, bb), list(xs)) else None)
@@ -134,7 +136,8 @@ def build(t: Topic) -> None:
         The first lab of the course solves $-x_1 + 3x_2 = 7$, $3x_1 + 2x_2 = 1$ with
         `numpy.linalg.solve`; here it is exactly, by elimination.
     """)
-    d2 = t.solve("solve_system", equations=["-x1 + 3x2 = 7", "3x1 + 2x2 = 1"])
+    d2 = t.solve("solve_system", equations=["-x1 + 3x2 = 7", "3x1 + 2x2 = 1"],
+                 heading="The first lab's system")
     A2, b2, xs2, eq_objs2 = system_matrices(d2.inputs["equations"], d2.variables)
     _check_solution(t, "lab system", d2, A2, b2)
     t.figure("lab", plot_lines_2d(eq_objs2, xs2, point=tuple(d2.result[x] for x in xs2)),
@@ -146,7 +149,7 @@ def build(t: Topic) -> None:
         $4x_1 - 3x_2 + x_3 = -10$, $2x_1 + x_2 + 3x_3 = 0$, $-x_1 + 2x_2 - 5x_3 = 17$:
     """)
     eqs3 = ["4x1 - 3x2 + x3 = -10", "2x1 + x2 + 3x3 = 0", "-x1 + 2x2 - 5x3 = 17"]
-    d3 = t.solve("solve_system", equations=eqs3)
+    d3 = t.solve("solve_system", equations=eqs3, heading="Three planes through one point")
     A3, b3, xs3, eq_objs3 = system_matrices(d3.inputs["equations"], d3.variables)
     _check_solution(t, "3x3 lab system", d3, A3, b3)
     t.figure("planes", plot_planes_3d(eq_objs3, xs3, point=tuple(d3.result[x] for x in xs3)),
@@ -159,12 +162,12 @@ def build(t: Topic) -> None:
         solutions, one free unknown. The coefficient matrix is singular — its first two
         columns are equal.
     """)
-    d4 = t.solve("solve_system", equations=["a + b + c = 10", "a + b + 2c = 15",
-                                             "a + b + 3c = 20"])
+    d4 = t.solve("solve_system", heading="Three planes through one line",
+                 equations=["a + b + c = 10", "a + b + 2c = 15", "a + b + 3c = 20"])
     A4, b4, _, _ = system_matrices(d4.inputs["equations"], d4.variables)
     _check_solution(t, "3x3 redundant system", d4, A4, b4)
-    d5 = t.solve("classify_system", equations=["a + b + c = 10", "a + b + 2c = 15",
-                                                "a + b + 3c = 18"])
+    d5 = t.solve("classify_system", heading="Three planes with no common point",
+                 equations=["a + b + c = 10", "a + b + 2c = 15", "a + b + 3c = 18"])
     A5, b5, _, _ = system_matrices(d5.inputs["equations"], d5.variables)
     t.cross_check("3x3 contradictory system: classification by SymPy ranks", d5.result,
                   _sympy_kind(A5, b5))
@@ -175,7 +178,7 @@ def build(t: Topic) -> None:
         gives one solution for every $b$, a singular $A$ gives none or infinitely many.
         That is why the next topic studies the matrix alone.
     """)
-    d6 = t.solve("singular", matrix=A1)
+    d6 = t.solve("singular", matrix=A1, heading="Is the apples-and-bananas matrix singular?")
     t.cross_check("apples and bananas: singular? SymPy's det(A) == 0", d6.result, A1.det() == 0)
     t.numeric_check("apples and bananas: singular? numpy.linalg.det", d6.result,
                     bool(abs(np.linalg.det(to_numpy(A1))) < 1e-12))

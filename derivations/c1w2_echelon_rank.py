@@ -67,6 +67,8 @@ def build(t: Topic) -> None:
     from sympy import Matrix
 
     from symbolic_mlmath.core.numeric import to_numpy
+    from symbolic_mlmath.publish.topic import plain
+    from symbolic_mlmath.render.printers import latex_line
 
     t.text(r"""
         A matrix is in **row echelon form** (REF) when the zero rows are at the bottom and
@@ -75,16 +77,17 @@ def build(t: Topic) -> None:
         (RREF) when, in addition, every pivot is 1 and is the only non-zero entry of its
         column. A matrix has many echelon forms but exactly one RREF.
 
-        The course's example $\begin{pmatrix} 5 & 1 \\ 4 & -3 \end{pmatrix}$:
+        The course's example $\begin{bmatrix} 5 & 1 \\ 4 & -3 \end{bmatrix}$:
     """)
     M = Matrix([[5, 1], [4, -3]])
-    d_ref = t.solve("ref", matrix=M)
+    d_ref = t.solve("ref", matrix=M, heading="The course's example: a row echelon form")
     R = d_ref.result
     t.cross_check("the REF is row-equivalent to the matrix (same RREF by SymPy)",
                   R.rref()[0], M.rref()[0])
     t.numeric_check("stacking the REF under the matrix adds no rank (numpy.linalg.matrix_rank)",
                     M.rank(), _np_rank(M.col_join(R)))
-    d_rref = t.solve("rref", matrix=M)
+    d_rref = t.solve("rref", matrix=M,
+                     heading="The course's example: the reduced row echelon form")
     t.cross_check("the RREF equals Matrix.rref()", d_rref.result, M.rref()[0])
     t.numeric_check("the RREF of a non-singular matrix is the identity (numpy)", d_rref.result,
                     np.eye(2))
@@ -95,13 +98,16 @@ def build(t: Topic) -> None:
         A $2 \times 2$ matrix has rank 2 when non-singular, rank 1 when its rows are
         proportional, rank 0 only when it is zero.
     """)
-    for rows in ([[1, 1], [1, 2]], [[1, 1], [2, 2]], [[0, 0], [0, 0]],
-                 [[1, 1, 1], [1, 2, 1], [1, 1, 2]], [[1, 1, 1], [1, 1, 2], [1, 1, 3]],
-                 [[1, 1, 1], [2, 2, 2], [3, 3, 3]]):
+    for what, rows in (("a non-singular 2×2 matrix", [[1, 1], [1, 2]]),
+                       ("proportional rows", [[1, 1], [2, 2]]),
+                       ("the zero matrix", [[0, 0], [0, 0]]),
+                       ("a non-singular 3×3 matrix", [[1, 1, 1], [1, 2, 1], [1, 1, 2]]),
+                       ("a 3×3 matrix with a dependent row", [[1, 1, 1], [1, 1, 2], [1, 1, 3]]),
+                       ("three proportional rows", [[1, 1, 1], [2, 2, 2], [3, 3, 3]])):
         A = Matrix(rows)
-        dr = t.solve("rank", matrix=rows)
-        t.cross_check(f"rank of {rows} equals Matrix.rank()", dr.result, A.rank())
-        t.numeric_check(f"rank of {rows}: numpy.linalg.matrix_rank", dr.result, _np_rank(A))
+        dr = t.solve("rank", matrix=rows, heading=f"Rank of {what}")
+        t.cross_check(f"rank of {plain(A)} equals Matrix.rank()", dr.result, A.rank())
+        t.numeric_check(f"rank of {plain(A)}: numpy.linalg.matrix_rank", dr.result, _np_rank(A))
 
     t.text(r"""
         **A rectangular matrix.** The rank is at most the smaller of the number of rows and
@@ -109,9 +115,9 @@ def build(t: Topic) -> None:
         pivots: rank 2, with the third and fourth columns free.
     """)
     W = Matrix([[1, 2, 0, 3], [2, 4, 1, 7], [3, 6, 1, 10]])
-    dw = t.solve("rref", matrix=W)
+    dw = t.solve("rref", matrix=W, heading="A rectangular 3×4 matrix: its RREF")
     t.cross_check("3x4 RREF equals Matrix.rref()", dw.result, W.rref()[0])
-    dwr = t.solve("rank", matrix=W)
+    dwr = t.solve("rank", matrix=W, heading="A rectangular 3×4 matrix: its rank")
     t.cross_check("3x4 rank equals Matrix.rank()", dwr.result, W.rank())
     t.numeric_check("3x4 rank: numpy.linalg.matrix_rank", dwr.result, _np_rank(W))
 
@@ -125,7 +131,8 @@ def build(t: Topic) -> None:
     """)
     A = Matrix([[1, 1, 1], [1, 1, 2], [1, 1, 3]])
     for rhs, want in (([10, 15, 20], "infinite"), ([10, 15, 18], "none")):
-        dc = t.solve("classify_system", A=A, b=rhs)
+        dc = t.solve("classify_system", A=A, b=rhs,
+                     heading=f"Right-hand side $b = ({', '.join(map(str, rhs))})$")
         b = Matrix(rhs)
         ra, rab = A.rank(), A.row_join(b).rank()
         kind = "none" if rab > ra else ("unique" if ra == A.cols else "infinite")
@@ -134,7 +141,7 @@ def build(t: Topic) -> None:
         nkind = "none" if nr[1] > nr[0] else ("unique" if nr[0] == 3 else "infinite")
         t.numeric_check(f"b = {rhs}: numpy's ranks {nr}", dc.result, nkind)
     full = Matrix([[1, 1, 1], [1, 2, 1], [1, 1, 2]])
-    dc = t.solve("classify_system", A=full, b=[10, 15, 12])
+    dc = t.solve("classify_system", A=full, b=[10, 15, 12], heading="A matrix of rank 3")
     t.cross_check("rank 3 = number of unknowns: unique (SymPy's rank)", dc.result,
                   "unique" if full.rank() == 3 else "not unique")
     t.numeric_check("rank 3: numpy.linalg.matrix_rank", dc.result,
@@ -148,10 +155,10 @@ def build(t: Topic) -> None:
         its RREF, a sum of three rank-one pictures.
     """)
     img = Matrix(HOUSE)
-    d_img = t.solve("rank", matrix=img)
+    d_img = t.solve("rank", matrix=img, heading="The house image: its rank")
     t.cross_check("rank of the image equals Matrix.rank()", d_img.result, img.rank())
     t.numeric_check("rank of the image: numpy.linalg.matrix_rank", d_img.result, _np_rank(img))
-    d_rr = t.solve("rref", matrix=img)
+    d_rr = t.solve("rref", matrix=img, heading="The house image: its RREF and the pivot columns")
     marked = next(s for s in d_rr.steps if s.rule.value == "mark_pivots")
     pivots = [int(c) - 1 for _, c in marked.given["pivots"]]
     _, sym_pivots = img.rref()
@@ -160,6 +167,15 @@ def build(t: Topic) -> None:
     C = img[:, pivots]
     Rr = d_rr.result[: len(pivots), :]
     t.cross_check("C R reproduces the image exactly", C * Rr, img)
+    cols = ", ".join(str(c + 1) for c in pivots)
+    t.text(rf"""
+        The pivots stand in columns {cols}, so $C$ holds those columns of $A$ and $R$ the
+        non-zero rows of the RREF; multiplying them back gives the picture exactly:
+
+        $$C = {latex_line(C)}, \qquad R = {latex_line(Rr)},$$
+
+        $$A = C R .$$
+    """)
 
     t.text(r"""
         The *best* rank-$k$ approximation (least squared error) is not given by

@@ -2,7 +2,7 @@
 
 Elimination writes the system as its augmented matrix [A | b] and applies
 elementary row operations - swap two rows, scale a row by a non-zero number, add a
-multiple of one row to another - each named (R2 <- R2 - 4 R1), until the matrix is
+multiple of one row to another - each named (R₂ ← R₂ - 4R₁), until the matrix is
 in reduced row echelon form and the solution can be read off. Every operation keeps
 the solution set; the lines change, their common point does not.
 """
@@ -18,20 +18,17 @@ _ROW_OPS = {"row_swap", "row_scale", "row_add_multiple"}
 
 
 def _states(d):
-    """The augmented matrix before and after each row operation of a derivation."""
+    """The augmented matrix before and after each row operation of a derivation, each
+    titled as the text names its operation (R₂ ← R₂ - 4R₁)."""
+    from symbolic_mlmath.render.formats import TEXT
+    from symbolic_mlmath.render.templates import template_of
+
     out = []
     for s in d.steps:
         if s.rule.value == "write_augmented":
             out.append(("[A | b]", s.after))
         elif s.rule.value in _ROW_OPS:
-            g = s.given
-            if s.rule.value == "row_swap":
-                name = f"R{g['target']} ↔ R{g['source']}"
-            elif s.rule.value == "row_scale":
-                name = f"R{g['target']} ← ({g['factor']}) R{g['target']}"
-            else:
-                name = f"R{g['target']} ← R{g['target']} + ({g['factor']}) R{g['source']}"
-            out.append((name, s.after))
+            out.append((template_of(s).instance(s, TEXT), s.after))
     return out
 
 
@@ -96,7 +93,8 @@ def build(t: Topic) -> None:
         column is the solution.
     """)
     t.text("The course's example: $5a + b = 17$, $4a - 3b = 6$.")
-    d1 = t.solve("solve_system", equations=["5a + b = 17", "4a - 3b = 6"])
+    d1 = t.solve("solve_system", equations=["5a + b = 17", "4a - 3b = 6"],
+                 heading="The course's example, row by row")
     A1, b1, xs1, _ = system_matrices(d1.inputs["equations"], d1.variables)
     (p1,) = linsolve((A1, b1), list(xs1))
     t.cross_check("solution equals SymPy's linsolve", d1.result, dict(zip(xs1, p1, strict=True)))
@@ -105,14 +103,16 @@ def build(t: Topic) -> None:
     t.figure("lines_per_step",
              _lines_per_step(_states(d1), [d1.result[x] for x in xs1], [str(x) for x in xs1]),
              "The lines of the system after each row operation: they turn until they are "
-             "a = 3 (vertical) and b = 2 (horizontal), always through the same point (3, 2).")
+             "$a = 3$ (vertical) and $b = 2$ (horizontal), always through the same point "
+             "$(3, 2)$.")
 
     t.text(r"""
         The same reduction, applied to the augmented matrix alone (the `rref` task, also
         called `row_reduce`); it is SymPy's `Matrix.rref()` with every operation shown.
     """)
     aug = A1.row_join(b1)
-    dr = t.solve("row_reduce", matrix=aug, augmented=True)
+    dr = t.solve("row_reduce", matrix=aug, augmented=True,
+                 heading=r"The same reduction on $[A \mid b]$ alone")
     t.cross_check("rref of [A | b] equals Matrix.rref()", dr.result, aug.rref()[0])
     t.numeric_check("last column of the rref equals numpy.linalg.solve", dr.result[:, -1],
                     _numeric_solution(A1, b1))
@@ -122,7 +122,7 @@ def build(t: Topic) -> None:
         $a + b + 2c = 12$, $3a - 3b - c = 3$, $2a - b + 6c = 24$.
     """)
     eqs3 = ["a + b + 2c = 12", "3a - 3b - c = 3", "2a - b + 6c = 24"]
-    d3 = t.solve("solve_system", equations=eqs3)
+    d3 = t.solve("solve_system", equations=eqs3, heading="Three equations in three unknowns")
     A3, b3, xs3, eq_objs3 = system_matrices(d3.inputs["equations"], d3.variables)
     (p3,) = linsolve((A3, b3), list(xs3))
     t.cross_check("3x3 solution equals SymPy's linsolve", d3.result,
@@ -139,7 +139,7 @@ def build(t: Topic) -> None:
     """)
     A4 = Matrix([[2, -1, 1, 1], [1, 2, -1, -1], [-1, 2, 2, 2], [1, -1, 2, 1]])
     b4 = Matrix([6, 3, 14, 8])
-    d4 = t.solve("solve_system", A=A4, b=b4)
+    d4 = t.solve("solve_system", A=A4, b=b4, heading="Four equations: the week 2 lab")
     xs4 = list(d4.variables)
     (p4,) = linsolve((A4, b4), xs4)
     t.cross_check("4x4 solution equals SymPy's linsolve", d4.result,
@@ -155,7 +155,8 @@ def build(t: Topic) -> None:
         no pivot, and the last row ends as $0 = 1$.
     """)
     eqs5 = ["a + 2b + c = 4", "2a + 4b + 3c = 9", "a + 2b + 2c = 6"]
-    d5 = t.solve("solve_system", equations=eqs5)
+    d5 = t.solve("solve_system", equations=eqs5,
+                 heading="A zero row that contradicts: no solution")
     A5, b5, xs5, _ = system_matrices(d5.inputs["equations"], d5.variables)
     t.cross_check("inconsistent 3x3: no solution, like linsolve", d5.result,
                   {} if not linsolve((A5, b5), list(xs5)) else None)
@@ -169,7 +170,8 @@ def build(t: Topic) -> None:
         free unknown and every value of it gives a solution.
     """)
     eqs6 = ["a + 2b + c = 4", "2a + 4b + 3c = 9", "a + 2b + 2c = 5"]
-    d6 = t.solve("solve_system", equations=eqs6)
+    d6 = t.solve("solve_system", equations=eqs6,
+                 heading="A zero row that repeats: infinitely many solutions")
     A6, b6, xs6, _ = system_matrices(d6.inputs["equations"], d6.variables)
     (p6,) = linsolve((A6, b6), list(xs6))
     t.cross_check("redundant 3x3: the family equals SymPy's linsolve", d6.result,

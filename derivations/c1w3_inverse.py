@@ -46,18 +46,18 @@ def build(t: Topic) -> None:
         $A^{-1}$.
     """)
     A = Matrix([[2, 1, 1], [1, 3, 2], [1, 0, 0]])
-    d = t.solve("inverse", matrix=A)
+    d = t.solve("inverse", matrix=A, heading=r"Gauss–Jordan on $[A \mid I]$")
     t.cross_check("Gauss-Jordan inverse equals Matrix.inv()", d.result, A.inv())
     t.cross_check("A^-1 A = I", d.result * A, eye(3))
     t.numeric_check("numpy.linalg.inv", d.result, np.linalg.inv(to_numpy(A)))
     t.text(r"""
         For $2\times 2$ matrices there is a formula:
-        $\begin{pmatrix}a&b\\c&d\end{pmatrix}^{-1} = \frac{1}{ad-bc}
-        \begin{pmatrix}d&-b\\-c&a\end{pmatrix}$; it needs $ad - bc \neq 0$.
+        $\begin{bmatrix}a&b\\c&d\end{bmatrix}^{-1} = \frac{1}{ad-bc}
+        \begin{bmatrix}d&-b\\-c&a\end{bmatrix}$; it needs $ad - bc \neq 0$.
     """)
     B = Matrix([[4, 7], [2, 6]])
-    d2 = t.solve("inverse", matrix=B, method="formula")
-    d3 = t.solve("inverse", matrix=B)
+    d2 = t.solve("inverse", matrix=B, method="formula", heading="The 2×2 formula")
+    d3 = t.solve("inverse", matrix=B, heading="The same 2×2 matrix by Gauss–Jordan")
     t.cross_check("formula and Gauss-Jordan agree", d2.result, d3.result)
     t.text(r"""
         A matrix with $\det A = 0$ has **no inverse**: its rows are dependent, and
@@ -68,25 +68,28 @@ def build(t: Topic) -> None:
         refused = False
     except TaskError as exc:
         refused = "det A" in str(exc)
-        t.text(f"Asking for the inverse of [[1, 2], [2, 4]] gives: `{exc}`")
+        t.text(r"Asking for the inverse of $\begin{bmatrix}1&2\\2&4\end{bmatrix}$ is refused: "
+               f"`{exc}`")
     t.cross_check("a singular matrix is refused with det A = 0", refused, True)
     t.text(r"""
         **Solving $A\mathbf{x} = \mathbf{b}$** with the inverse: $\mathbf{x} = A^{-1}\mathbf{b}$.
     """)
     b = Matrix([3, 9, 1])
-    dx = t.solve("matmul", A=d.result, B=b)
+    dx = t.solve("matmul", A=d.result, B=b,
+                 heading=r"Solving $A\mathbf{x} = \mathbf{b}$: $\mathbf{x} = A^{-1}\mathbf{b}$")
     t.cross_check("x = A^-1 b solves A x = b", A * dx.result, b)
     t.numeric_check("numpy.linalg.solve", dx.result, np.linalg.solve(to_numpy(A), to_numpy(b)))
     t.text("Symbolic entries work too: an upper unitriangular matrix.")
     x, y, z = symbols("x y z")
     S = Matrix([[1, x, z], [0, 1, y], [0, 0, 1]])
-    ds = t.solve("inverse", matrix=S)
+    ds = t.solve("inverse", matrix=S, heading="A symbolic inverse")
     t.cross_check("symbolic inverse", ds.result, S.inv())
     f = as_function(ds.result, [x, y, z])
     t.numeric_check("symbolic inverse lambdified at (1, 2, 3)", ds.result.subs({x: 1, y: 2, z: 3}),
                     f(1.0, 2.0, 3.0))
     t.figure("undo", _figure(to_numpy(B), to_numpy(d3.result)),
-             "A maps the unit square to a parallelogram; A⁻¹ maps it back.")
+             r"$A = \begin{bmatrix}4&7\\2&6\end{bmatrix}$ maps the unit square to a "
+             r"parallelogram; $A^{-1}$ maps it back.")
 
 
 if __name__ == "__main__":

@@ -52,11 +52,12 @@ def build(t: Topic) -> None:
         once we know the images of the basis vectors, and those images are the columns
         of its **standard matrix**.
     """)
-    ds = t.solve("linear_transform", transform=["3*v1", "0", "-2*v2"], vars=["v1", "v2"])
+    ds = t.solve("linear_transform", transform=["3*v1", "0", "-2*v2"], vars=["v1", "v2"],
+                 heading=r"The standard matrix of $T(v_1, v_2) = (3v_1, 0, -2v_2)$")
     t.cross_check("standard matrix = Jacobian of the formulas", ds.result,
                   Matrix([[3, 0], [0, 0], [0, -2]]))
     A = Matrix([[3, 1], [1, 2]])
-    dv = t.solve("linear_transform", matrix=A, v=[1, -1])
+    dv = t.solve("linear_transform", matrix=A, v=[1, -1], heading=r"The image $A\mathbf{v}$")
     t.cross_check("A v", dv.result, A * Matrix([1, -1]))
     t.text(r"""
         In a **matrix product** the entry in row $i$, column $j$ is row $i$ of the left
@@ -64,14 +65,14 @@ def build(t: Topic) -> None:
         number of columns of $A$ must equal the number of rows of $B$.
     """)
     B = Matrix([[0, -1], [1, 0]])
-    dm = t.solve("matmul", A=B, B=A)
+    dm = t.solve("matmul", A=B, B=A, heading="The product $BA$")
     t.cross_check("B A", dm.result, B * A)
     t.numeric_check("B A by numpy", dm.result, to_numpy(B) @ to_numpy(A))
     t.text(r"""
         **Composition** is a product: first $A$, then the rotation $B$, is the single map
         $BA$ (the order matters: $AB \neq BA$ here).
     """)
-    dm2 = t.solve("matmul", A=A, B=B)
+    dm2 = t.solve("matmul", A=A, B=B, heading="The product $AB$: the other order")
     t.cross_check("A B differs from B A", dm2.result == dm.result, False)
     t.text(r"""
         A **one-layer perceptron** computes $\hat{y} = W\mathbf{x} + \mathbf{b}$: a matrix
@@ -80,15 +81,15 @@ def build(t: Topic) -> None:
     """)
     W = Matrix([[2, -1, 1], [1, 0, 3]])
     X = Matrix([[1, 0], [2, 1], [0, 4]])
-    dp = t.solve("matmul", A=W, B=X)
+    dp = t.solve("matmul", A=W, B=X, heading="A one-layer perceptron on a batch: $WX$")
     t.cross_check("W X", dp.result, W * X)
     w1, w2 = symbols("w1 w2")
     f = as_function((Matrix([[w1, w2]]) * Matrix([3, 4]))[0], [w1, w2])
     t.numeric_check("a neuron's output w·x lambdified", Matrix([[1, 2]]).dot(Matrix([3, 4])),
                     f(1.0, 2.0))
     t.figure("unit_square", _square_figure(np.array(to_numpy(A))),
-             "The unit square and its image under A = [[3, 1], [1, 2]]; the columns of A are "
-             "the images of e1 and e2.")
+             r"The unit square and its image under $A = \begin{bmatrix}3&1\\1&2\end{bmatrix}$; "
+             r"the columns of $A$ are the images of $\mathbf{e}_1$ and $\mathbf{e}_2$.")
 
 
 if __name__ == "__main__":

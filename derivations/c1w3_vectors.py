@@ -46,6 +46,10 @@ def _figure(u, v, s, p):
     return fig
 
 
+_NORM_HEADINGS = {1: r"The $L_1$ norm", 2: r"The $L_2$ (Euclidean) norm",
+                  "inf": r"The $L_\infty$ (max) norm"}
+
+
 def build(t: Topic) -> None:
     import numpy as np
     from sympy import Matrix, acos, sqrt, symbols
@@ -58,9 +62,10 @@ def build(t: Topic) -> None:
         Vectors add and scale **entry by entry**, so a linear combination
         $a\mathbf{u} + b\mathbf{v}$ is computed one entry at a time.
     """)
-    d = t.solve("vector_add", u=u, v=v)
+    d = t.solve("vector_add", u=u, v=v, heading=r"The sum $\mathbf{u} + \mathbf{v}$")
     t.cross_check("u + v", d.result, u + v)
-    d2 = t.solve("vector_add", u=u, v=v, op="2u-3v")
+    d2 = t.solve("vector_add", u=u, v=v, op="2u-3v",
+                 heading=r"A linear combination: $2\mathbf{u} - 3\mathbf{v}$")
     t.cross_check("2u - 3v", d2.result, 2 * u - 3 * v)
     t.numeric_check("2u - 3v with numpy", d2.result, 2 * to_numpy(u) - 3 * to_numpy(v))
     t.text(r"""
@@ -70,7 +75,7 @@ def build(t: Topic) -> None:
     """)
     w = Matrix([3, -4, 12])
     for p, ref in ((1, 19), (2, 13), ("inf", 12)):
-        dn = t.solve("norm", v=w, ord=p)
+        dn = t.solve("norm", v=w, ord=str(p), heading=_NORM_HEADINGS[p])
         t.cross_check(f"norm {p}", dn.result, ref)
         t.numeric_check(f"norm {p} by numpy.linalg.norm", dn.result,
                         np.linalg.norm(to_numpy(w).ravel(), np.inf if p == "inf" else p))
@@ -79,11 +84,12 @@ def build(t: Topic) -> None:
         $\mathbf{u}\cdot\mathbf{v} = \lVert u\rVert\,\lVert v\rVert\cos\theta$. It is 0
         exactly for **orthogonal** (perpendicular) vectors.
     """)
-    dd = t.solve("dot", u=u, v=v)
+    dd = t.solve("dot", u=u, v=v, heading=r"The dot product $\mathbf{u}\cdot\mathbf{v}$")
     t.cross_check("u·v", dd.result, u.dot(v))
-    do = t.solve("dot", u=Matrix([1, 2, -1]), v=Matrix([3, -1, 1]))
+    do = t.solve("dot", u=Matrix([1, 2, -1]), v=Matrix([3, -1, 1]),
+                 heading="Two orthogonal vectors")
     t.cross_check("orthogonal vectors have dot product 0", do.result, 0)
-    da = t.solve("angle", u=u, v=v)
+    da = t.solve("angle", u=u, v=v, heading="The angle between them")
     t.cross_check("angle", da.result, acos(u.dot(v) / (u.norm() * v.norm())))
     nu, nv = to_numpy(u).ravel(), to_numpy(v).ravel()
     t.numeric_check("angle by numpy", da.result,
@@ -96,12 +102,13 @@ def build(t: Topic) -> None:
         $\mathbf{v}$ closest to $\mathbf{u}$: $\frac{u\cdot v}{v\cdot v}\,\mathbf{v}$. What
         is left, $\mathbf{u} - \operatorname{proj}_v u$, is orthogonal to $\mathbf{v}$.
     """)
-    dp = t.solve("projection", u=u, v=v)
+    dp = t.solve("projection", u=u, v=v, heading=r"The projection of $\mathbf{u}$ onto $\mathbf{v}$")
     t.cross_check("projection", dp.result, u.project(v))
     t.cross_check("the rest is orthogonal to v", (u - dp.result).dot(v), 0)
     t.numeric_check("projection by numpy", dp.result, (nu @ nv) / (nv @ nv) * nv)
     t.figure("vectors", _figure(nu, nv, nu + nv, to_numpy(dp.result).ravel()),
-             "The sum u + v (tip to tail) and the projection of u onto v.")
+             r"The sum $\mathbf{u} + \mathbf{v}$ (tip to tail) and the projection of "
+             r"$\mathbf{u}$ onto $\mathbf{v}$.")
 
 
 if __name__ == "__main__":

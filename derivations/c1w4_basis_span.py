@@ -48,16 +48,19 @@ def build(t: Topic) -> None:
         an independent spanning set; the number of its vectors is the **dimension**.
     """)
     vs = [[1, 2, 3], [2, 4, 6], [0, 1, 1], [1, 3, 4]]
-    d = t.solve("basis_span", vectors=vs, space="R^3")
+    d = t.solve("basis_span", vectors=vs, space="R^3",
+                heading="Four vectors in $\\mathbb{R}^3$: a basis of their span")
     M = Matrix(vs).T
     t.cross_check("dimension = rank", d.result["dimension"], M.rank())
     t.numeric_check("rank by numpy", d.result["dimension"], np.linalg.matrix_rank(to_numpy(M)))
     t.cross_check("basis = the pivot columns of the rref", d.result["basis"],
                   [M.col(j) for j in M.rref()[1]])
-    di = t.solve("independent", vectors=[[1, 0, 1], [0, 1, 1], [1, 1, 0]])
+    di = t.solve("independent", vectors=[[1, 0, 1], [0, 1, 1], [1, 1, 0]],
+                 heading="Three vectors: independent?")
     t.cross_check("three independent vectors", di.result, Matrix([[1, 0, 1], [0, 1, 1],
                                                                  [1, 1, 0]]).rank() == 3)
-    ds = t.solve("basis_span", vectors=[[1, 0, 1], [0, 1, 1], [1, 1, 0]], space="R^3")
+    ds = t.solve("basis_span", vectors=[[1, 0, 1], [0, 1, 1], [1, 1, 0]], space="R^3",
+                 heading="The same three vectors: a basis of $\\mathbb{R}^3$")
     t.cross_check("they span R^3", ds.result["spans"], True)
     t.text(r"""
         **Coordinates in a basis**: to write $\mathbf{x}$ in the basis $b_1, b_2, b_3$,
@@ -65,7 +68,7 @@ def build(t: Topic) -> None:
     """)
     Bm = Matrix([[1, 0, 1], [0, 1, 1], [1, 1, 0]]).T
     x = Matrix([2, 3, 3])
-    dc = t.solve("solve_system", A=Bm, b=x)
+    dc = t.solve("solve_system", A=Bm, b=x, heading="Coordinates of $\\mathbf{x}$ in that basis")
     coords = Matrix(list(dc.result.values()))
     t.cross_check("B c = x", Bm * coords, x)
     t.numeric_check("coordinates by numpy.linalg.solve", coords,

@@ -41,9 +41,10 @@ def _area_figure(mats):
 
 def build(t: Topic) -> None:
     import numpy as np
-    from sympy import Matrix, symbols
+    from sympy import Matrix, factor, solve, symbols
 
     from symbolic_mlmath.core.numeric import as_function, to_numpy
+    from symbolic_mlmath.render.printers import latex_line
 
     t.text(r"""
         $|\det A|$ is the factor by which $A$ scales areas (volumes in 3D); the **sign**
@@ -52,36 +53,49 @@ def build(t: Topic) -> None:
     """)
     A = Matrix([[3, 1], [1, 2]])
     B = Matrix([[1, 2], [3, 1]])
-    dA = t.solve("det", matrix=A)
-    dB = t.solve("det", matrix=B)
+    t.text(r"""
+        Two matrices for this page: $A = \begin{bmatrix}3&1\\1&2\end{bmatrix}$ and
+        $B = \begin{bmatrix}1&2\\3&1\end{bmatrix}$.
+    """)
+    dA = t.solve("det", matrix=A, heading=r"$\det A$")
+    dB = t.solve("det", matrix=B, heading=r"$\det B$")
     t.cross_check("det A", dA.result, A.det())
     t.numeric_check("det B by numpy", dB.result, np.linalg.det(to_numpy(B)))
     t.text(r"""
         Doing $B$ and then $A$ scales areas by $\det B$ and then by $\det A$: so
         $\det(AB) = \det(A)\det(B)$.
     """)
-    dp = t.solve("det_product", A=A, B=B)
+    dp = t.solve("det_product", A=A, B=B, heading=r"$\det(AB) = \det(A)\det(B)$")
     t.cross_check("det(AB) = det(A) det(B)", dp.result, (A * B).det())
     t.numeric_check("det(AB) by numpy", dp.result, np.linalg.det(to_numpy(A) @ to_numpy(B)))
     t.text(r"""
         Since $AA^{-1} = I$ and $\det I = 1$, $\det(A^{-1}) = 1/\det A$.
     """)
-    di = t.solve("det_inverse", matrix=A)
+    di = t.solve("det_inverse", matrix=A, heading=r"$\det(A^{-1}) = 1/\det A$")
     t.cross_check("det(A^-1)", di.result, A.inv().det())
     t.text(r"""
-        **Cofactor expansion** against **elimination** on a 4x4 matrix: the same number,
-        by very different amounts of work (n! terms against about n³/3 operations).
+        **Cofactor expansion** against **elimination** on a $4 \times 4$ matrix: the same
+        number, by very different amounts of work ($n!$ terms against about $n^3/3$
+        operations).
     """)
     C = Matrix([[2, 0, 1, 3], [1, 1, 0, 2], [0, 3, 1, 1], [1, 0, 2, 1]])
-    dc = t.solve("det", matrix=C, method="cofactor")
-    de = t.solve("det", matrix=C, method="elimination")
+    dc = t.solve("det", matrix=C, method="cofactor", heading="A 4×4 determinant by cofactors")
+    de = t.solve("det", matrix=C, method="elimination",
+                 heading="The same 4×4 determinant by elimination")
     t.cross_check("cofactor = elimination", dc.result, de.result)
     t.cross_check("cofactor = Matrix.det()", dc.result, C.det())
     a = symbols("a")
     S = Matrix([[a, 1], [1, a]])
-    ds = t.solve("det", matrix=S)
+    ds = t.solve("det", matrix=S, heading="A symbolic determinant: when is it singular?")
+    roots = sorted(solve(ds.result, a))
+    t.text(rf"""
+        Factored, $\det = {latex_line(factor(ds.result))}$: the matrix is singular exactly
+        when $a = {' or a = '.join(latex_line(r) for r in roots)}$, that is $a = \pm 1$.
+    """)
+    t.cross_check("the symbolic matrix is singular exactly at a = ±1",
+                  [S.subs(a, r).det() for r in roots], [0, 0])
     f = as_function(ds.result, [a])
-    t.numeric_check("det([[a, 1], [1, a]]) lambdified at a = 3",
+    t.numeric_check("det of the symbolic matrix lambdified at a = 3",
                     ds.result.subs(a, 3), f(3.0))
     mats = [("A", to_numpy(A), float(dA.result)), ("B", to_numpy(B), float(dB.result)),
             ("singular", np.array([[1.0, 2.0], [0.5, 1.0]]), 0.0)]

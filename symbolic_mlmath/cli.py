@@ -1,9 +1,10 @@
 """The ``mlmath`` command: the task registry on the command line.
 
 ``mlmath solve TASK --name value ...``, ``mlmath check TASK --answer X ...``,
-``mlmath tasks``, ``mlmath grade FILE.jsonl``. Every failure prints ``error: <one line>``
-and exits with 2.
-SymPy is imported only when a command needs it, so ``mlmath --help`` is instant.
+``mlmath tasks``, ``mlmath grade FILE.jsonl``. Bad input prints ``error: <one line>`` and
+exits with 2; a bug in the package prints ``internal error: <one line>`` and exits with 3
+(``--debug``, anywhere on the line, or ``MLMATH_DEBUG=1`` prints the traceback too). SymPy is
+imported only when a command needs it, so ``mlmath --help`` is instant.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Task inputs are given as --name value, e.g. "
         'mlmath solve det --matrix "[[2,1,5],[1,2,1],[2,1,3]]"',
     )
+    p.add_argument("--debug", action="store_true",
+                   help="print the traceback of an internal error (exit status 3)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     s = sub.add_parser("solve", help="solve a task and print its steps")
     s.add_argument("task")
@@ -164,23 +167,46 @@ def _run(argv: Sequence[str]) -> int:
     return 0 if v.correct is True else 1
 
 
+def _one_line(text: str) -> str:
+    return " ".join(text.split())[:500]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``mlmath``; return the exit status (0 ok, 1 answer not correct, 2 error)."""
+    """Run ``mlmath``; return the exit status.
+
+    0: done (or the answer is correct); 1: the answer is not correct (or undecided);
+    2: bad input, one line ``error: ...``; 3: a bug in the package, one line
+    ``internal error: ...`` (the traceback too with ``--debug``).
+    """
+    import os
+
     argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv or os.environ.get("MLMATH_DEBUG", "") not in ("", "0")
+    argv = [a for a in argv if a != "--debug"]
     try:
         return _run(argv)
     except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
-        return int(exc.code or 0)
+        return int(exc.code or 0) if isinstance(exc.code, int | None) else 2
     except KeyboardInterrupt:
         sys.stderr.write("error: interrupted\n")
         return 2
-    except Exception as exc:  # every failure is one line, never a traceback
+    except MemoryError:
+        sys.stderr.write("error: out of memory\n")
+        return 2
+    except Exception as exc:
         from symbolic_mlmath.core.errors import InputError
 
-        msg = str(exc) if isinstance(exc, InputError) else f"{type(exc).__name__}: {exc}"
-        msg = " ".join(msg.split())[:500] or type(exc).__name__
-        sys.stderr.write(f"error: {msg}\n")
-        return 2
+        if isinstance(exc, InputError):  # the learner's input: one line, never a traceback
+            sys.stderr.write(f"error: {_one_line(str(exc)) or type(exc).__name__}\n")
+            return 2
+        if debug:
+            import traceback
+
+            traceback.print_exc(file=sys.stderr)
+        msg = _one_line(f"{type(exc).__name__}: {exc}")
+        hint = "" if debug else " (run with --debug for the traceback)"
+        sys.stderr.write(f"internal error: {msg}{hint}\n")
+        return 3
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -137,15 +137,14 @@ def derive_backprop(network: Any, loss: Any, params: Any, x: Any, y: Any, *,
     >>> print(d.result["dL/dw1_12"])
     2*σ(b1_1 + w1_11 + 2*w1_12) - 2
     """
-    from sympy import ImmutableMatrix, Mul, Tuple, sympify
+    from sympy import ImmutableMatrix, Mul, Tuple
     from sympy.core.symbol import Str
 
     loss = read_loss(loss)
     net = read_network(network, loss=loss)
     prec = Precision.read(precision)
     P = read_params(params, net)
-    xv = ImmutableMatrix([sympify(v) for v in (list(x) if hasattr(x, "__iter__") else [x])])
-    yv = ImmutableMatrix([sympify(v) for v in (list(y) if hasattr(y, "__iter__") else [y])])
+    xv, yv = _column(x, "x"), _column(y, "y")
     if xv.rows != net.sizes[0]:
         raise InputError(f"the network takes {net.sizes[0]} inputs, x has {xv.rows}", name="x")
     if yv.rows != net.sizes[-1]:
@@ -232,6 +231,19 @@ def derive_backprop(network: Any, loss: Any, params: Any, x: Any, y: Any, *,
         inputs={"network": net, "loss": loss, "params": P, "x": xv, "y": yv},
         reference=lambda: _reference(net, loss, P, xv, yv, result, prec),
     )
+
+
+def _column(value: Any, name: str) -> Any:
+    """An input or target vector: text through the text door, items exactly."""
+    from sympy import ImmutableMatrix
+
+    from symbolic_mlmath.text.convert import as_sympy
+    from symbolic_mlmath.text.parse import parse_vector
+
+    if isinstance(value, str):
+        return parse_vector(value, name=name)
+    items = list(value) if hasattr(value, "__iter__") else [value]
+    return ImmutableMatrix([as_sympy(v, name=name) for v in items])
 
 
 def explicit_loss(net: Network, loss: str, x: Any, y: Any) -> tuple[Any, dict]:

@@ -142,9 +142,9 @@ def numeric_form(expr: Any) -> Any:
     >>> numeric_form(s.diff(z) / (s * (1 - s)))
     1
     """
-    from sympy import sympify
+    from symbolic_mlmath.text.convert import as_sympy
 
-    expr = sympify(expr)
+    expr = as_sympy(expr)
     if not hasattr(expr, "free_symbols") or expr.is_Atom or expr.count_ops() > _TIDY_MAX_OPS:
         return expr
     if not _worth_tidying(expr):
@@ -287,14 +287,15 @@ def as_numeric(exprs: Any, args: Sequence[Any], *, mode: str = "numpy",
     >>> [v.tolist() for v in f(np.array([1.0, 2.0]), 0.0)]
     [[1.0, 2.0], 1.0]
     """
-    from sympy import MatrixBase, sympify
+    from sympy import MatrixBase
 
     from symbolic_mlmath.calculus.functions import to_elementary
+    from symbolic_mlmath.text.convert import as_sympy
 
     if mode not in _MODES:
         raise ValueError(f"mode must be one of {', '.join(_MODES)}, not {mode!r}")
     items = list(exprs) if isinstance(exprs, list | tuple | MatrixBase) else [exprs]
-    items = [to_elementary(sympify(e)) for e in items]
+    items = [to_elementary(as_sympy(e)) for e in items]
     if mode == "exact" and not all(is_rational_function(e) for e in items):
         raise ValueError("exact mode needs rational functions (+ - * / and integer powers)")
     if tidy and mode in {"numpy", "math"}:

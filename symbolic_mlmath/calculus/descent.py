@@ -51,6 +51,7 @@ __all__ = [
 
 _DIVERGED = 10**15  # |coordinate| beyond this many times max(1, |x0|): diverged
 _STEPS_SHOWN = 20  # updates kept as their own steps after the first (the table has them all)
+_SMALL = 10**12  # "small" exact numbers (see iteration.Precision)
 
 
 def gradient_of(expr: Any, variables: Sequence[Any]) -> tuple[Any, tuple[Step, ...]]:
@@ -84,7 +85,7 @@ class DescentTrace:
 
     points: list[Any] = field(default_factory=list)  # column vectors x_0 .. x_K
     values: list[Any] = field(default_factory=list)  # f(x_k)
-    gradients: list[Any] = field(default_factory=list)  # ∇f(x_k) (one fewer when diverged)
+    gradients: list[Any] = field(default_factory=list)  # ∇f(x_k) (kept for the shown steps)
     norms: list[Any] = field(default_factory=list)  # ‖∇f(x_k)‖
     stopped: str = "iterations"  # iterations, tolerance or diverged
     first_decimal: int | None = None  # index of the first decimal row
@@ -98,6 +99,17 @@ def _norm(g2: Any, exact: bool, digits: int) -> Any:
     if exact and g2.is_Rational and abs(g2.p) < 10**16 and g2.q < 10**16:
         return sqrt(g2)
     return decimal(sqrt(g2.evalf(digits + 5)), digits)
+
+
+def _fraction_norm(g2: Any, digits: int) -> Any:
+    """‖∇f‖ from its exact square (a Fraction): exact while small, else a decimal."""
+    import mpmath
+    from sympy import Float, Rational, sqrt
+
+    if abs(g2.numerator) < 10**16 and g2.denominator < 10**16:
+        return sqrt(Rational(g2.numerator, g2.denominator))
+    with mpmath.workdps(digits + 5):
+        return Float(mpmath.sqrt(mpmath.mpf(g2.numerator) / g2.denominator), digits)
 
 
 def _exact_fns(expr: Any, grad: Any, variables: Sequence[Any]) -> Any:
@@ -136,25 +148,43 @@ def run_descent(expr: Any, variables: Sequence[Any], x0: Any, eta: Any, iteratio
     expr = to_elementary(expr)
     trace = DescentTrace(digits=prec.digits)
     exact_fn = _exact_fns(expr, grad, variables) if eta.is_Rational else None
-    scale = _DIVERGED * max(1, *(abs(float(c)) for c in x0))
+    scale = _DIVERGED * max(1, *(int(abs(c)) + 1 for c in x0))
     tol2 = None if tolerance is None else tolerance**2
     point = list(x0)
     exact = prec.keeps_exact(point) and eta.is_Rational
     k = 0
-    while exact:  # exact rationals while they stay small
-        if exact_fn is not None:
-            vals = exact_fn(*[Fraction(int(c.p), int(c.q)) for c in point])
-            fval, g = as_sympy_number(vals[0]), [as_sympy_number(v) for v in vals[1:]]
-        else:
-            sub = dict(zip(variables, point, strict=True))
-            fval, g = expr.xreplace(sub), [gi.xreplace(sub) for gi in grad]
-            if not all(v.is_Rational for v in (fval, *g)):
-                exact = False
-                break
+    if exact and exact_fn is not None:  # rational functions: Fractions, SymPy at the edges
+        step = Fraction(int(eta.p), int(eta.q))
+        fr = [Fraction(int(c.p), int(c.q)) for c in point]
+        ftol2 = None if tol2 is None else Fraction(int(tol2.p), int(tol2.q)) \
+            if tol2.is_Rational else tol2
+        while exact:
+            vals = [Fraction(v) for v in exact_fn(*fr)]
+            g = vals[1:]
+            g2 = sum(v * v for v in g)
+            trace.points.append(ImmutableMatrix([as_sympy_number(c) for c in fr]))
+            trace.values.append(as_sympy_number(vals[0]))
+            trace.gradients.append(ImmutableMatrix([as_sympy_number(v) for v in g])
+                                   if k <= _STEPS_SHOWN + 1 else None)
+            trace.norms.append(_fraction_norm(g2, prec.digits))
+            stop = _stop(g2, ftol2, k, iterations, fr, scale)
+            if stop:
+                trace.stopped = stop
+                return trace
+            fr = [c - step * v for c, v in zip(fr, g, strict=True)]
+            exact = prec.mode == "exact" or all(
+                abs(c.numerator) < _SMALL and c.denominator < _SMALL for c in fr)
+            k += 1
+        point = [as_sympy_number(c) for c in fr]
+    while exact:  # other functions: exact while their values stay rational and small
+        sub = dict(zip(variables, point, strict=True))
+        fval, g = expr.xreplace(sub), [gi.xreplace(sub) for gi in grad]
+        if not all(v.is_Rational for v in (fval, *g)):
+            break
         g2 = sum((gi**2 for gi in g), start=0 * g[0])
         trace.points.append(ImmutableMatrix(point))
         trace.values.append(fval)
-        trace.gradients.append(ImmutableMatrix(g))
+        trace.gradients.append(ImmutableMatrix(g) if k <= _STEPS_SHOWN + 1 else None)
         trace.norms.append(_norm(g2, True, prec.digits))
         stop = _stop(g2, tol2, k, iterations, point, scale)
         if stop:
@@ -179,7 +209,8 @@ def run_descent(expr: Any, variables: Sequence[Any], x0: Any, eta: Any, iteratio
             g2 = mpmath.fsum(v * v for v in vals[1:])
             trace.points.append(ImmutableMatrix([Float(c, digits) for c in p]))
             trace.values.append(Float(vals[0], digits))
-            trace.gradients.append(ImmutableMatrix([Float(v, digits) for v in vals[1:]]))
+            trace.gradients.append(ImmutableMatrix([Float(v, digits) for v in vals[1:]])
+                                   if k <= _STEPS_SHOWN + 1 else None)
             trace.norms.append(Float(mpmath.sqrt(g2), digits))
             stop = _stop(g2, mp_tol2, k, iterations, p, scale)
             if stop:
@@ -198,7 +229,7 @@ def _stop(g2: Any, tol2: Any, k: int, iterations: int, point: list, scale: Any) 
         return "stationary"
     if k == iterations:
         return "iterations"
-    if any(abs(c) > scale for c in point) or not all(abs(c) < float("inf") for c in point):
+    if any(abs(c) > scale for c in point):
         return "diverged"
     return None
 
@@ -320,10 +351,10 @@ def derive_gradient_descent(expr: Any, variables: Sequence[Any], x0: Any, learni
     >>> d.result["point"][0], d.result["stopped"]
     (1, 'stationary')
     """
-    from sympy import sympify
+    from symbolic_mlmath.text.convert import as_sympy
 
     variables = tuple(variables)
-    expr = sympify(expr)
+    expr = as_sympy(expr)
     if not variables:
         raise InputError("give at least one variable", name="vars")
     extra = expr.free_symbols - set(variables)
@@ -331,7 +362,7 @@ def derive_gradient_descent(expr: Any, variables: Sequence[Any], x0: Any, learni
         raise InputError(f"the function has symbols that are not variables: "
                          f"{', '.join(sorted(map(str, extra)))}", name="expr")
     x0 = read_point(x0, variables)
-    eta = sympify(learning_rate)
+    eta = as_sympy(learning_rate)
     if not (eta.is_number and eta.is_positive):
         raise InputError(f"the learning rate must be a positive number, got {eta}",
                          name="learning_rate")
@@ -407,10 +438,12 @@ def derive_regression_descent(x: Any, y: Any, learning_rate: Any, iterations: An
     >>> d.result["normal_equations"].T
     Matrix([[2, 0]])
     """
-    from sympy import ImmutableMatrix, Rational, Symbol, expand, sympify
+    from sympy import ImmutableMatrix, Rational, Symbol, expand
 
-    xs = [sympify(v) for v in (x if isinstance(x, list | tuple) else list(x))]
-    ys = [sympify(v) for v in (y if isinstance(y, list | tuple) else list(y))]
+    from symbolic_mlmath.text.convert import as_sympy
+
+    xs = [as_sympy(v) for v in (x if isinstance(x, list | tuple) else list(x))]
+    ys = [as_sympy(v) for v in (y if isinstance(y, list | tuple) else list(y))]
     if len(xs) != len(ys):
         raise InputError(f"x has {len(xs)} values but y has {len(ys)}", name="y")
     if len(xs) < 2 or len(set(xs)) < 2:

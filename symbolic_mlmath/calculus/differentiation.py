@@ -33,6 +33,7 @@ from typing import Any
 from symbolic_mlmath.core.errors import InputError
 from symbolic_mlmath.core.rules import Rule
 from symbolic_mlmath.core.steps import Derivation, Step
+from symbolic_mlmath.render.titles import titled
 
 from .difftree import DiffNode, diff_tree
 from .functions import recognize
@@ -57,7 +58,7 @@ _CHILD_NAMES: dict[R, tuple[str, ...]] = {
     R.CHAIN_RULE: ("douter", "du"),
     R.LOG_DIFFERENTIATION: ("dln",),
 }
-_HIDDEN = {"U", "sympy", "terms"}
+_HIDDEN = {"U", "sympy"}
 
 
 def node_step(node: DiffNode) -> Step:
@@ -237,7 +238,7 @@ def derive_derivative(expr: Any, var: Any = None, *, at: Any = None, method: str
         ref = sympy_derivative(seen, var)
         return confirmed(value, ref.xreplace(point).doit() if point else ref)
 
-    return Derivation(title or f"Derivative of {expr} with respect to {var}", goal, tuple(steps),
+    return Derivation(title or titled("Derivative", expr, " with respect to ", var), goal, tuple(steps),
                       value, (var,), task="derivative",
                       inputs={"expr": expr, "var": var, "at": point or None},
                       reference=reference)
@@ -285,7 +286,7 @@ def derive_second_derivative(expr: Any, var: Any = None, *, at: Any = None) -> D
         ref = sympy_derivative(seen, var, 2)
         return confirmed(value, ref.xreplace(point).doit() if point else ref)
 
-    return Derivation(f"Second derivative of {expr} with respect to {var}", goal, tuple(steps),
+    return Derivation(titled("Second derivative", expr, " with respect to ", var), goal, tuple(steps),
                       value, (var,), task="second_derivative",
                       inputs={"expr": expr, "var": var, "at": point or None},
                       reference=reference)

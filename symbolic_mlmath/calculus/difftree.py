@@ -155,6 +155,8 @@ LAWS: dict[R, Law] = {
     R.SOFTPLUS_RULE: lambda g, kids, x: sigmoid(x),
     R.RELU_RULE: lambda g, kids, x: Piecewise((0, x < 0), (1, x > 0)),
     R.ABS_RULE: lambda g, kids, x: Piecewise((-1, x < 0), (1, x > 0)),
+    R.LOG_SUM_EXP_RULE: lambda g, kids, x: Add(*(exp(u) / g["sum"] * k
+                                                  for u, k in zip(g["terms"], kids, strict=True))),
     R.DIFF_FALLBACK: lambda g, kids, x: g["sympy"],
 }
 
@@ -267,6 +269,12 @@ class _Builder:
             if isinstance(expr, exp):
                 return self._outer(R.EXP_RULE, expr, u, depth, {}, exp)
             if isinstance(expr, log):
+                if isinstance(u, Add) and len(u.args) > 1 and all(
+                        isinstance(t, exp) for t in u.args):
+                    terms = tuple(t.args[0] for t in u.args)
+                    return _node(R.LOG_SUM_EXP_RULE, expr, self.var,
+                                 {"terms": terms, "sum": u},
+                                 tuple(self.build(t, depth) for t in terms))
                 return self._outer(R.LOG_RULE, expr, u, depth, {}, log)
             table = ((R.TRIG_RULE, _FUNCS_TRIG), (R.INVERSE_TRIG_RULE, _FUNCS_INV),
                      (R.HYPERBOLIC_RULE, _FUNCS_HYP))

@@ -26,6 +26,7 @@ from typing import Any
 from symbolic_mlmath.core.errors import InputError
 from symbolic_mlmath.core.rules import Rule
 from symbolic_mlmath.core.steps import Derivation, Step
+from symbolic_mlmath.render.titles import titled
 
 from .rules import CalculusRule as R
 
@@ -42,7 +43,8 @@ def _limit_worker(f: Any, x: Any, to: Any, side: str) -> Any:
 
 def _end_value(f: Any, x: Any, end: Any, closed: bool, side: str) -> tuple[Any, bool]:
     """f at a closed end, else its one-sided limit there: (value, is_limit)."""
-    from symbolic_mlmath.text.limits import TimeBudgetExceeded, run_bounded
+    from symbolic_mlmath.core.errors import LimitError
+    from symbolic_mlmath.text.limits import run_bounded
 
     from .functions import to_elementary
 
@@ -51,7 +53,7 @@ def _end_value(f: Any, x: Any, end: Any, closed: bool, side: str) -> tuple[Any, 
     try:
         return run_bounded(_limit_worker, to_elementary(f), x, end, side,
                            seconds=LIMIT_BUDGET), True
-    except TimeBudgetExceeded:
+    except LimitError:  # out of time (TimeBudgetExceeded) or memory
         raise InputError(f"could not find the limit of f as {x} -> {end} in time",
                          name="expr") from None
 
@@ -93,7 +95,7 @@ def derive_extreme(expr: Any, variables: Any = None, *, goal: str = "minimize",
 
     from .domain import read_domain
     from .multivariable import pick_variables
-    from .optimization import critical_steps
+    from .optimization import coords, critical_steps, point_obj
 
     if goal not in ("minimize", "maximize"):
         raise InputError(f"goal must be minimize or maximize, not {goal!r}", name="goal")
@@ -101,7 +103,7 @@ def derive_extreme(expr: Any, variables: Any = None, *, goal: str = "minimize",
     box = read_domain(domain, variables)
     steps, points, _numeric = critical_steps(expr, variables, box)
     arg, val = ("argmin", "min") if goal == "minimize" else ("argmax", "max")
-    cands = [(Tuple(*(p[v] for v in variables)), expr.xreplace(p).doit(), False) for p in points]
+    cands = [(point_obj(p, variables), expr.xreplace(p).doit(), False) for p in points]
     before = steps[-1].after
     if len(variables) == 1:
         x = variables[0]
@@ -109,7 +111,7 @@ def derive_extreme(expr: Any, variables: Any = None, *, goal: str = "minimize",
         ends = []
         for end, closed, side in ((iv.start, not iv.left_open, "+"), (iv.end, not iv.right_open, "-")):
             value, is_limit = _end_value(expr, x, end, closed, side)
-            ends.append(Tuple(Tuple(end), value, is_limit))
+            ends.append(Tuple(end, value, is_limit))
         steps.append(Step(R.BOUNDARY_VALUES, before, before,
                           {"f": expr, "variables": Tuple(*variables), "ends": Tuple(*ends)}))
         cands += [(e[0], e[1], bool(e[2])) for e in ends]
@@ -126,7 +128,7 @@ def derive_extreme(expr: Any, variables: Any = None, *, goal: str = "minimize",
         if _better(c[1], best[1], goal):
             best = c
     attained = not best[2] and best[1] not in (oo, -oo)
-    result = ({arg: dict(zip(variables, best[0], strict=True)), val: best[1]} if attained
+    result = ({arg: coords(best[0], variables), val: best[1]} if attained
               else {arg: None, val: None})
     table = Tuple(*(Tuple(c[0], c[1], c[2]) for c in cands))
     steps.append(Step(R.COMPARE_CANDIDATES, before,
@@ -134,7 +136,8 @@ def derive_extreme(expr: Any, variables: Any = None, *, goal: str = "minimize",
                       {"goal": goal, "candidates": table, "attained": attained,
                        "variables": Tuple(*variables), "f": expr}))
     steps.insert(0, Step(Rule.GIVEN, None, expr))
-    return Derivation(f"{'Minimum' if goal == 'minimize' else 'Maximum'} of {expr}", expr,
+    return Derivation(titled("Global minimum" if goal == "minimize" else "Global maximum", expr,
+                             variables=variables), expr,
                       tuple(steps), result, variables, task="minimize",
                       inputs={"expr": expr, "vars": variables, "goal": goal, "domain": domain})
 
@@ -164,7 +167,7 @@ def check_boundary(step: Step) -> str | None:
     from .functions import to_elementary
 
     f, x = step.given["f"], step.given["variables"][0]
-    for (end,), value, is_limit in step.given["ends"]:
+    for end, value, is_limit in step.given["ends"]:
         want = (limit(to_elementary(f), x, end) if is_limit else f.xreplace({x: end}).doit())
         if want != value and (want - value).evalf(30) != 0:
             return f"at {x} = {end} the value is {want}, not {value}"
@@ -173,12 +176,14 @@ def check_boundary(step: Step) -> str | None:
 
 def check_compare(step: Step) -> str | None:
     """Verifier: each candidate's value is f there, and the one chosen is the best."""
+    from .optimization import coords
+
     g = step.given
     f, variables = g["f"], tuple(g["variables"])
     cands = list(g["candidates"])
     for pt, value, is_limit in cands:
         if not is_limit:
-            want = f.xreplace(dict(zip(variables, pt, strict=True))).doit()
+            want = f.xreplace(coords(pt, variables)).doit()
             if want != value and abs((want - value).evalf(30)) > 1e-25:
                 return f"f{tuple(pt)} = {want}, not {value}"
     if not step.after:

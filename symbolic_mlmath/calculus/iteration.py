@@ -106,16 +106,18 @@ def decimal(value: Any, digits: int) -> Any:
 
 
 def as_sympy_number(value: Any) -> Any:
-    """A ``Fraction`` or int as a SymPy Rational (other values through ``sympify``)."""
+    """A ``Fraction`` or int as a SymPy Rational (other values through the text door)."""
     from fractions import Fraction
 
-    from sympy import Integer, Rational, sympify
+    from sympy import Integer, Rational
+
+    from symbolic_mlmath.text.convert import as_sympy
 
     if isinstance(value, Fraction):
         return Rational(value.numerator, value.denominator)
     if isinstance(value, int):
         return Integer(value)
-    return sympify(value)
+    return as_sympy(value)
 
 
 def read_iterations(value: Any, name: str = "iterations", cap: int = 10_000) -> int:
@@ -132,11 +134,11 @@ def read_iterations(value: Any, name: str = "iterations", cap: int = 10_000) -> 
 
 def read_tolerance(value: Any, name: str = "tolerance") -> Any:
     """A positive exact number (or None)."""
-    from sympy import sympify
+    from symbolic_mlmath.text.convert import as_sympy
 
     if value is None:
         return None
-    v = sympify(value)
+    v = as_sympy(value)
     if not v.is_number or not v.is_positive:
         raise InputError(f"expected a positive number, got {value}", name=name)
     return v
@@ -144,14 +146,16 @@ def read_tolerance(value: Any, name: str = "tolerance") -> Any:
 
 def read_point(value: Any, variables: Sequence[Any], name: str = "x0") -> Any:
     """A starting point as a column vector with one number per variable."""
-    from sympy import ImmutableMatrix, MatrixBase, sympify
+    from sympy import ImmutableMatrix, MatrixBase
+
+    from symbolic_mlmath.text.convert import as_sympy
 
     if isinstance(value, MatrixBase):
         entries = list(value)
     elif isinstance(value, list | tuple):
-        entries = [sympify(v) for v in value]
+        entries = [as_sympy(v) for v in value]
     else:
-        entries = [sympify(value)]
+        entries = [as_sympy(value)]
     if len(entries) != len(variables):
         raise InputError(f"expected {len(variables)} coordinate"
                          f"{'s' if len(variables) > 1 else ''} (one per variable "

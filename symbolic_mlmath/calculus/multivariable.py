@@ -37,6 +37,7 @@ from typing import Any
 from symbolic_mlmath.core.errors import InputError
 from symbolic_mlmath.core.rules import Rule
 from symbolic_mlmath.core.steps import Derivation, Step
+from symbolic_mlmath.render.titles import titled
 
 from .differentiation import derivative_steps, evaluate_steps, read_point
 from .functions import recognize
@@ -113,7 +114,7 @@ def derive_gradient(expr: Any, variables: Any = None, *, at: Any = None) -> Deri
         ref = ImmutableMatrix([sympy_derivative(expr, v) for v in variables])
         return _reference(value, ref, point)
 
-    return Derivation(f"Gradient of {expr}", step.before, steps, value, variables,
+    return Derivation(titled("Gradient", expr, variables=variables), step.before, steps, value, variables,
                       task="gradient", inputs={"expr": expr, "vars": variables,
                                                "at": point or None}, reference=reference)
 
@@ -181,7 +182,8 @@ def derive_hessian(expr: Any, variables: Any = None, *, at: Any = None) -> Deriv
             sympy_derivative(expr, variables[i]), variables[j]))
         return _reference(value, ref, point)
 
-    return Derivation(f"Hessian of {expr}", step.before, tuple(steps), value, variables,
+    return Derivation(titled("Hessian", expr, variables=variables),
+                      step.before, tuple(steps), value, variables,
                       task="hessian", inputs={"expr": expr, "vars": variables,
                                               "at": point or None}, reference=reference)
 
@@ -296,7 +298,7 @@ def derive_partial(expr: Any, var: Any, *, where: Mapping | None = None,
     def reference() -> Any:
         return _reference(final, sympy_derivative(full, var), point)
 
-    return Derivation(f"Partial derivative of {expr} with respect to {var}", goal, tuple(steps),
+    return Derivation(titled("Partial derivative", goal.expr, " with respect to ", var), goal, tuple(steps),
                       final, (var,), task="partial_derivative",
                       inputs={"expr": expr, "var": var, "where": where, "at": point or None},
                       reference=reference)

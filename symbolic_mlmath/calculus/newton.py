@@ -334,15 +334,17 @@ def derive_newton(f: Any, variables: Sequence[Any], x0: Any, iterations: Any = 6
     >>> derive_newton(x**2 - 2*x, [x], [1], 3, mode="optimize").result["point"]
     1
     """
-    from sympy import ImmutableMatrix, MatrixBase, Tuple, sympify
+    from sympy import ImmutableMatrix, MatrixBase, Tuple
     from sympy.core.symbol import Str
+
+    from symbolic_mlmath.text.convert import as_sympy
 
     variables = tuple(variables)
     if mode not in {"root", "optimize"}:
         raise InputError(f"unknown mode {mode!r}; use root or optimize", name="mode")
     if not variables:
         raise InputError("give at least one variable", name="vars")
-    f = f if isinstance(f, MatrixBase) else sympify(f)
+    f = f if isinstance(f, MatrixBase) else as_sympy(f)
     extra = f.free_symbols - set(variables)
     if extra:
         raise InputError(f"the function has symbols that are not variables: "

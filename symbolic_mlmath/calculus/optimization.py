@@ -27,15 +27,18 @@ from typing import Any
 from symbolic_mlmath.core.errors import InputError
 from symbolic_mlmath.core.rules import Rule
 from symbolic_mlmath.core.steps import Derivation, Step
+from symbolic_mlmath.render.titles import titled
 
 from .rules import CalculusRule as R
 
 __all__ = [
     "KINDS",
+    "coords",
     "critical_steps",
     "defined_at",
     "derive_critical_points",
     "numeric_roots",
+    "point_obj",
     "solve_gradient",
 ]
 
@@ -139,16 +142,21 @@ def numeric_roots(grad: list, variables: tuple, box: Mapping) -> list[dict]:
 
 def solve_gradient(grad: list, variables: tuple, box: Mapping) -> tuple[list[dict], bool]:
     """The real solutions of ``grad = 0`` and whether they are numeric."""
-    from symbolic_mlmath.text.limits import TimeBudgetExceeded, run_bounded
+    from symbolic_mlmath.core.errors import LimitError
+    from symbolic_mlmath.text.limits import run_bounded
 
     from .functions import to_elementary
 
     eqs = [to_elementary(g) for g in grad]
     interval = box.get(variables[0]) if len(variables) == 1 else None
-    try:
-        sols = run_bounded(_solve_worker, eqs, list(variables), interval, seconds=SOLVE_BUDGET)
-    except (TimeBudgetExceeded, NotImplementedError):
-        sols = ()
+    if _small_polynomial(eqs, variables):
+        sols = _solve_worker(eqs, list(variables), interval)  # bounded: in process
+    else:
+        try:
+            sols = run_bounded(_solve_worker, eqs, list(variables), interval,
+                               seconds=SOLVE_BUDGET)
+        except (LimitError, NotImplementedError):  # includes TimeBudgetExceeded
+            sols = ()
     if sols is None:
         raise InputError("f has infinitely many critical points (a periodic family); give a "
                          "bounded domain, e.g. [0, 2 pi]", name="domain")
@@ -168,6 +176,23 @@ def solve_gradient(grad: list, variables: tuple, box: Mapping) -> tuple[list[dic
     return numeric_roots(grad, variables, box), True
 
 
+def _small_polynomial(eqs: list, variables: tuple) -> bool:
+    """Polynomial equations small enough to solve in process (no worker, no budget)."""
+    from sympy import Poly
+
+    if len(variables) > 3:
+        return False
+    total = 1
+    for e in eqs:
+        if not e.is_polynomial(*variables):
+            return False
+        deg = Poly(e, *variables).total_degree()
+        if deg > 4:
+            return False
+        total *= max(deg, 1)
+    return total <= 16
+
+
 def _order_key(variables: tuple) -> Any:
     def key(p: Mapping) -> list:
         out = []
@@ -179,10 +204,26 @@ def _order_key(variables: tuple) -> Any:
     return key
 
 
+def point_obj(point: Mapping, variables: tuple) -> Any:
+    """A point as shown in steps: the value in one variable, a tuple in several."""
+    from sympy import Tuple
+
+    if len(variables) == 1:
+        return point[variables[0]]
+    return Tuple(*(point[v] for v in variables))
+
+
+def coords(obj: Any, variables: tuple) -> dict:
+    """The inverse of :func:`point_obj`: ``{variable: value}``."""
+    if len(variables) == 1:
+        return {variables[0]: obj}
+    return dict(zip(variables, obj, strict=True))
+
+
 def critical_steps(expr: Any, variables: tuple, box: Mapping) -> tuple[list[Step], list[dict],
                                                                         bool]:
     """Steps from f to its critical points in the domain: ∇f = 0, solve, restrict."""
-    from sympy import Eq, Interval, Tuple, oo
+    from sympy import Eq, FiniteSet, Interval, Tuple, oo
 
     from .domain import in_domain
     from .multivariable import gradient_step
@@ -190,9 +231,11 @@ def critical_steps(expr: Any, variables: tuple, box: Mapping) -> tuple[list[Step
     grad_step = gradient_step(expr, variables)
     grad = list(grad_step.after)
     eqs = Tuple(*(Eq(g, 0, evaluate=False) for g in grad))
+    if len(variables) == 1:
+        eqs = eqs[0]
     steps = [Step(R.SET_GRADIENT_ZERO, expr, eqs, {"variables": Tuple(*variables)}, (grad_step,))]
     points, numeric = solve_gradient(grad, variables, box)
-    as_tuples = Tuple(*(Tuple(*(p[v] for v in variables)) for p in points))
+    as_tuples = FiniteSet(*(point_obj(p, variables) for p in points))
     steps.append(Step(R.SOLVE_CRITICAL, eqs, as_tuples,
                       {"variables": Tuple(*variables), "numeric": numeric,
                        "method": "mpmath to 30 digits" if numeric else "exact (SymPy solve)"}))
@@ -208,10 +251,10 @@ def critical_steps(expr: Any, variables: tuple, box: Mapping) -> tuple[list[Step
     if box or dropped:
         dom = Tuple(*(Tuple(v, box.get(v, Interval(-oo, oo))) for v in variables))
         steps.append(Step(R.RESTRICT_DOMAIN, as_tuples,
-                          Tuple(*(Tuple(*(p[v] for v in variables)) for p in kept)),
+                          FiniteSet(*(point_obj(p, variables) for p in kept)),
                           {"domain": dom, "variables": Tuple(*variables),
-                           "dropped": Tuple(*(Tuple(*(p[v] for v in variables)) for p in dropped)),
-                           "assumed": Tuple(*(Tuple(*(p[v] for v in variables)) for p in unsure)),
+                           "dropped": FiniteSet(*(point_obj(p, variables) for p in dropped)),
+                           "assumed": FiniteSet(*(point_obj(p, variables) for p in unsure)),
                            "f": expr}))
     return steps, kept, numeric
 
@@ -280,7 +323,8 @@ def derive_critical_points(expr: Any, variables: Any = None, *, domain: Any = No
         pts.sort(key=_order_key(variables))
         return [{"point": p, "kind": reference_kind(expr, variables, p)} for p in pts]
 
-    return Derivation(f"Critical points of {expr}", expr, tuple(steps), result, variables,
+    return Derivation(titled("Critical points", expr, variables=variables),
+                      expr, tuple(steps), result, variables,
                       task="critical_points",
                       inputs={"expr": expr, "vars": variables, "domain": domain},
                       reference=None if numeric else reference)

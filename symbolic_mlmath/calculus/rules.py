@@ -32,6 +32,7 @@ class CalculusRule(str, Enum):
     SOFTPLUS_RULE = "softplus_rule"  # softplus' = sigma
     RELU_RULE = "relu_rule"  # relu' = 0 (x < 0), 1 (x > 0), none at 0
     ABS_RULE = "abs_rule"  # |x|' = -1 (x < 0), 1 (x > 0), none at 0
+    LOG_SUM_EXP_RULE = "log_sum_exp_rule"  # d log(sum e^u_i) = sum softmax_i u_i'
     DIFF_FALLBACK = "diff_fallback"  # no rule here: SymPy's diff, said so
     # around the tree
     RECOGNIZE_FUNCTIONS = "recognize_functions"  # 1/(1 + e^-u) = sigma(u), ln(1 + e^u) = softplus(u)

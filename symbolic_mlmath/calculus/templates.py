@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from symbolic_mlmath.core.steps import Step
-from symbolic_mlmath.render.formats import MathFormat, latex_of, text_of
+from symbolic_mlmath.render.formats import MathFormat, latex_of
 from symbolic_mlmath.render.templates import TemplateTable
 
 from .rules import CalculusRule as R
@@ -30,11 +30,17 @@ def _law(tex: str, text: str, words: str = "", after: str = "") -> Any:
 
 def _d(f: MathFormat, expr: Any, var: Any, partial: bool = False) -> str:
     """``d/dx (expr)`` (``∂/∂x`` for a partial derivative), as math."""
-    tv, xv = latex_of(var), text_of(var)
-    inner_t, inner_x = latex_of(expr), text_of(expr)
+    from sympy import Add, Mul
+
+    from symbolic_mlmath.render.unicode import text_line
+
+    tv, xv = latex_of(var), text_line(var)
+    inner_t, inner_x = latex_of(expr), text_line(expr)
+    if isinstance(expr, Add | Mul):
+        inner_t, inner_x = rf"\left[{inner_t}\right]", f"({inner_x})"
     if partial:
-        return f.raw(rf"\frac{{\partial}}{{\partial {tv}}}\left({inner_t}\right)", f"∂/∂{xv} ({inner_x})")
-    return f.raw(rf"\frac{{d}}{{d{tv}}}\left({inner_t}\right)", f"d/d{xv} ({inner_x})")
+        return f.raw(rf"\frac{{\partial}}{{\partial {tv}}} {inner_t}", f"∂/∂{xv} {inner_x}")
+    return f.raw(rf"\frac{{d}}{{d{tv}}} {inner_t}", f"d/d{xv} {inner_x}")
 
 
 def _dstep(step: Step, f: MathFormat) -> str:
@@ -171,6 +177,15 @@ def _t_logdiff(step: Step, f: MathFormat) -> str:
     g = step.given
     lny, dlny = f.raw(r"\ln y", "ln y"), f.raw(r"(\ln y)'", "(ln y)'")
     return f"{lny} = {f.m(g['ln'])}, {dlny} = {f.m(g['dln'])}: {_dstep(step, f)}"
+
+
+@template(R.LOG_SUM_EXP_RULE, "Log-sum-exp rule",
+          _law(r"\frac{d}{dx} \ln \sum_i e^{u_i} = \sum_i \operatorname{softmax}_i(u)\, u_i',"
+               r"\ \operatorname{softmax}_i(u) = \frac{e^{u_i}}{\sum_j e^{u_j}}",
+               "d/dx ln Σ e^(uᵢ) = Σ softmaxᵢ(u) uᵢ', softmaxᵢ(u) = e^(uᵢ)/Σ e^(uⱼ)",
+               "The gradient of log-sum-exp is the softmax: ", "."))
+def _t_lse(step: Step, f: MathFormat) -> str:
+    return _dstep(step, f)
 
 
 @template(R.DIFF_FALLBACK, "Derivative by SymPy",
@@ -321,14 +336,20 @@ def _t_eigen(step: Step, f: MathFormat) -> str:
 
 
 def _point_text(f: MathFormat, variables: Any, pt: Any) -> str:
-    return ", ".join(f"{f.m(v)} = {f.m(c)}" for v, c in zip(variables, pt, strict=True))
+    from sympy import Tuple
+
+    coords = pt if isinstance(pt, Tuple | tuple) else (pt,)
+    return ", ".join(f"{f.m(v)} = {f.m(c)}" for v, c in zip(variables, coords, strict=True))
 
 
 @template(R.SET_GRADIENT_ZERO, "Set the gradient to zero",
           _law(r"\nabla f = 0", "∇f = 0",
                "At an interior extreme the tangent is flat: critical points solve ", "."))
 def _t_set_zero(step: Step, f: MathFormat) -> str:
-    return "; ".join(f.m(e) for e in step.after)
+    from sympy import Eq
+
+    eqs = (step.after,) if isinstance(step.after, Eq) else step.after
+    return "; ".join(f.m(e) for e in eqs)
 
 
 @template(R.SOLVE_CRITICAL, "Solve for the critical points",
@@ -405,7 +426,7 @@ def _t_hessian_test(step: Step, f: MathFormat) -> str:
 def _t_boundary(step: Step, f: MathFormat) -> str:
     x = step.given["variables"][0]
     bits = []
-    for (end,), value, is_limit in step.given["ends"]:
+    for end, value, is_limit in step.given["ends"]:
         if is_limit:
             bits.append(f"{f.prose('as')} {f.m(x)} → {f.m(end)}: f → {f.m(value)}")
         else:
@@ -417,7 +438,7 @@ def _t_boundary(step: Step, f: MathFormat) -> str:
           "The global extreme is the best value among the critical points and the ends.")
 def _t_compare(step: Step, f: MathFormat) -> str:
     g = step.given
-    rows = "; ".join(f"{f.m(tuple(pt) if len(pt) > 1 else pt[0])} → {f.m(v)}"
+    rows = "; ".join(f"{f.m(pt)} → {f.m(v)}"
                      + (f" {f.prose('(limit)')}" if lim else "")
                      for pt, v, lim in g["candidates"])
     word = "smallest" if str(g["goal"]) == "minimize" else "largest"

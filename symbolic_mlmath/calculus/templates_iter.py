@@ -74,11 +74,11 @@ def table_text(T: Any, columns: list[str], f: MathFormat) -> str:
          0 | 1
          1 | 2
     """
-    from symbolic_mlmath.render.formats import latex_of, text_of
+    from symbolic_mlmath.render.formats import TEXT, latex_of
 
     rows = [[shown_value(v) for v in T.row(i)] for i in range(T.rows)]
     if f.name == "text":
-        cells = [columns] + [[text_of(v) for v in r] for r in rows]
+        cells = [columns] + [[TEXT.m(v) for v in r] for r in rows]
         widths = [max(len(c[j]) for c in cells) for j in range(len(columns))]
         lines = [" | ".join(c[j].rjust(widths[j]) for j in range(len(columns))) for c in cells]
         lines.insert(1, "-+-".join("-" * w for w in widths))
@@ -148,7 +148,7 @@ def _gd_update_rule(step: Step, f: MathFormat) -> str:
             f"{dot}{_vec(f, step.before)} = {_vec(f, step.after)}")
 
 
-@template(R.LEARNING_RATE_BOUND, "Will it converge?",
+@template(R.LEARNING_RATE_BOUND, "Convergence test",
           lambda f: f.prose("For a quadratic the Hessian H is constant; descent converges "
                             "from every start exactly when H is positive definite and ")
           + f.raw(r"0 < \eta < 2/\lambda_{\max}", "0 < η < 2/λ_max") + ".", "=>")
@@ -274,11 +274,11 @@ def _newton_step(step: Step, f: MathFormat) -> str:
     g = step.given
     k = int(g["k"])
     if g["J_value"].shape == (1, 1):
-        from symbolic_mlmath.render.formats import latex_of, text_of
+        from symbolic_mlmath.render.formats import TEXT, latex_of
 
         Fv, Jv = shown_value(g["F_value"][0]), shown_value(g["J_value"][0])
         frac = f.raw(rf"\frac{{{latex_of(Fv)}}}{{{latex_of(Jv)}}}",
-                     f"({text_of(Fv)})/({text_of(Jv)})")
+                     f"({TEXT.m(Fv)})/({TEXT.m(Jv)})")
         at = f.raw(rf"\frac{{F(x_{{{k}}})}}{{F'(x_{{{k}}})}}", f"F(x{_sub(k)})/F′(x{_sub(k)})")
         return (f"{_x(f, k + 1)} = {_x(f, k)} - {at} = {f.m(shown_value(g['point'][0]))} - {frac} = "
                 f"{f.m(shown_value(step.after[0]))}")

@@ -63,9 +63,9 @@ def _tex(v: Any) -> str:
 
 
 def _t(v: Any) -> str:
-    from symbolic_mlmath.render.formats import text_of
+    from symbolic_mlmath.render.formats import TEXT
 
-    s = text_of(_shown(v))
+    s = TEXT.m(_shown(v))
     return f"({s})" if any(c in s[1:] for c in "+-") or s.startswith("-") else s
 
 
@@ -73,11 +73,11 @@ def _formula(f: MathFormat, e: Any) -> str:
     """A product kept in its written order (upstream · local) as one piece of math."""
     from sympy import Mul
 
-    from symbolic_mlmath.render.formats import latex_of, text_of
+    from symbolic_mlmath.render.formats import TEXT, latex_of
 
     if isinstance(e, Mul) and len(e.args) == 2:
         a, b = e.args
-        return f.raw(rf"{latex_of(a)} \cdot {latex_of(b)}", f"{text_of(a)}·{text_of(b)}")
+        return f.raw(rf"{latex_of(a)} \cdot {latex_of(b)}", f"{TEXT.m(a)}·{TEXT.m(b)}")
     return f.m(e)
 
 

@@ -20,7 +20,7 @@ _TREE_RULES = (
     R.PRODUCT_RULE, R.QUOTIENT_RULE, R.CHAIN_RULE, R.EXP_RULE, R.EXP_BASE_RULE, R.LOG_RULE,
     R.LOG_BASE_RULE, R.TRIG_RULE, R.INVERSE_TRIG_RULE, R.HYPERBOLIC_RULE,
     R.LOG_DIFFERENTIATION, R.SIGMOID_RULE, R.SOFTPLUS_RULE, R.RELU_RULE, R.ABS_RULE,
-    R.DIFF_FALLBACK,
+    R.LOG_SUM_EXP_RULE, R.DIFF_FALLBACK,
 )
 
 
@@ -251,9 +251,13 @@ def _eigen(step: Step) -> str | None:
 
 @VERIFIERS.check(R.SET_GRADIENT_ZERO)
 def _set_zero(step: Step) -> str | None:
+    from sympy import Eq
+
     from .equality import sympy_derivative
 
     f, eqs, variables = step.before, step.after, tuple(step.given["variables"])
+    if isinstance(eqs, Eq):
+        eqs = (eqs,)
     if len(eqs) != len(variables):
         return f"{len(variables)} variables need {len(variables)} equations"
     for eq, v in zip(eqs, variables, strict=True):
@@ -265,22 +269,27 @@ def _set_zero(step: Step) -> str | None:
 @VERIFIERS.check(R.SOLVE_CRITICAL)
 def _solve_critical(step: Step) -> str | None:
     """Each point found makes every equation hold (to 25 digits for numeric roots)."""
+    from sympy import Eq
+
     from .functions import to_elementary
+    from .optimization import coords
 
     variables = tuple(step.given["variables"])
+    eqs = (step.before,) if isinstance(step.before, Eq) else step.before
     for pt in step.after:
-        sub = dict(zip(variables, pt, strict=True))
-        for eq in step.before:
+        sub = coords(pt, variables)
+        for eq in eqs:
             val = to_elementary(eq.lhs).xreplace(sub)
             ok = _same(val, 0) if val.free_symbols else bool(abs(val.evalf(40)) < 1e-25)
             if ok is not True:
-                return f"{_show(tuple(pt))} does not solve {_show(eq)}"
+                return f"{_show(pt)} does not solve {_show(eq)}"
     return None
 
 
 @VERIFIERS.check(R.RESTRICT_DOMAIN)
 def _restrict(step: Step) -> str | None:
     from .domain import in_domain
+    from .optimization import coords
 
     variables = tuple(step.given["variables"])
     box = dict(step.given["domain"])
@@ -288,12 +297,12 @@ def _restrict(step: Step) -> str | None:
     if sorted(map(str, kept + dropped)) != sorted(map(str, step.before)):
         return "the points kept and dropped are not the points found"
     for pt in kept:
-        if in_domain(dict(zip(variables, pt, strict=True)), box) is False:
-            return f"{_show(tuple(pt))} is outside the domain"
+        if in_domain(coords(pt, variables), box) is False:
+            return f"{_show(pt)} is outside the domain"
     for pt in dropped:
-        p = dict(zip(variables, pt, strict=True))
+        p = coords(pt, variables)
         if in_domain(p, box) is not False and _defined_at(step.given["f"], p) is not False:
-            return f"{_show(tuple(pt))} is inside the domain"
+            return f"{_show(pt)} is inside the domain"
     return None
 
 
@@ -323,6 +332,21 @@ def _compare(step: Step) -> str | None:
     from .extremes import check_compare
 
     return check_compare(step)
+
+
+def _value_preserving(*rules: Any) -> None:
+    """These rules' steps keep the value (after = before once the derivative is taken): their
+    own checks decide, and renderers may write ``=`` between before and after."""
+    from symbolic_mlmath.core.verify import Verifier
+
+    for r in rules:
+        VERIFIERS[r] = Verifier(check=VERIFIERS[r].check, same_value=True)
+
+
+_value_preserving(*_TREE_RULES, R.RECOGNIZE_FUNCTIONS, R.TIDY_DERIVATIVE, R.DIFFERENTIATE_INSIDE,
+                  R.LIMIT_DEFINITION, R.EXPAND_NUMERATOR, R.COMBINE_FRACTIONS,
+                  R.RATIONALIZE_NUMERATOR, R.CANCEL_H, R.TAKE_LIMIT, R.PARTIAL_DERIVATIVE,
+                  R.GRADIENT_VECTOR, R.HESSIAN_MATRIX, R.GRAPH_CHAIN_RULE)
 
 
 # --- iterative methods and networks (issue 13) ----------------------------------------------

@@ -36,7 +36,9 @@ __all__ = [
     "compare",
     "compare_multiset",
     "compare_scalar",
+    "decimal_note",
     "decimal_places",
+    "match_multiset",
     "normalize_choice",
 ]
 
@@ -57,11 +59,6 @@ def decimal_places(text: Any) -> int | None:
         return None
     m = _DECIMAL.match(text)
     return len(m.group(2)) if m else None
-
-
-def _significant(text: str) -> int:
-    digits = re.sub(r"[^0-9]", "", text).lstrip("0")
-    return len(digits)
 
 
 def _txt(obj: Any) -> str:
@@ -115,6 +112,16 @@ def _numeric_equal(e: Any, g: Any) -> tuple[bool | None, Any]:
     return (True, None) if agreed >= 3 else (None, None)
 
 
+def _places_of(text: Any) -> list[int | None] | None:
+    from symbolic_mlmath.text.precision import written_places
+
+    return None if text is None else written_places(text)
+
+
+def _one(places: list[int | None] | None) -> int | None:
+    return places[0] if places is not None and len(places) == 1 else None
+
+
 def compare_scalar(
     expected: Any,
     got: Any,
@@ -122,14 +129,20 @@ def compare_scalar(
     text: Any = None,
     abs_tol: Any = None,
     rel_tol: Any = None,
+    places: int | None = None,
 ) -> tuple[bool | None, str, str]:
     """Judge one value: ``(correct, method, note)``.
 
-    ``text`` is what the learner typed, used to honour the precision of a decimal.
+    ``places`` (or ``text``, what the learner typed) gives the decimal places written: a
+    decimal is judged by the one decimal rule (``core.decimals``); tolerances, when given,
+    replace that rule.
     """
-    from sympy import Abs, Rational, nsimplify
+    from symbolic_mlmath.core import decimals
+    from symbolic_mlmath.text.options import parse_tolerance
 
-    if expected == got:
+    if places is None and text is not None:
+        places = _one(_places_of(text))
+    if expected == got and (places is None or abs_tol is not None or rel_tol is not None):
         return True, "structural", ""
     if not hasattr(got, "free_symbols") or not hasattr(expected, "free_symbols"):
         return False, "structural", f"expected {_txt(expected)}, got {_txt(got)}"
@@ -138,39 +151,21 @@ def compare_scalar(
     except TypeError:
         return False, "structural", f"expected {_txt(expected)}, got {_txt(got)}"
     if abs_tol is not None or rel_tol is not None:
-        if expected.free_symbols or got.free_symbols:
-            return None, "undecided", "tolerances apply to numbers only"
-        err = Abs(diff).evalf(30)
-        tol = Rational(0)
-        if abs_tol is not None:
-            tol = max(tol, nsimplify(abs_tol))
-        if rel_tol is not None:
-            tol = max(tol, nsimplify(rel_tol) * Abs(expected).evalf(30))
-        ok = bool(err <= tol)
-        note = f"|{_txt(got)} - {_txt(expected)}| = {err.evalf(6)} {'<=' if ok else '>'} {tol}"
-        return ok, "tolerance", note
+        ok, note = decimals.tolerance_verdict(
+            expected, got, parse_tolerance(abs_tol, name="abs_tol"),
+            parse_tolerance(rel_tol, name="rel_tol"))
+        return ok, ("tolerance" if ok is not None else "undecided"), note
+    if places is not None and not expected.free_symbols and not got.free_symbols:
+        ok, note = decimals.rounding_verdict(expected, got, places)
+        if ok is not None:
+            if ok and is_zero(diff) is True:
+                return True, "exact", ""
+            return ok, "decimal", note
     exact = is_zero(diff)
     if exact is True:
         return True, "exact", ""
-    if not expected.free_symbols and not got.free_symbols:
-        places = decimal_places(text)
-        if places is not None and not got.free_symbols:
-            ev = expected.evalf(places + 20)
-            unit = Rational(1, 10**places)
-            err = Abs(diff).evalf(places + 20)
-            if _significant(str(text)) >= 2 and (err <= unit / 2 or (err < unit and
-                                                 Abs(got).evalf(30) < Abs(ev))):
-                return True, "decimal", (
-                    f"{text.strip()} agrees with {_txt(expected)} = {ev.evalf(places + 3)} to the "
-                    f"{places} decimal place{'s' if places > 1 else ''} given; the exact value "
-                    f"is {_txt(expected)}"
-                )
-            return False, "decimal", (
-                f"{text.strip()} is not {_txt(expected)} = {ev.evalf(places + 3)} to "
-                f"{places} decimal place{'s' if places > 1 else ''}"
-            )
-        if exact is False:
-            return False, "exact", f"expected {_txt(expected)}, got {_txt(got)}"
+    if not expected.free_symbols and not got.free_symbols and exact is False:
+        return False, "exact", f"expected {_txt(expected)}, got {_txt(got)}"
     ok, point = _numeric_equal(expected, got)
     if ok is True:
         return True, "numeric", "equal at seeded random points (30 digits)"
@@ -225,6 +220,49 @@ def _verdict(ok: bool | None, method: str, note: str, expected: Any, got: Any,
     return Verdict(ok, method, fb, expected=expected, got=got, details=details)
 
 
+def _leaf_count(value: Any) -> int:
+    from sympy import MatrixBase
+
+    if isinstance(value, MatrixBase):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(_leaf_count(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return sum(_leaf_count(v) for v in value)
+    return 1
+
+
+def _split(places: list[int | None] | None, items: list[Any]) -> list[Any]:
+    """The written places of each item (a list per item), or None per item when unknown."""
+    if places is None or len(places) != sum(_leaf_count(x) for x in items):
+        return [None] * len(items)
+    out, k = [], 0
+    for x in items:
+        n = _leaf_count(x)
+        out.append(places[k:k + n])
+        k += n
+    return out
+
+
+def decimal_note(methods: set[str], places: list[int | None] | None) -> str:
+    """The sentence a verdict adds when decimals were judged by the rounding rule."""
+    from symbolic_mlmath.core.decimals import places_phrase
+
+    if "decimal" not in methods:
+        return ""
+    used = {p for p in (places or []) if p is not None}
+    if len(used) == 1:
+        return f"correct to {places_phrase(used.pop())} (each decimal is the exact value rounded)"
+    return "correct to the decimal places written (each decimal is the exact value rounded)"
+
+
+def _method(methods: set[str]) -> str:
+    for m in ("decimal", "tolerance", "numeric"):
+        if m in methods:
+            return m
+    return "exact"
+
+
 def compare(
     expected: Any,
     got: Any,
@@ -232,15 +270,26 @@ def compare(
     text: Any = None,
     abs_tol: Any = None,
     rel_tol: Any = None,
+    places: list[int | None] | None = None,
 ) -> Verdict:
     """Judge a parsed answer against the exact expected value, with feedback.
 
     Numbers and expressions climb the ladder; matrices compare entry by entry and
-    name the wrong entries; dicts compare key by key; lists in order.
+    name the wrong entries; dicts compare key by key; lists in order. Decimals follow the
+    one decimal rule entry by entry (the places written are read from ``text``, or given as
+    ``places``, one per leaf in reading order); tolerances apply to every entry.
+
+    >>> from sympy import Matrix, Rational
+    >>> compare(Matrix([[Rational(3, 5)], [Rational(2, 5)]]), Matrix([[Rational(6, 10)],
+    ...         [Rational(5, 10)]]), text="[0.6, 0.5]").details
+    ('entry (2, 1): 0.5 is not 2/5 = 0.4 rounded to 1 decimal place; that is 0.4',)
     """
     from sympy import Basic, MatrixBase
     from sympy.core.sympify import _sympify
 
+    if places is None and text is not None:
+        places = _places_of(text)
+    tol = {"abs_tol": abs_tol, "rel_tol": rel_tol}
     if isinstance(expected, int | float) and not isinstance(expected, bool):
         expected = _sympify(expected)
     if isinstance(got, int | float) and not isinstance(got, bool):
@@ -259,24 +308,30 @@ def compare(
         if got.shape != expected.shape:
             return _verdict(False, "structural", f"expected a {expected.rows}x{expected.cols} "
                             f"matrix, got {got.rows}x{got.cols}", expected, got)
+        each = places if places is not None and len(places) == len(got) else [None] * len(got)
         wrong, methods, undecided = [], set(), False
         for i in range(expected.rows):
             for j in range(expected.cols):
-                ok, method, _ = compare_scalar(expected[i, j], got[i, j])
+                p = each[i * expected.cols + j]
+                ok, method, note = compare_scalar(expected[i, j], got[i, j], places=p, **tol)
                 methods.add(method)
                 if ok is False:
-                    wrong.append(f"entry ({i + 1}, {j + 1}): expected {_txt(expected[i, j])}, "
-                                 f"got {_txt(got[i, j])}")
+                    why = note if method in ("decimal", "tolerance") else (
+                        f"expected {_txt(expected[i, j])}, got {_txt(got[i, j])}")
+                    wrong.append(f"entry ({i + 1}, {j + 1}): {why}")
                 elif ok is None:
                     undecided = True
-        method = "exact" if methods <= {"structural", "exact"} else "numeric"
+        method = _method(methods)
         if wrong:
             n = len(wrong)
             note = f"{n} entr{'y is' if n == 1 else 'ies are'} wrong: " + "; ".join(wrong[:6])
             return _verdict(False, method, note, expected, got, tuple(wrong))
         if undecided:
             return _verdict(None, "undecided", "some entries could not be decided", expected, got)
-        return _verdict(True, method, "", expected, got)
+        note = decimal_note(methods, each)
+        if note:
+            note += f"; the exact answer is {_txt(expected)}"
+        return _verdict(True, method, note, expected, got)
     if isinstance(expected, dict):
         if not isinstance(got, dict):
             return _verdict(False, "structural", f"expected values for "
@@ -289,63 +344,109 @@ def compare(
             bits = ([f"missing {', '.join(missing)}"] if missing else []) + (
                 [f"unexpected {', '.join(extra)}"] if extra else [])
             return _verdict(False, "structural", "; ".join(bits), expected, got)
+        each = dict(zip(gk, _split(places, list(gk.values())), strict=True))
         wrong = []
         methods = set()
         for k in ek:
-            ok, method, note = compare_scalar(ek[k], gk[k])
+            ok, method, note = compare_scalar(ek[k], gk[k], places=_one(each[k]), **tol)
             methods.add(method)
             if ok is not True:
-                wrong.append(f"{k}: expected {_txt(ek[k])}, got {_txt(gk[k])}")
-        method = "exact" if methods <= {"structural", "exact"} else "numeric"
+                why = note if method in ("decimal", "tolerance") and note else (
+                    f"expected {_txt(ek[k])}, got {_txt(gk[k])}")
+                wrong.append(f"{k}: {why}")
+        method = _method(methods)
         if wrong:
             return _verdict(False, method, "; ".join(wrong), expected, got, tuple(wrong))
-        return _verdict(True, method, "", expected, got)
+        return _verdict(True, method, decimal_note(methods, places), expected, got)
     if isinstance(expected, list | tuple):
         if not isinstance(got, list | tuple) or len(got) != len(expected):
             return _verdict(False, "structural", f"expected {len(expected)} values", expected, got)
+        methods = set()
+        parts = _split(places, list(got))
         for k, (e, g) in enumerate(zip(expected, got, strict=True)):
-            sub = compare(e, g)
+            sub = compare(e, g, places=parts[k], **tol)
+            methods.add(sub.method)
             if sub.correct is not True:
                 return _verdict(sub.correct, sub.method, f"item {k + 1}: {sub.feedback}",
                                 expected, got)
-        return _verdict(True, "exact", "", expected, got)
+        return _verdict(True, _method(methods), decimal_note(methods, places), expected, got)
     if isinstance(expected, str):
         name = normalize_choice(got if isinstance(got, str) else str(got))
         ok = name == expected
         return _verdict(ok, "structural", "" if ok else f"expected {expected}, got {got}",
                         expected, got)
     if isinstance(expected, Basic) and isinstance(got, Basic):
-        ok, method, note = compare_scalar(expected, got, text=text, abs_tol=abs_tol,
-                                          rel_tol=rel_tol)
+        ok, method, note = compare_scalar(expected, got, places=_one(places), **tol)
         return _verdict(ok, method, note, expected, got)
     return _verdict(False, "structural", f"expected {_txt(expected)}, got {_txt(got)}",
                     expected, got)
 
 
-def compare_multiset(expected: list, got: list) -> Verdict:
+def match_multiset(expected: list, got: list, *, places: list[int | None] | None = None,
+                   abs_tol: Any = None, rel_tol: Any = None) -> tuple[list, list, set[str]]:
+    """Pair learner values with expected ones (any order, multiplicities count).
+
+    Returns ``(missing expected values, unmatched learner values, methods used)``. Each
+    learner value is judged by the one rule (exact, its written decimals, or the
+    tolerance); the pairing is a maximum matching, so the order of a list never matters.
+    """
+    each = places if places is not None and len(places) == len(got) else [None] * len(got)
+    tol = {"abs_tol": abs_tol, "rel_tol": rel_tol}
+    fits: list[list[int]] = []
+    methods: set[str] = set()
+    how: dict[tuple[int, int], str] = {}
+    for i, e in enumerate(expected):
+        row = []
+        for j, g in enumerate(got):
+            ok, method, _ = compare_scalar(e, g, places=each[j], **tol)
+            if ok is True:
+                row.append(j)
+                how[i, j] = method
+        fits.append(row)
+    owner: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in fits[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    matched = {i for i in range(len(expected)) if augment(i, set())}
+    for j, i in owner.items():
+        methods.add(how[i, j])
+    missing = [e for i, e in enumerate(expected) if i not in matched]
+    extra = [g for j, g in enumerate(got) if j not in owner]
+    return missing, extra, methods
+
+
+def compare_multiset(expected: list, got: list, *, text: Any = None,
+                     places: list[int | None] | None = None, abs_tol: Any = None,
+                     rel_tol: Any = None) -> Verdict:
     """Judge a list compared as a multiset (any order; multiplicities count).
 
     Examples
     ========
-    >>> from sympy import Integer
+    >>> from sympy import Integer, Rational
     >>> compare_multiset([Integer(1), Integer(2), Integer(2)], [Integer(2), Integer(1),
     ...                  Integer(2)]).correct
     True
+    >>> compare_multiset([Rational(1, 3), Rational(2, 3)], [Rational(67, 100),
+    ...                  Rational(33, 100)], text="0.67, 0.33").method
+    'decimal'
     """
-    remaining = list(got)
-    missing = []
-    for e in expected:
-        for k, g in enumerate(remaining):
-            if compare_scalar(e, g)[0] is True:
-                del remaining[k]
-                break
-        else:
-            missing.append(e)
+    if places is None and text is not None:
+        places = _places_of(text)
+    missing, remaining, methods = match_multiset(expected, got, places=places, abs_tol=abs_tol,
+                                                 rel_tol=rel_tol)
     if not missing and not remaining:
-        return _verdict(True, "exact", "", expected, got)
+        return _verdict(True, _method(methods), decimal_note(methods, places), expected, got)
     bits = []
     if missing:
         bits.append("missing " + ", ".join(_txt(m) for m in missing))
     if remaining:
         bits.append("not expected " + ", ".join(_txt(r) for r in remaining))
-    return _verdict(False, "exact", "; ".join(bits), expected, got)
+    return _verdict(False, _method(methods), "; ".join(bits), expected, got)

@@ -33,6 +33,7 @@ __all__ = [
     "GeneratorTable",
     "Level",
     "Problem",
+    "answer_text",
     "linear_text",
 ]
 
@@ -137,3 +138,36 @@ def linear_text(coeffs: list[int], names: tuple[str, ...]) -> str:
         if c:
             out += _term(c, v, not out)
     return out or "0"
+
+
+def answer_text(result: Any) -> str:
+    """A result as the text a learner would type as the answer.
+
+    Examples
+    ========
+    >>> from sympy import Rational, Symbol, Matrix
+    >>> answer_text(True), answer_text("unique"), answer_text(Matrix([[1, Rational(1, 2)]]))
+    ('yes', 'unique', '[[1, 1/2]]')
+    >>> x, y = Symbol("x"), Symbol("y")
+    >>> answer_text({x: 1, y: 2 - x}), answer_text({})
+    ('x = 1, y = 2 - x', 'none')
+    """
+    from symbolic_mlmath.render.formats import text_of
+
+    if isinstance(result, bool):
+        return "yes" if result else "no"
+    if isinstance(result, str):
+        return result
+    if isinstance(result, dict):
+        if not result:
+            return "none"
+        return ", ".join(f"{k} = {answer_text(v)}" for k, v in result.items())
+    if isinstance(result, list | tuple):
+        return "[" + ", ".join(answer_text(v) for v in result) + "]"
+    from sympy import Expr, MatrixBase
+
+    if isinstance(result, MatrixBase) and result.cols == 1:  # a vector
+        return answer_text(list(result))
+    if isinstance(result, Expr) and result.free_symbols:
+        return str(result)  # SymPy's order: highest powers first
+    return text_of(result)

@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from symbolic_mlmath.core.errors import InputError, TaskError
+from symbolic_mlmath.core.errors import TaskError
 
 __all__ = [
     "Input",
@@ -98,12 +98,33 @@ class Task:
     one_of: tuple[tuple[str, ...], ...] = field(default=())  # alternative input groups
 
     def solve(self, raw: Mapping[str, Any]) -> Any:
-        """Parse ``raw`` inputs (Python objects or learner text) and derive: a Derivation."""
-        return self.derive(**self.parse_inputs(raw))
+        """Parse ``raw`` inputs (Python objects or learner text) and derive: a Derivation.
+
+        The work runs under ``Limits.time_budget``: past it, a one-line ``LimitError`` (or
+        the engine's declared numeric fallback), never a hang.
+        """
+        from symbolic_mlmath.text.budget import time_budget
+
+        with time_budget(what=f"solving {self.name}"):
+            return self.derive(**self.parse_inputs(raw))
 
     def check(self, raw: Mapping[str, Any], answer: Any = None, working: Any = None,
               abs_tol: Any = None, rel_tol: Any = None) -> Any:
-        """Judge an ``answer`` and/or a ``working`` (lines) on ``raw`` inputs: a Verdict."""
+        """Judge an ``answer`` and/or a ``working`` (lines) on ``raw`` inputs: a Verdict.
+
+        ``abs_tol``/``rel_tol`` are learner text like any option (read by the text door);
+        the work runs under ``Limits.time_budget``.
+        """
+        from symbolic_mlmath.text.budget import time_budget
+        from symbolic_mlmath.text.options import parse_tolerance
+
+        abs_tol = parse_tolerance(abs_tol, name="abs_tol")
+        rel_tol = parse_tolerance(rel_tol, name="rel_tol")
+        with time_budget(what=f"checking {self.name}"):
+            return self._check(raw, answer, working, abs_tol, rel_tol)
+
+    def _check(self, raw: Mapping[str, Any], answer: Any, working: Any, abs_tol: Any,
+               rel_tol: Any) -> Any:
         from symbolic_mlmath.core.verdict import Verdict
 
         if answer is None and working is None:
@@ -150,17 +171,6 @@ class Task:
         return out
 
 
-def _bool(value: Any, name: str) -> bool:
-    if isinstance(value, bool):
-        return value
-    t = str(value).strip().lower()
-    if t in {"true", "yes", "1", "y", "t", "on"}:
-        return True
-    if t in {"false", "no", "0", "n", "f", "off"}:
-        return False
-    raise InputError(f"expected true or false, got {str(value)[:40]!r}", name=name)
-
-
 def _exact_matrix(value: Any, name: str) -> Any:
     """A SymPy matrix of integers/rationals within the limits, taken as it is (or None)."""
     from symbolic_mlmath.core.errors import LimitError
@@ -186,12 +196,19 @@ def _exact_matrix(value: Any, name: str) -> Any:
 
 def parse_input(spec: Input, value: Any) -> Any:
     """Parse one input value by its kind (learner text goes through ``parse``)."""
-    from symbolic_mlmath.text import parse
+    from symbolic_mlmath.text import options, parse
 
     kind, name = spec.kind, spec.name
     if kind == "matrix":
         fast = _exact_matrix(value, name)
-        return fast if fast is not None else parse.parse_matrix(value, name=name)
+        if fast is not None:
+            return fast
+        m = parse.parse_matrix(value, name=name)
+        if m.free_symbols:  # matrix engines expand entries: refuse runaway growth up front
+            from symbolic_mlmath.text.budget import check_expansion
+
+            check_expansion(m, name)
+        return m
     if kind == "vector":
         return parse.parse_vector(value, name=name)
     if kind == "vectors":
@@ -206,20 +223,13 @@ def parse_input(spec: Input, value: Any) -> Any:
     if kind == "symbols":
         return parse.parse_symbols(value, name=name)
     if kind == "bool":
-        return _bool(value, name)
+        return options.parse_bool(value, name=name)
     if kind == "int":
-        n = parse.parse_number(value, name=name)
-        if not n.is_Integer:
-            raise InputError(f"expected a whole number, got {n}", name=name)
-        return int(n)
+        return options.parse_count(value, name=name, low=0, high=10**6)
     if kind == "choice":
-        t = str(value).strip().lower()
-        if t not in spec.choices:
-            raise InputError(f"unknown value {str(value)[:40]!r}; choose one of "
-                             f"{', '.join(spec.choices)}", name=name)
-        return t
+        return options.parse_choice(value, spec.choices, name=name)
     if kind == "text":
-        return str(value)
+        return options.parse_text(value, name=name)
     if kind == "raw":  # the task's own reader (built on the text door) reads it
         return value
     if kind == "assignments":

@@ -140,6 +140,10 @@ def evaluate(obj: Any) -> Any:
 def same_value(a: Any, b: Any) -> bool:
     """True when ``a`` and ``b`` are the same exact value (matrices, dicts, lists...).
 
+    Expressions are compared by bounded exact algebra first; when that cannot tell, by
+    their values at seeded real points to 30 digits (:mod:`symbolic_mlmath.core.numeq`),
+    so identities such as sec² x = 1 + tan² x hold and a false one still fails.
+
     Examples
     ========
     >>> from sympy import Rational, sqrt
@@ -147,6 +151,10 @@ def same_value(a: Any, b: Any) -> bool:
     (True, True)
     >>> same_value({"x": 1}, {"x": 2})
     False
+    >>> from sympy import Symbol, sec, tan
+    >>> x = Symbol("x")
+    >>> same_value(sec(x) ** 2, 1 + tan(x) ** 2), same_value(sec(x) ** 2, tan(x) ** 2)
+    (True, False)
     """
     from sympy import Basic, MatrixBase
 
@@ -163,17 +171,32 @@ def same_value(a: Any, b: Any) -> bool:
     if isinstance(a, MatrixBase) or isinstance(b, MatrixBase):
         if not (isinstance(a, MatrixBase) and isinstance(b, MatrixBase)):
             return False
-        return a.shape == b.shape and all(is_zero(x - y) is True for x, y in zip(a, b, strict=True))
+        return a.shape == b.shape and all(_same_expr(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, Basic) and isinstance(b, Basic):
         if a == b:
             return True
         if a.is_Relational or b.is_Relational:
             return a == b
-        try:
-            return is_zero(a - b) is True
-        except TypeError:
-            return a == b
+        return _same_expr(a, b)
     return a == b
+
+
+def _same_expr(a: Any, b: Any) -> bool:
+    """Two expressions: exact algebra first (bounded), then the numeric rung
+    (:func:`symbolic_mlmath.core.numeq.numeric_same`) when exact algebra cannot tell."""
+    if a == b:
+        return True
+    try:
+        exact = is_zero(a - b)
+    except TypeError:
+        return a == b
+    if exact is not None:
+        return exact
+    if not (getattr(a, "free_symbols", None) or getattr(b, "free_symbols", None)):
+        return False  # numbers: is_zero already compared them to 50 digits
+    from symbolic_mlmath.core.numeq import numeric_same
+
+    return numeric_same(a, b) is True
 
 
 def verify_step(step: Step, derivation: Any = None) -> str | None:

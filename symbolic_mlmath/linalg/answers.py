@@ -22,6 +22,7 @@ from typing import Any
 from symbolic_mlmath.core.answers import compare, compare_scalar, normalize_choice
 from symbolic_mlmath.core.errors import InputError
 from symbolic_mlmath.core.verdict import Verdict
+from symbolic_mlmath.text.words import NO_WORDS, YES_WORDS
 
 __all__ = [
     "INDEPENDENT_WORDS",
@@ -131,8 +132,8 @@ def vectors_of(got: Any, n: int) -> list[Any] | None:
     return None
 
 
-INDEPENDENT_WORDS = {"true": {"true", "yes", "independent", "linearly independent", "y"},
-         "false": {"false", "no", "dependent", "linearly dependent", "n"}}
+INDEPENDENT_WORDS = {"true": YES_WORDS | {"independent", "linearly independent"},
+                     "false": NO_WORDS | {"dependent", "linearly dependent"}}
 
 
 def yes_no(answer: Any, words: dict = INDEPENDENT_WORDS) -> bool:
@@ -206,10 +207,10 @@ def check_projection(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
 
 # ------------------------------------------------------------------ determinants, echelon forms
 SINGULAR_WORDS = {
-    "true": {"true", "yes", "singular", "it is singular", "y", "1", "degenerate",
-             "not invertible", "non-invertible", "noninvertible", "dependent"},
-    "false": {"false", "no", "non-singular", "nonsingular", "not singular", "n", "0",
-              "invertible", "regular", "independent"},
+    "true": YES_WORDS | {"singular", "it is singular", "1", "degenerate", "not invertible",
+                         "non-invertible", "noninvertible", "dependent"},
+    "false": NO_WORDS | {"non-singular", "nonsingular", "not singular", "0", "invertible",
+                         "regular", "independent"},
 }
 
 

@@ -52,9 +52,9 @@ def _add(*terms: Any) -> Any:
 
 
 def _simplify(value: Any) -> Any:
-    from sympy import expand
+    from symbolic_mlmath.text.budget import bounded_expand
 
-    return expand(value) if value.free_symbols else value
+    return bounded_expand(value, "matrix") if value.free_symbols else value
 
 
 def _reference(A: Any):
@@ -168,7 +168,14 @@ def _elimination_steps(A: Any) -> list[Step]:
     start = steps[-1].after if steps else Determinant(A)
     diag = [U[i, i] for i in range(U.rows)]
     product = _mul(*([c] if c != 1 else []), *diag) if len(diag) > 1 or c != 1 else diag[0]
-    value = _simplify(Mul(c, *diag))
+    b = el.backend
+    if b.K.is_QQ or not diag:
+        value = _simplify(Mul(c, *diag))
+    else:  # multiply in the domain (a fraction field cancels as it goes), not as expressions
+        prod = el.det_coeff
+        for r, row in enumerate(el.final.rows):
+            prod = b.K.mul(prod, b.get(row, r))
+        value = _simplify(b.to_sympy(prod)) if b.K.is_Exact else b.to_sympy(prod)
     steps.append(Step(LinalgRule.DET_TRIANGULAR, start, product, {"diagonal": tuple(diag), "sign": c}))
     steps.append(Step(Rule.ARITHMETIC, product, value))
     return steps
@@ -201,10 +208,14 @@ def derive_det(M: Any, *, method: str | None = None) -> Derivation:
     n = A.rows
     if method is None:
         method = "cofactor" if n <= 3 else "elimination"
-    method = str(method).lower()
-    if method not in METHODS:
-        raise TaskError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}", name="method")
-    if method == "sarrus":
+    from symbolic_mlmath.text.options import parse_choice
+
+    method = parse_choice(method, METHODS, name="method")
+    if n == 0:  # the empty product: det of the 0x0 matrix is 1
+        from sympy import Integer
+
+        steps = [Step(Rule.DEFINITION, Determinant(A), Integer(1))]
+    elif method == "sarrus":
         if n != 3:
             raise TaskError(f"the rule of Sarrus works only for 3x3 matrices, not {n}x{n}", name="method")
         steps = _sarrus_steps(A)

@@ -6,7 +6,9 @@ multiplicity (complex ones included). Each eigenspace is the null space of
 ``A - λI``, found by row reduction over the number field of λ. When a factor of
 degree 3 or more has no rational roots, the roots stay exact as ``CRootOf`` and
 the derivation says so and computes them (and their eigenvectors) to 30 digits
-with mpmath (a ``NUMERIC_FALLBACK`` step).
+with mpmath (a ``NUMERIC_FALLBACK`` step). When SymPy cannot even isolate those
+roots within a short share of the time budget, the eigenvalues themselves are given
+as 30-digit numbers (mpmath ``polyroots``), under the same declared step.
 
 A defective matrix is not an error for ``diagonalize``: the result says
 ``{"diagonalizable": False, ...}`` and names the eigenvalue that lacks eigenvectors,
@@ -61,18 +63,31 @@ def lambda_symbol(variable: Any = None) -> Any:
     if variable is None:
         return Symbol("lambda")
     if isinstance(variable, tuple | list):
+        if len(variable) != 1:
+            raise TaskError(f"give one variable, got {len(variable)}", name="variable")
         variable = variable[0]
     return variable if isinstance(variable, Symbol) else Symbol(str(variable))
 
 
+#: Numeric values of ``CRootOf`` eigenvalues computed once (isolating them again is slow).
+_VALUES: dict[Any, complex] = {}
+
+
 def eigen_key(x: Any) -> tuple:
-    """Sort key: real part, then imaginary part (numerically); symbolic ones by their text."""
+    """Sort key: numbers first by real part, then imaginary part; symbolic ones by their text.
+
+    >>> from sympy import I, Symbol
+    >>> sorted([Symbol("a"), 0, 2 + I, 2 - I], key=eigen_key)
+    [0, 2 - I, 2 + I, a]
+    """
     from sympy import N, default_sort_key
 
     if getattr(x, "free_symbols", None):
-        return (0.0, 0.0, default_sort_key(x))
-    z = complex(N(x, 30))
-    return (round(z.real, 12), round(z.imag, 12), "")
+        return (1, 0.0, 0.0, default_sort_key(x))
+    z = _VALUES.get(x)
+    if z is None:
+        z = complex(N(x, 30))
+    return (0, round(z.real, 12), round(z.imag, 12), ())
 
 
 def _square(A: Any) -> None:
@@ -157,7 +172,7 @@ def eigen_roots(p: Any, lam: Any) -> tuple[list[Any], bool]:
     >>> eigen_roots((lam - 2)**2 * (lam**3 - lam - 1), lam)[1]
     True
     """
-    from sympy import CRootOf, Poly, roots
+    from sympy import Poly, roots
 
     P = Poly(p, lam)
     _, factors = P.factor_list()
@@ -166,21 +181,90 @@ def eigen_roots(p: Any, lam: Any) -> tuple[list[Any], bool]:
         if f.degree() <= 2:
             rs = roots(f, multiple=True)
         else:
-            rs = roots(f, cubics=False, quartics=False, multiple=True)
+            rs = _special_roots(f)
             if len(rs) < f.degree():
                 if P.free_symbols - {lam}:
                     raise TaskError("the characteristic polynomial has a factor of degree "
                                     f"{f.degree()} with symbolic coefficients; its roots cannot "
                                     "be given", name="matrix")
-                rs = [CRootOf(f.as_expr(), lam, i) for i in range(f.degree())]
+                rs = _irreducible_roots(f, lam)
                 fallback = True
         out += list(rs) * k
     return sorted(out, key=eigen_key), fallback
 
 
+#: Seconds spent looking for radical roots of an irreducible factor of degree 3 or more
+#: (binomials like x^3 - 2, cyclotomic and biquadratic forms) before keeping ``CRootOf``.
+SPECIAL_ROOTS_SECONDS = 0.5
+#: Seconds spent isolating ``CRootOf`` roots before giving 30-digit numbers instead.
+ISOLATE_SECONDS = 1.5
+
+
+def _share(seconds: float) -> float:
+    from symbolic_mlmath.text.budget import remaining
+
+    left = remaining()
+    return seconds if left is None else min(seconds, left / 4)
+
+
+def _special_roots(f: Any) -> list[Any]:
+    """Radical roots of a factor of degree >= 3 where SymPy finds them quickly, else []."""
+    from sympy import roots
+
+    from symbolic_mlmath.text.budget import time_budget
+    from symbolic_mlmath.text.limits import TimeBudgetExceeded
+
+    try:
+        with time_budget(_share(SPECIAL_ROOTS_SECONDS), what="looking for radical roots"):
+            return roots(f, cubics=False, quartics=False, multiple=True)
+    except TimeBudgetExceeded:
+        return []
+
+
+def _polyroots(f: Any) -> list[Any]:
+    """The roots of a rational polynomial to NUMERIC_DIGITS digits (mpmath), as SymPy numbers."""
+    import mpmath
+    from sympy import Float, I
+
+    coeffs = [mpmath.mpf(int(c.p)) / int(c.q) for c in f.all_coeffs()]
+    with mpmath.workdps(NUMERIC_DIGITS + 20):
+        zs = mpmath.polyroots(coeffs, maxsteps=400, extraprec=400)
+        out = []
+        for z in zs:
+            z = mpmath.mpc(z)
+            re_ = Float(mpmath.nstr(z.real, NUMERIC_DIGITS + 5), NUMERIC_DIGITS)
+            small = abs(z.imag) < mpmath.mpf(10) ** -(NUMERIC_DIGITS - 5) * max(1, abs(z))
+            out.append(re_ if small else
+                       re_ + I * Float(mpmath.nstr(z.imag, NUMERIC_DIGITS + 5), NUMERIC_DIGITS))
+    return out
+
+
+def _irreducible_roots(f: Any, lam: Any) -> list[Any]:
+    """Exact ``CRootOf`` roots of an irreducible factor when SymPy isolates them within
+    ``ISOLATE_SECONDS``, else its roots as 30-digit numbers (the declared numeric fallback)."""
+    from sympy import CRootOf, N
+
+    from symbolic_mlmath.text.budget import time_budget
+    from symbolic_mlmath.text.limits import TimeBudgetExceeded
+
+    try:
+        with time_budget(_share(ISOLATE_SECONDS), what="isolating the roots"):
+            rs = [CRootOf(f.as_expr(), lam, i) for i in range(f.degree())]
+            for r in rs:
+                if r not in _VALUES:
+                    if len(_VALUES) > 10_000:
+                        _VALUES.clear()
+                    _VALUES[r] = complex(N(r, NUMERIC_DIGITS))
+            return rs
+    except TimeBudgetExceeded:
+        return _polyroots(f)
+
+
 def _numeric(x: Any) -> Any:
     from sympy import Float, I, N, im, re
 
+    if x.has(Float):
+        return x
     v = N(x, NUMERIC_DIGITS)
     r, i = re(v), im(v)
     return Float(r, NUMERIC_DIGITS) + (I * Float(i, NUMERIC_DIGITS) if i != 0 else 0)
@@ -260,11 +344,11 @@ def numeric_eigenvectors(A: Any, value: Any, count: int = 1) -> list[Any]:
 
 def eigenspace_steps(A: Any, value: Any) -> tuple[list[Step], list[Any]]:
     """Substeps of one eigenspace (A - λI, its row reduction, the null space) and its basis."""
-    from sympy import CRootOf, Tuple, eye
+    from sympy import CRootOf, Float, Tuple, eye
 
     shifted = (A - value * eye(A.rows)).as_immutable()
     steps = [Step(LinalgRule.SHIFT_DIAGONAL, A, shifted, {"eigenvalue": value})]
-    if value.has(CRootOf):
+    if value.has(CRootOf, Float):
         vs = numeric_eigenvectors(A, value)
         steps.append(Step(Rule.NUMERIC_FALLBACK, shifted, Tuple(*vs), {"digits": NUMERIC_DIGITS}))
         return steps, vs
@@ -311,12 +395,12 @@ def derive_eigenvectors(M: Any) -> Derivation:
     >>> r[0]["multiplicity"], [list(v) for v in r[0]["vectors"]]
     (2, [[1, 0], [0, 1]])
     """
-    from sympy import CRootOf, Integer
+    from sympy import CRootOf, Float, Integer
 
     A = exact_matrix(M)
     _square(A)
     steps, result = _eigenvector_steps(A)
-    numeric = any(e["eigenvalue"].has(CRootOf) for e in result)
+    numeric = any(e["eigenvalue"].has(CRootOf, Float) for e in result)
 
     def reference() -> list:
         out = []
@@ -349,7 +433,17 @@ def derive_diagonalize(M: Any) -> Derivation:
     >>> derive_diagonalize(Matrix([[2, 1], [0, 2]])).result["diagonalizable"]
     False
     """
-    from sympy import CRootOf, ImmutableMatrix, Integer, Inverse, MatMul, Tuple, diag, false
+    from sympy import (
+        CRootOf,
+        Float,
+        ImmutableMatrix,
+        Integer,
+        Inverse,
+        MatMul,
+        Tuple,
+        diag,
+        false,
+    )
 
     A = exact_matrix(M)
     _square(A)
@@ -367,7 +461,7 @@ def derive_diagonalize(M: Any) -> Derivation:
                           task="diagonalize", inputs={"matrix": A})
     P = ImmutableMatrix.hstack(*(v for e in eig for v in e["vectors"]))
     D = diag(*(e["eigenvalue"] for e in eig for _ in e["vectors"])).as_immutable()
-    numeric = any(e["eigenvalue"].has(CRootOf) for e in eig)
+    numeric = any(e["eigenvalue"].has(CRootOf, Float) for e in eig)
     subs = () if numeric else (
         Step(LinalgRule.MATRIX_PRODUCT, MatMul(P, D, Inverse(P), evaluate=False), A),)
     steps.append(Step(LinalgRule.DIAGONALIZE, roots_obj, Tuple(P, D), {"matrix": A}, substeps=subs))

@@ -329,6 +329,7 @@ def eliminate(
         p = next((i for i in range(r, m) if not b.is_zero(b.get(rows[i], c))), None)
         if p is None:
             continue
+        p = _friendly_pivot(b, rows, r, m, c, p)
         if p != r:
             rows[p], rows[r] = rows[r], rows[p]
             if for_det:
@@ -362,6 +363,19 @@ def eliminate(
             flush((r, c))
     final = MatrixState(b, tuple(rows), ncols)
     return Elimination(steps, final, pivots, b, coeff if for_det else None)
+
+
+def _friendly_pivot(b: Any, rows: list, r: int, m: int, c: int, first: int) -> int:
+    """The pivot row a teacher would pick: a row below whose entry is 1 or -1 when the
+    first candidate's is not, so the arithmetic stays in whole numbers; else ``first``."""
+    one, minus = b.one(), b.neg(b.one())
+    if b.get(rows[first], c) in (one, minus):
+        return first
+    for want in (one, minus):
+        found = next((i for i in range(first + 1, m) if b.get(rows[i], c) == want), None)
+        if found is not None:
+            return found
+    return first
 
 
 # ------------------------------------------------------------------ derivations
@@ -425,7 +439,7 @@ def derive_ref(M: Any, *, augmented: bool = False) -> Derivation:
     >>> from sympy import Matrix
     >>> derive_ref(Matrix([[2, 4], [1, 3]])).result
     Matrix([
-    [1, 2],
+    [1, 3],
     [0, 1]])
     """
     return _echelon(M, False, augmented, "Row echelon form", "ref")

@@ -10,7 +10,7 @@ Matrix([
 [ 1, -1],
 [-1,  2]])
 >>> [s.rule.value for s in d.steps][:2]
-['augment_identity', 'row_scale']
+['augment_identity', 'row_swap']
 >>> try:
 ...     derive_inverse(Matrix([[1, 2], [2, 4]]))
 ... except TaskError as e:

@@ -71,7 +71,7 @@ def derive_pca(data: Any, components: Any = None) -> Derivation:
     >>> r["components"][0].T, r["projected"].T
     (Matrix([[sqrt(2)/2, sqrt(2)/2]]), Matrix([[-2*sqrt(2), 0, 2*sqrt(2)]]))
     """
-    from sympy import CRootOf, ImmutableMatrix, N, Rational, Tuple, ones, radsimp
+    from sympy import CRootOf, Float, ImmutableMatrix, N, Rational, Tuple, ones, radsimp
 
     X = exact_matrix(data)
     m, n = X.shape
@@ -94,7 +94,7 @@ def derive_pca(data: Any, components: Any = None) -> Derivation:
     values, vectors = [], []
     for lam in distinct:
         mult = rs.count(lam)
-        if lam.has(CRootOf):
+        if lam.has(CRootOf, Float):
             sub = [Step(Rule.NUMERIC_FALLBACK, C, Tuple(*numeric_eigenvectors(C, lam)),
                         {"digits": 30, "eigenvalue": lam})]
             basis = list(sub[0].after)

@@ -53,9 +53,9 @@ __all__ = [
 def _num(x: Any, symbolic: bool) -> Any:
     if not symbolic:
         return Fraction(int(x.p), int(x.q))
-    from sympy import sympify
+    from sympy.core.sympify import _sympify
 
-    return sympify(x)
+    return _sympify(x)
 
 
 def rows_of(*mats: Any) -> tuple[list[list[Any]], ...]:

@@ -1,4 +1,4 @@
-"""Templates of the determinant rules: 2x2, Sarrus, cofactors, elimination, singularity.
+"""Templates of the determinant rules: 2×2, Sarrus, cofactors, elimination, singularity.
 
 Examples
 ========
@@ -53,7 +53,7 @@ def _det2(step: Step, f: MathFormat) -> str:
 @template(
     LinalgRule.DET_SARRUS,
     "Rule of Sarrus",
-    "For a 3x3 matrix: add the products along the three down-right diagonals and "
+    "For a 3×3 matrix: add the products along the three down-right diagonals and "
     "subtract the products along the three up-right diagonals.",
 )
 def _sarrus(step: Step, f: MathFormat) -> str:

@@ -60,16 +60,16 @@ class VecOp(Expr):
     >>> VecOp("dot", Matrix([1, 2]), Matrix([3, 4])).doit()
     11
     >>> str(VecOp("norm", Matrix([3, -4]), oo)), VecOp("norm", Matrix([3, -4]), oo).doit()
-    ('‖(3, -4)‖_oo', 4)
+    ('‖(3, -4)‖∞', 4)
     """
 
     is_commutative = True
 
     def __new__(cls, op: str, *args: Any) -> VecOp:
-        from sympy import sympify
         from sympy.core.symbol import Str
+        from sympy.core.sympify import _sympify
 
-        return Expr.__new__(cls, Str(op), *(as_immutable(a) if isinstance(a, list) else sympify(a)
+        return Expr.__new__(cls, Str(op), *(as_immutable(a) if isinstance(a, list) else _sympify(a)
                                              for a in args))
 
     @property
@@ -124,7 +124,7 @@ class VecOp(Expr):
         if self.op == "dot":
             return f"{_vec_text(p, a[0])}·{_vec_text(p, a[1])}"
         if self.op == "norm":
-            return f"‖{_vec_text(p, a[0])}‖_{p._print(a[1])}"
+            return f"‖{_vec_text(p, a[0])}‖{_norm_sub(p._print(a[1]))}"
         if self.op == "angle":
             return f"angle({_vec_text(p, a[0])}, {_vec_text(p, a[1])})"
         return f"proj_{_vec_text(p, a[1])}{_vec_text(p, a[0])}"
@@ -161,7 +161,7 @@ class VecOp(Expr):
         if self.op == "norm":
             body = p._print(a[0])
             body = prettyForm(*body.left("‖"))
-            return prettyForm(*body.right(f"‖_{a[1]}"))
+            return prettyForm(*body.right("‖" + _norm_sub(a[1])))
         if self.op == "angle":
             body = prettyForm(*p._print(a[0]).right(", ", p._print(a[1])))
             return prettyForm(*prettyForm(*body.parens()).left("angle"))
@@ -170,6 +170,11 @@ class VecOp(Expr):
 
 
 # ------------------------------------------------------------------ helpers
+def _norm_sub(p: Any) -> str:
+    """The subscript of a norm as a learner writes it: ₁, ₂, ∞."""
+    return {"1": "₁", "2": "₂", "oo": "∞", "∞": "∞"}.get(str(p), f"_{p}")
+
+
 def _add(*terms: Any) -> Any:
     from sympy import Add, Integer
 

@@ -84,7 +84,7 @@ def eigen_key(d: Any) -> str:
     >>> eigen_key(get_task("eigenvectors").solve({"matrix": [[2, 1], [1, 2]]}))
     '[[-1, 1], [1, 1]]'
     """
-    from symbolic_mlmath.publish.worksheet import answer_text
+    from symbolic_mlmath.core.problems import answer_text
 
     return answer_text([list(v) for e in d.result for v in e["vectors"]])
 
@@ -92,7 +92,7 @@ def eigen_key(d: Any) -> str:
 def pca_key(d: Any) -> str:
     """The covariance eigenvalues of a PCA, the key's checkable part: written as a set when
     they are distinct (a list of n numbers would read as one component)."""
-    from symbolic_mlmath.publish.worksheet import answer_text
+    from symbolic_mlmath.core.problems import answer_text
 
     vals = list(d.result["eigenvalues"])
     text = answer_text(vals)
@@ -101,7 +101,7 @@ def pca_key(d: Any) -> str:
 
 def diagonal_key(d: Any) -> str:
     """``[P, D]`` as nested lists, or ``not diagonalizable``."""
-    from symbolic_mlmath.publish.worksheet import answer_text
+    from symbolic_mlmath.core.problems import answer_text
 
     r = d.result
     if r.get("diagonalizable") is False:

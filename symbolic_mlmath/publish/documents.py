@@ -22,15 +22,22 @@ Some \\textbf{bold} and $x_1$; 50\\% of \\#3\\_b.
 
 from __future__ import annotations
 
-import base64
-import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
-from symbolic_mlmath.render.html import inline_to_html, markdown_to_html, page, parse_markdown, split_inline
+from symbolic_mlmath.publish.layout import (
+    CHECK_KIND,
+    check_summary,
+    figure_file,
+    parts,
+    plain_text,
+    rel_path,
+    solve_line,
+)
+from symbolic_mlmath.render.html import markdown_to_html, page, parse_markdown, split_inline
 
 __all__ = [
     "compile_pdf",
@@ -45,142 +52,71 @@ __all__ = [
     "write_topic",
 ]
 
-_CHECK_KIND = {"sympy": "exact, against SymPy", "numeric": "numeric, through lambdify"}
-
-
-# ------------------------------------------------------------------ helpers
-def _groups(blocks: list[Any]) -> list[tuple[str, list[Any]]]:
-    """Blocks in order, with runs of consecutive checks grouped together."""
-    out: list[tuple[str, list[Any]]] = []
-    for b in blocks:
-        if b.kind == "check" and out and out[-1][0] == "check":
-            out[-1][1].append(b)
-        else:
-            out.append((b.kind, [b]))
-    return out
-
-
 def _summary(topic: Any) -> tuple[int, int]:
     checks = topic.checks
     return sum(1 for c in checks if c.ok), len(checks)
 
 
-def _short(text: str, limit: int = 240) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _checks_markdown(blocks: list[Any]) -> list[str]:
+    from symbolic_mlmath.render.formats import MARKDOWN as F
 
-
-def _figure_file(block: Any, ext: str) -> Path | None:
-    for f in block.files:
-        if f.endswith("." + ext):
-            return Path(f)
-    return None
-
-
-def _rel(path: Path, base: Path) -> str:
-    return Path(os.path.relpath(path.resolve(), base.resolve())).as_posix()
-
-
-def _data_uri(path: Path) -> str:
-    mime = {"svg": "image/svg+xml", "png": "image/png"}[path.suffix[1:]]
-    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
-
-
-def _derivation_source(block: Any) -> tuple[str, dict] | None:
-    """``(task, inputs)`` that recompute a derivation block, if known."""
-    d = block.derivation
-    task = block.task or getattr(d, "task", None)
-    inputs = block.inputs if block.task else dict(getattr(d, "inputs", {}) or {})
-    if not task:
-        return None
-    return task, dict(inputs)
-
-
-def _solve_line(block: Any) -> str | None:
-    from symbolic_mlmath.render.notebook import solve_source
-
-    src = _derivation_source(block)
-    return solve_source(src[0], src[1]) if src else None
+    checks = [b.check for b in blocks]
+    ok, words = check_summary(checks)
+    mark = "✓ verified" if ok else "✗ check failed"
+    out = [f"<details{'' if ok else ' open'}><summary>{mark} · {words}</summary>", ""]
+    for c in checks:
+        m = "✓" if c.ok else "✗ FAILED"
+        out.append(f"- {m} {F.prose(c.label)} ({CHECK_KIND.get(c.kind, c.kind)}: "
+                   f"{F.prose(c.detail)})")
+    return [*out, "", "</details>", ""]
 
 
 # ------------------------------------------------------------------ Markdown
 def topic_markdown(topic: Any, *, detail: str = "standard", base: str | Path = ".") -> str:
     """The topic as Markdown; figure links are relative to the folder ``base``."""
     from symbolic_mlmath.render.formats import MARKDOWN as F
+    from symbolic_mlmath.render.markdown import to_markdown
 
     ok, n = _summary(topic)
+    ps = parts(topic)
+    examples = [p for p in ps if p.kind == "derivation"]
+    status = f"all {n} self-checks passed" if ok == n else f"{n - ok} of {n} self-checks FAILED"
     out = [f"# {F.prose(topic.title)}", "",
-           f"*Topic `{topic.id}` · self-checks: {ok}/{n} passed · "
-           f"{len(topic.derivations)} derivations validated · detail: {detail}*", ""]
-    fig = 0
-    for kind, blocks in _groups(topic.blocks):
-        b = blocks[0]
-        if kind == "text":
+           f"*{status} · {len(examples)} worked examples · detail: {detail}*", ""]
+    if examples:
+        out += ["**On this page**", ""]
+        out += [f"{k}. [{p.heading}](#{p.anchor})" for k, p in enumerate(examples, 1)]
+        out.append("")
+    for p in ps:
+        b = p.block
+        if p.kind == "text":
             out += [b.text, ""]
-        elif kind == "derivation":
-            out.append(b.derivation.to_markdown(detail=detail).rstrip())
+        elif p.kind == "derivation":
+            out += [f'<a id="{p.anchor}"></a>', "", f"## {p.heading}", ""]
+            out.append(to_markdown(b.derivation, detail=detail, heading="",
+                                   shared=p.shared).rstrip())
             out.append("")
-            line = _solve_line(b)
+            line = solve_line(b)
             if line:
-                out += [f"*Recompute it:* `{line}`", ""]
-        elif kind == "check":
-            out += ["**Self-checks**", ""]
-            for c in (x.check for x in blocks):
-                mark = "✓" if c.ok else "✗ FAILED"
-                out.append(f"- {mark} {F.prose(c.label)} "
-                           f"({_CHECK_KIND.get(c.kind, c.kind)}: {F.prose(_short(c.detail))})")
-            out.append("")
-        elif kind == "figure":
-            fig += 1
-            path = _figure_file(b, "svg") or _figure_file(b, "png")
+                out += ["<details><summary>Recompute it in Python</summary>", "",
+                        "```python", line, "```", "", "</details>", ""]
+        elif p.kind == "checks":
+            out += _checks_markdown(p.blocks)
+        elif p.kind == "figure":
+            path = figure_file(b, "svg") or figure_file(b, "png")
             if path is not None:
-                out += [f"![Figure {fig}]({_rel(path, Path(base))})", ""]
-            out += [f"*Figure {fig}: {F.prose(b.text)}*", ""]
+                out += [f"![{plain_text(b.text)}]({rel_path(path, Path(base))})", ""]
+            out += [f"*Figure {p.number}: {F.prose(b.text)}*", ""]
     return "\n".join(out).rstrip() + "\n"
 
 
 # ------------------------------------------------------------------ HTML
 def topic_html(topic: Any, *, detail: str = "standard", katex: str = "inline",
-               nav: str = "") -> str:
-    """The topic as one self-contained HTML page (figures inlined as data URIs)."""
-    import html as _h
+               nav: Any = None) -> str:
+    """The topic as one self-contained HTML page (see ``publish.pages``)."""
+    from symbolic_mlmath.publish.pages import topic_html as page_of
 
-    ok, n = _summary(topic)
-    status = "ok" if ok == n else "fail"
-    body = [nav, f"<h1>{_h.escape(topic.title)}</h1>",
-            f'<p class="meta">Topic <code>{_h.escape(topic.id)}</code> · '
-            f'<span class="{status}">self-checks: {ok}/{n} passed</span> · '
-            f"{len(topic.derivations)} derivations validated · detail: {detail}</p>"]
-    fig = 0
-    for kind, blocks in _groups(topic.blocks):
-        b = blocks[0]
-        if kind == "text":
-            body.append(markdown_to_html(b.text))
-        elif kind == "derivation":
-            body.append('<section class="derivation">')
-            body.append(markdown_to_html(b.derivation.to_markdown(detail=detail)))
-            line = _solve_line(b)
-            if line:
-                body.append(f'<p class="meta">Recompute it: <code>{_h.escape(line)}</code></p>')
-            body.append("</section>")
-        elif kind == "check":
-            items = []
-            for c in (x.check for x in blocks):
-                cls, mark = ("ok", "✓") if c.ok else ("fail", "✗ FAILED")
-                items.append(f'<li><span class="{cls}">{mark}</span> '
-                             f"{inline_to_html(c.label)} <span class=\"meta\">("
-                             f"{_h.escape(_CHECK_KIND.get(c.kind, c.kind))}: "
-                             f"{_h.escape(_short(c.detail))})</span></li>")
-            body.append('<div class="checks"><p><strong>Self-checks</strong></p>\n<ul>\n'
-                        + "\n".join(items) + "\n</ul></div>")
-        elif kind == "figure":
-            fig += 1
-            path = _figure_file(b, "svg") or _figure_file(b, "png")
-            img = (f'<img src="{_data_uri(path)}" alt="Figure {fig}">'
-                   if path is not None and path.exists() else "")
-            body.append(f"<figure>{img}<figcaption>Figure {fig}: "
-                        f"{inline_to_html(b.text)}</figcaption></figure>")
-    return page(topic.title, "\n".join(x for x in body if x), katex=katex)
+    return page_of(topic, detail=detail, katex=katex, nav=nav or None)
 
 
 # ------------------------------------------------------------------ LaTeX
@@ -314,36 +250,38 @@ def _list_latex(items: list[tuple[bool, int, str]]) -> str:
 
 def topic_latex(topic: Any, *, detail: str = "standard", base: str | Path = ".") -> str:
     """The topic as a LaTeX document that compiles with pdflatex (figures as PNG,
-    paths relative to the folder ``base``)."""
-    from symbolic_mlmath.render.latex import to_latex_document
+    paths relative to the folder ``base``): a contents list, one section per example."""
+    from symbolic_mlmath.render.latex import to_latex, to_latex_document
 
     ok, n = _summary(topic)
-    body = [rf"\noindent Topic \texttt{{{latex_text(topic.id)}}}. Self-checks: {ok} of {n} "
-            f"passed; {len(topic.derivations)} derivations validated (detail: {detail}).", ""]
-    fig = 0
-    for kind, blocks in _groups(topic.blocks):
-        b = blocks[0]
-        if kind == "text":
+    status = f"All {n} self-checks passed" if ok == n else f"{n - ok} of {n} self-checks FAILED"
+    body = [rf"\noindent {status}; detail: {latex_text(detail)}.", "", r"\tableofcontents", ""]
+    for p in parts(topic):
+        b = p.block
+        if p.kind == "text":
             body.append(markdown_to_latex(b.text))
-        elif kind == "derivation":
-            body.append(b.derivation.to_latex(detail=detail))
-        elif kind == "check":
-            body.append(r"\paragraph*{Self-checks}")
-            body.append(r"\begin{itemize}")
-            for c in (x.check for x in blocks):
-                mark = r"$\checkmark$" if c.ok else r"$\times$ \textbf{FAILED}"
-                body.append(rf"\item {mark} {_inline_latex(c.label)} {{\small("
-                            f"{latex_text(_CHECK_KIND.get(c.kind, c.kind))}: "
-                            f"{latex_text(_short(c.detail))})}}")
-            body.append(r"\end{itemize}")
-        elif kind == "figure":
-            fig += 1
-            path = _figure_file(b, "png")
+        elif p.kind == "derivation":
+            head = _inline_latex(p.heading)
+            body += [rf"\section*{{{head}}}", rf"\addcontentsline{{toc}}{{section}}{{{head}}}"]
+            body.append(to_latex(b.derivation, detail=detail, heading="", shared=p.shared))
+        elif p.kind == "checks":
+            good, words = check_summary([x.check for x in p.blocks])
+            mark = r"$\checkmark$ verified" if good else r"$\times$ \textbf{check failed}"
+            body.append(rf"\noindent{{\small {mark}: {latex_text(words)}.}}")
+            if not good:
+                body.append(r"\begin{itemize}")
+                for c in (x.check for x in p.blocks if not x.check.ok):
+                    body.append(rf"\item {_inline_latex(c.label)} {{\small("
+                                f"{latex_text(CHECK_KIND.get(c.kind, c.kind))}: "
+                                f"{latex_text(c.detail)})}}")
+                body.append(r"\end{itemize}")
+        elif p.kind == "figure":
+            path = figure_file(b, "png")
             body.append(r"\begin{center}")
             if path is not None:
-                body.append(rf"\includegraphics[width=0.8\linewidth]{{{_rel(path, Path(base))}}}"
+                body.append(rf"\includegraphics[width=0.8\linewidth]{{{rel_path(path, Path(base))}}}"
                             r"\\")
-            body.append(rf"{{\small Figure {fig}: {_inline_latex(b.text)}}}")
+            body.append(rf"{{\small Figure {p.number}: {_inline_latex(b.text)}}}")
             body.append(r"\end{center}")
         body.append("")
     return unicode_preamble(to_latex_document("\n".join(body), topic.title))
@@ -358,19 +296,25 @@ def compile_pdf(tex: str | Path, *, timeout: float = 180) -> tuple[bool, str]:
     if exe is None:
         return False, "pdflatex not found"
     tex = Path(tex).resolve()
-    try:
-        r = subprocess.run([exe, "-interaction=nonstopmode", "-halt-on-error",
-                            "-no-shell-escape", tex.name], cwd=tex.parent, timeout=timeout,
-                           capture_output=True, text=True, errors="replace",
-                           stdin=subprocess.DEVNULL)
-    except subprocess.TimeoutExpired:
-        return False, f"pdflatex timed out after {timeout:.0f} s"
-    ok = r.returncode == 0 and tex.with_suffix(".pdf").exists()
-    for ext in (".aux", ".out") + ((".log",) if ok else ()):
+    # a second run fills in the table of contents
+    runs = 2 if "\\tableofcontents" in tex.read_text(encoding="utf-8", errors="replace") else 1
+    r = None
+    for _ in range(runs):
+        try:
+            r = subprocess.run([exe, "-interaction=nonstopmode", "-halt-on-error",
+                                "-no-shell-escape", tex.name], cwd=tex.parent, timeout=timeout,
+                               capture_output=True, text=True, errors="replace",
+                               stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            return False, f"pdflatex timed out after {timeout:.0f} s"
+        if r.returncode != 0:
+            break
+    ok = r is not None and r.returncode == 0 and tex.with_suffix(".pdf").exists()
+    for ext in (".aux", ".out", ".toc") + ((".log",) if ok else ()):
         tex.with_suffix(ext).unlink(missing_ok=True)
     if ok:
         return True, "ok"
-    err = next((ln for ln in r.stdout.splitlines() if ln.startswith("!")), "")
+    err = next((ln for ln in r.stdout.splitlines() if ln.startswith("!")), "") if r else ""
     return False, f"pdflatex failed: {err or 'see ' + tex.with_suffix('.log').name}"
 
 
@@ -383,42 +327,38 @@ _NB_INTRO = ("Each code cell recomputes a worked solution with `symbolic_mlmath`
 def topic_notebook(topic: Any, *, detail: str = "standard") -> str:
     """The topic as a Jupyter notebook (JSON text, nbformat 4.5)."""
     from symbolic_mlmath.render.formats import MARKDOWN as F
+    from symbolic_mlmath.render.markdown import to_markdown
     from symbolic_mlmath.render.notebook import CellIds, code_cell, dumps, markdown_cell, new_notebook
 
     ids = CellIds()
     ok, n = _summary(topic)
-    cells = [markdown_cell(f"# {F.prose(topic.title)}\n\n*Topic `{topic.id}` · self-checks: "
-                           f"{ok}/{n} passed*\n\n{_NB_INTRO}", ids()),
+    status = f"all {n} self-checks passed" if ok == n else f"{n - ok} of {n} self-checks FAILED"
+    cells = [markdown_cell(f"# {F.prose(topic.title)}\n\n*{status}*\n\n{_NB_INTRO}", ids()),
              code_cell("import symbolic_mlmath as sm", ids(), count=1)]
     count = 1
-    fig = 0
-    for kind, blocks in _groups(topic.blocks):
-        b = blocks[0]
-        if kind == "text":
+    for p in parts(topic):
+        b = p.block
+        if p.kind == "text":
             cells.append(markdown_cell(b.text, ids()))
-        elif kind == "derivation":
-            src = _solve_line(b)
-            md = b.derivation.to_markdown(detail=detail)
+        elif p.kind == "derivation":
+            src = solve_line(b)
+            md = to_markdown(b.derivation, detail=detail, heading="", shared=p.shared)
+            cells.append(markdown_cell(f"## {p.heading}", ids()))
             if src is None:
                 cells.append(markdown_cell(md, ids()))
                 continue
             count += 1
             cells.append(code_cell(src + "\nd", ids(), count=count, markdown=md,
                                    plain=repr(b.derivation)))
-        elif kind == "check":
-            lines = ["**Self-checks**", ""]
-            for c in (x.check for x in blocks):
-                mark = "✓" if c.ok else "✗ FAILED"
-                lines.append(f"- {mark} {F.prose(c.label)} "
-                             f"({_CHECK_KIND.get(c.kind, c.kind)}: {F.prose(_short(c.detail))})")
-            cells.append(markdown_cell("\n".join(lines), ids()))
-        elif kind == "figure":
-            fig += 1
-            path = _figure_file(b, "png")
-            caption = f"*Figure {fig}: {F.prose(b.text)}*"
+        elif p.kind == "checks":
+            cells.append(markdown_cell("\n".join(_checks_markdown(p.blocks)).rstrip(), ids()))
+        elif p.kind == "figure":
+            path = figure_file(b, "png")
+            caption = f"*Figure {p.number}: {F.prose(b.text)}*"
             if path is not None and path.exists():
-                cells.append(markdown_cell(f"![Figure {fig}](attachment:{path.name})\n\n{caption}",
-                                           ids(), images={path.name: path.read_bytes()}))
+                cells.append(markdown_cell(f"![{plain_text(b.text)}](attachment:{path.name})"
+                                           f"\n\n{caption}", ids(),
+                                           images={path.name: path.read_bytes()}))
             else:
                 cells.append(markdown_cell(caption, ids()))
     return dumps(new_notebook(cells, topic.title))
@@ -466,7 +406,7 @@ def render_single(derivation: Any, fmt: str, *, detail: str = "standard") -> str
 
 # ------------------------------------------------------------------ all formats
 def write_topic(topic: Any, out: str | Path, *, detail: str = "standard",
-                katex: str = "inline", pdf: bool = True) -> dict[str, Any]:
+                katex: str = "inline", pdf: bool = True, nav: Any = None) -> dict[str, Any]:
     """Write ``<stem>.md/.tex/.html/.ipynb`` (and ``.pdf`` when pdflatex is on PATH)
     into ``out``; the figures are already saved (PNG and SVG) by the topic.
 
@@ -479,7 +419,7 @@ def write_topic(topic: Any, out: str | Path, *, detail: str = "standard",
     for ext, text in (
         ("md", topic_markdown(topic, detail=detail, base=out)),
         ("tex", topic_latex(topic, detail=detail, base=out)),
-        ("html", topic_html(topic, detail=detail, katex=katex)),
+        ("html", topic_html(topic, detail=detail, katex=katex, nav=nav)),
         ("ipynb", topic_notebook(topic, detail=detail)),
     ):
         path = out / f"{stem}.{ext}"

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Block", "Check", "Topic", "load_topic", "run_file"]
+__all__ = ["Block", "Check", "Topic", "load_topic", "plain", "run_file"]
 
 
 @dataclass(frozen=True)
@@ -72,26 +72,32 @@ class Topic:
         self.stem = stem or id.replace("-", "_")
         self.out_dir = Path(out_dir) if out_dir is not None else None
         self.blocks: list[Block] = []
+        self.figure_problems: list[str] = []
 
     # ------------------------------------------------------------------ content
     def text(self, markdown: str) -> None:
         """A paragraph of prose (Markdown with ``$...$`` math)."""
         self.blocks.append(Block("text", text=_dedent(markdown)))
 
-    def solve(self, task: str, **inputs: Any) -> Any:
-        """Solve a task with steps, validate it (chain + SymPy's answer), and add it."""
+    def solve(self, task: str, *, heading: str | None = None, **inputs: Any) -> Any:
+        """Solve a task with steps, validate it (chain + SymPy's answer), and add it.
+
+        ``heading`` (Markdown, may hold ``$math$``) names the example on the page; by
+        default the derivation's title is used.
+        """
         from symbolic_mlmath.core.tasks import get_task
 
         d = get_task(task).solve(inputs)
         d.validate()
-        self.blocks.append(Block("derivation", derivation=d, task=task, inputs=dict(inputs)))
+        self.blocks.append(Block("derivation", text=heading or "", derivation=d, task=task,
+                                 inputs=dict(inputs)))
         return d
 
-    def add(self, derivation: Any) -> Any:
+    def add(self, derivation: Any, *, heading: str | None = None) -> Any:
         """Add a derivation built directly by an engine (validated here)."""
         derivation.validate()
-        self.blocks.append(Block("derivation", derivation=derivation, task=derivation.task,
-                                 inputs={}))
+        self.blocks.append(Block("derivation", text=heading or "", derivation=derivation,
+                                 task=derivation.task, inputs={}))
         return derivation
 
     def cross_check(self, label: str, ours: Any, reference: Any) -> bool:
@@ -99,7 +105,7 @@ class Topic:
         from symbolic_mlmath.core.verify import same_value
 
         ok = bool(same_value(ours, reference))
-        detail = f"ours {ours}, SymPy {reference}"
+        detail = f"ours {plain(ours)}; SymPy {plain(reference)}"
         self.blocks.append(Block("check", check=Check(label, ok, "sympy", detail)))
         return ok
 
@@ -116,6 +122,14 @@ class Topic:
         """Save a matplotlib figure as PNG and SVG (into ``out_dir``) and add it."""
         import matplotlib.pyplot as plt
 
+        from symbolic_mlmath.publish.figures import artists_outside
+
+        problems = artists_outside(fig)
+        if problems:
+            self.figure_problems.append(f"{name}: " + "; ".join(problems))
+            self.blocks.append(Block("check", check=Check(
+                f"figure {name}: every drawn element inside the axes", False, "figure",
+                "; ".join(problems))))
         out = self.out_dir or Path("build") / "figures"
         out.mkdir(parents=True, exist_ok=True)
         files = []
@@ -163,6 +177,35 @@ class Topic:
         out.append(f"self-checks: {n - bad}/{n} passed; {len(self.derivations)} derivations "
                    "validated")
         return "\n".join(out)
+
+
+def plain(value: Any) -> str:
+    """A value in a learner's notation for a check's detail (``a = 8, b = 2``, ``[1 2; 3 4]``).
+
+    >>> from sympy import symbols, Matrix
+    >>> a, b = symbols("a b")
+    >>> plain({a: 8, b: 2}), plain(Matrix([[1, 2]])), plain(True), plain([1, 2])
+    ('a = 8, b = 2', '[1 2]', 'yes', '1, 2')
+    """
+    from symbolic_mlmath.render.unicode import text_line
+
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        if not value:
+            return "no solution"
+        return ", ".join(f"{k if isinstance(k, str) else text_line(k)} = {plain(v)}"
+                         for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return ", ".join(plain(v) for v in value)
+    try:
+        return text_line(value)
+    except Exception:  # pragma: no cover - a check's detail must never fail the build
+        return str(value)
 
 
 def _dedent(text: str) -> str:

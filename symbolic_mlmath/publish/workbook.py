@@ -5,8 +5,10 @@ file's stem, ``.md`` (Markdown with ``$`` math), ``.tex`` (and ``.pdf`` when
 ``pdflatex`` is on PATH), a self-contained ``.html`` typeset offline by the
 vendored KaTeX, and a ``.ipynb`` notebook that recomputes each derivation; the
 figures go to ``figures/`` as PNG and SVG. ``index.html`` and ``index.md`` list
-every topic with the outcome of its self-checks. Topics build in parallel
-processes; a progress bar shows on a terminal only.
+every topic in course order (course, week, topic) with the outcome of its
+self-checks; each page links to the index and to the previous and next topics.
+Topics build in parallel processes; ``mlmath workbook`` prints one line per topic
+as it finishes, and a progress bar on a terminal.
 
 Examples
 ========
@@ -27,6 +29,7 @@ __all__ = ["build_one", "build_workbook", "derivation_files", "main", "run_workb
            "write_index"]
 
 DETAILS = ("overview", "standard", "full")
+_QUIET_PDF = ("ok", "skipped", "pdflatex not found")
 
 
 def _root() -> Path:
@@ -47,17 +50,65 @@ def derivation_files(folder: str | Path | None = None, topics: list[str] | None 
     return files
 
 
+def topic_meta(path: str | Path) -> dict[str, str]:
+    """``id``, ``title`` and a one-paragraph ``summary`` of a derivation file, read from
+    its source (``TOPIC``, ``TITLE`` and the docstring) without running it."""
+    import ast
+
+    path = Path(path)
+    meta = {"id": path.stem.replace("_", "-"), "title": path.stem, "summary": ""}
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, ValueError):
+        return meta
+    doc = ast.get_docstring(tree) or ""
+    paras = [" ".join(p.split()) for p in doc.split("\n\n") if p.strip()]
+    if len(paras) > 1:
+        meta["summary"] = paras[1].replace("``", "")
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(
+                node.targets[0], ast.Name) and isinstance(node.value, ast.Constant):
+            name = node.targets[0].id
+            if name in ("TOPIC", "TITLE") and isinstance(node.value.value, str):
+                meta["id" if name == "TOPIC" else "title"] = node.value.value
+    return meta
+
+
+def in_course_order(files: list[Path]) -> list[Path]:
+    """Derivation files in the order of the courses (course, week, syllabus position)."""
+    from symbolic_mlmath.publish.syllabus import order_key
+
+    return sorted(files, key=lambda p: order_key(topic_meta(p)["id"]))
+
+
+def _navs(files: list[Path]) -> dict[Path, Any]:
+    from symbolic_mlmath.publish.pages import Nav
+    from symbolic_mlmath.publish.syllabus import course_title, place
+
+    metas = [topic_meta(p) for p in files]
+    out = {}
+    for k, p in enumerate(files):
+        c, w = place(metas[k]["id"])
+        prev = (f"{files[k - 1].stem}.html", metas[k - 1]["title"]) if k else None
+        nxt = (f"{files[k + 1].stem}.html", metas[k + 1]["title"]) if k + 1 < len(files) \
+            else None
+        where = f"{course_title(c)} › Week {w}" if c != 99 else ""
+        out[p] = Nav("index.html", prev, nxt, where)
+    return out
+
+
 def build_one(path: str | Path, out: str | Path, detail: str = "standard",
-              katex: str = "inline", pdf: bool = True) -> dict[str, Any]:
+              katex: str = "inline", pdf: bool = True, nav: Any = None) -> dict[str, Any]:
     """Build one derivation file into every format; a summary dict (never raises)."""
     import traceback
 
     path, out = Path(path), Path(out)
     t0 = time.perf_counter()
-    summary: dict[str, Any] = {"stem": path.stem, "id": path.stem.replace("_", "-"),
-                               "title": path.stem, "ok": False, "passed": 0, "checks": 0,
-                               "derivations": 0, "figures": 0, "files": [], "pdf": "skipped",
-                               "error": ""}
+    meta = topic_meta(path)
+    summary: dict[str, Any] = {"stem": path.stem, "id": meta["id"], "title": meta["title"],
+                               "summary": meta["summary"], "ok": False, "passed": 0,
+                               "checks": 0, "derivations": 0, "figures": 0, "files": [],
+                               "pdf": "skipped", "error": ""}
     try:
         from symbolic_mlmath.publish.documents import write_topic
         from symbolic_mlmath.publish.topic import load_topic
@@ -68,7 +119,7 @@ def build_one(path: str | Path, out: str | Path, detail: str = "standard",
                        derivations=len(topic.derivations),
                        figures=sum(1 for b in topic.blocks if b.kind == "figure"),
                        failed=[c.label for c in topic.checks if not c.ok])
-        written = write_topic(topic, out, detail=detail, katex=katex, pdf=pdf)
+        written = write_topic(topic, out, detail=detail, katex=katex, pdf=pdf, nav=nav)
         summary.update(files=[Path(f).name for f in written["files"]], pdf=written["pdf"])
     except Exception as exc:  # one broken topic must not stop the others
         summary.update(ok=False, error=f"{type(exc).__name__}: {exc}",
@@ -104,33 +155,40 @@ class _Progress:
 def build_workbook(out: str | Path = "build/workbook", topics: list[str] | None = None, *,
                    jobs: int | None = None, detail: str = "standard", katex: str = "inline",
                    pdf: bool = True, source: str | Path | None = None,
-                   progress: Any = None) -> list[dict[str, Any]]:
+                   progress: Any = None, on_done: Any = None) -> list[dict[str, Any]]:
     """Build every (selected) derivation file into ``out`` and write the index.
 
     Returns one summary dict per topic (``ok``, ``passed``, ``checks``, ``files``,
-    ``error``, ``seconds`` ...), in file order.
+    ``error``, ``seconds`` ...), in course order; ``on_done(summary)`` is called as each
+    topic finishes.
     """
     if detail not in DETAILS:
         raise ValueError(f"detail: unknown level {detail!r}; choose one of {', '.join(DETAILS)}")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    files = derivation_files(source, topics)
+    files = in_course_order(derivation_files(source, topics))
+    navs = _navs(files)
     jobs = max(1, jobs if jobs else min(2, os.cpu_count() or 1))
     bar = _Progress(len(files), progress)
     results: dict[Path, dict[str, Any]] = {}
+
+    def done(p: Path, summary: dict[str, Any]) -> None:
+        results[p] = summary
+        bar.step(p.stem)
+        if on_done is not None:
+            on_done(summary)
+
     if jobs == 1 or len(files) <= 1:
         for p in files:
-            results[p] = build_one(p, out, detail, katex, pdf)
-            bar.step(p.stem)
+            done(p, build_one(p, out, detail, katex, pdf, navs[p]))
     else:
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
         with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-            futures = {pool.submit(build_one, p, out, detail, katex, pdf): p for p in files}
+            futures = {pool.submit(build_one, p, out, detail, katex, pdf, navs[p]): p
+                       for p in files}
             for fut in as_completed(futures):
-                p = futures[fut]
-                results[p] = fut.result()
-                bar.step(p.stem)
+                done(futures[fut], fut.result())
     bar.close()
     summaries = [results[p] for p in files]
     write_index(out, summaries, detail=detail)
@@ -140,50 +198,21 @@ def build_workbook(out: str | Path = "build/workbook", topics: list[str] | None 
 def _status(s: dict[str, Any]) -> str:
     if s.get("error"):
         return "ERROR: " + " ".join(s["error"].split())[:200]
-    mark = "all passed" if s["ok"] else "FAILED"
-    return f"{s['passed']}/{s['checks']} passed ({mark})"
+    if s["ok"]:
+        return f"{s['passed']}/{s['checks']} self-checks passed"
+    return f"{s['passed']}/{s['checks']} passed (FAILED)"
 
 
 def write_index(out: str | Path, summaries: list[dict[str, Any]], *,
                 detail: str = "standard") -> tuple[Path, Path]:
-    """``index.md`` and ``index.html``: every topic, its documents and its self-checks."""
-    import html as _h
-
-    from symbolic_mlmath.render.html import page
+    """``index.md`` and ``index.html``: every topic in course order, grouped by course and
+    week, with its documents and the outcome of its self-checks."""
+    from symbolic_mlmath.publish.pages import index_html, index_markdown
 
     out = Path(out)
-    n_ok = sum(1 for s in summaries if s["ok"])
-    head = (f"{len(summaries)} topics; self-checks passed in {n_ok}, "
-            f"failed in {len(summaries) - n_ok}. Detail: {detail}.")
-    md = ["# Workbook", "", head, "",
-          "| Topic | Title | Self-checks | Derivations | Figures | Documents |",
-          "|---|---|---|---|---|---|"]
-    rows = []
-    for s in summaries:
-        docs = [f for f in s["files"] if not f.startswith("figures") and "/" not in f
-                and Path(f).suffix in (".md", ".html", ".tex", ".pdf", ".ipynb")]
-        pdf_note = ("" if s["pdf"] in ("ok", "skipped", "pdflatex not found")
-                    else f" (pdf not built: {s['pdf'][:80]})")
-        links_md = " ".join(f"[{Path(f).suffix[1:]}]({f})" for f in docs) + pdf_note
-        title = s["title"].replace("|", "/")
-        md.append(f"| `{s['id']}` | {title} | {_status(s)} | {s['derivations']} | "
-                  f"{s['figures']} | {links_md} |")
-        links = " ".join(f'<a href="{_h.escape(f)}">{Path(f).suffix[1:]}</a>'
-                         for f in docs) + _h.escape(pdf_note)
-        cls = "ok" if s["ok"] else "fail"
-        title_html = (f'<a href="{_h.escape(s["stem"])}.html">{_h.escape(s["title"])}</a>'
-                      if f"{s['stem']}.html" in docs else _h.escape(s["title"]))
-        rows.append(f"<tr><td><code>{_h.escape(s['id'])}</code></td><td>{title_html}</td>"
-                    f'<td class="{cls}">{_h.escape(_status(s))}</td><td>{s["derivations"]}</td>'
-                    f"<td>{s['figures']}</td><td>{links}</td></tr>")
-    md.append("")
-    body = (f"<h1>Workbook</h1>\n<p>{_h.escape(head)}</p>\n<table>\n<thead><tr><th>Topic</th>"
-            "<th>Title</th><th>Self-checks</th><th>Derivations</th><th>Figures</th>"
-            "<th>Documents</th></tr></thead>\n<tbody>\n" + "\n".join(rows)
-            + "\n</tbody>\n</table>")
     p_md, p_html = out / "index.md", out / "index.html"
-    p_md.write_text("\n".join(md), encoding="utf-8")
-    p_html.write_text(page("Workbook", body, katex=None), encoding="utf-8")
+    p_md.write_text(index_markdown(summaries, detail=detail), encoding="utf-8")
+    p_html.write_text(index_html(summaries, detail=detail), encoding="utf-8")
     return p_md, p_html
 
 
@@ -233,13 +262,20 @@ def main(argv: list[str] | None = None) -> int:
         from symbolic_mlmath.render.html import copy_katex
 
         copy_katex(args.out)
-    summaries = build_workbook(args.out, args.topics, jobs=args.jobs, detail=args.detail,
-                               katex=args.katex, pdf=args.pdf, source=args.source)
-    for s in summaries:
-        print(f"{s['stem']}: {_status(s)}; {len(s['files'])} files; pdf {s['pdf']}; "
-              f"{s['seconds']:.1f} s")
+    def line(s: dict[str, Any]) -> None:
+        pdf = "" if s["pdf"] in _QUIET_PDF else f"; pdf: {s['pdf']}"
+        print(f"{s['id']}: {_status(s)}; {len(s['files'])} files{pdf}; {s['seconds']:.1f} s",
+              flush=True)
         if s.get("error") and s.get("traceback"):
             sys.stderr.write(s["traceback"])
+
+    summaries = build_workbook(args.out, args.topics, jobs=args.jobs, detail=args.detail,
+                               katex=args.katex, pdf=args.pdf, source=args.source,
+                               on_done=line)
+    notes = sorted({s["pdf"] for s in summaries if s["pdf"] in _QUIET_PDF and s["pdf"] != "ok"
+                    and s["pdf"] != "skipped"})
+    for note in notes:
+        print(f"note: {note}, so no PDFs were built (the .tex files are written)")
     bad = [s["id"] for s in summaries if not s["ok"]]
     print(f"workbook: {len(summaries)} topics in {time.perf_counter() - t0:.1f} s -> "
           f"{Path(args.out) / 'index.html'}; self-checks "

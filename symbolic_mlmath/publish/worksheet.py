@@ -41,13 +41,13 @@ from symbolic_mlmath.core.problems import (
     Generator,
     Level,
     Problem,
+    answer_text,
     linear_text,
 )
 
 __all__ = [
     "TOPIC_TITLES",
     "Worksheet",
-    "answer_text",
     "generators",
     "is_nice",
     "main",
@@ -149,39 +149,6 @@ def _shown_tex(shown: tuple) -> str:
         lines = [f"{linear_text(r, names)} &= {b}" for r, b in zip(rows, rhs, strict=True)]
         return r"\begin{aligned}" + r" \\ ".join(lines) + r"\end{aligned}"
     return r", \qquad ".join(f"{n} = {latex_of(M)}" for n, M in shown[1])
-
-
-def answer_text(result: Any) -> str:
-    """A result as the text a learner would type as the answer.
-
-    Examples
-    ========
-    >>> from sympy import Rational, Symbol, Matrix
-    >>> answer_text(True), answer_text("unique"), answer_text(Matrix([[1, Rational(1, 2)]]))
-    ('yes', 'unique', '[[1, 1/2]]')
-    >>> x, y = Symbol("x"), Symbol("y")
-    >>> answer_text({x: 1, y: 2 - x}), answer_text({})
-    ('x = 1, y = 2 - x', 'none')
-    """
-    from symbolic_mlmath.render.formats import text_of
-
-    if isinstance(result, bool):
-        return "yes" if result else "no"
-    if isinstance(result, str):
-        return result
-    if isinstance(result, dict):
-        if not result:
-            return "none"
-        return ", ".join(f"{k} = {answer_text(v)}" for k, v in result.items())
-    if isinstance(result, list | tuple):
-        return "[" + ", ".join(answer_text(v) for v in result) + "]"
-    from sympy import Expr, MatrixBase
-
-    if isinstance(result, MatrixBase) and result.cols == 1:  # a vector
-        return answer_text(list(result))
-    if isinstance(result, Expr) and result.free_symbols:
-        return str(result)  # SymPy's order: highest powers first
-    return text_of(result)
 
 
 # ------------------------------------------------------------------ generators and problems
@@ -427,8 +394,8 @@ def main(argv: list[str] | None = None) -> int:
                                 description="Seeded problem sheets with a worked answer key.")
     p.add_argument("--topics", nargs="*", default=None, metavar="ID",
                    help="topic ids or prefixes (default: every topic with generators)")
-    p.add_argument("--count", type=int, default=5, metavar="N", help="problems per topic")
-    p.add_argument("--seed", type=int, default=0, metavar="S")
+    p.add_argument("--count", default="5", metavar="N", help="problems per topic (1-100)")
+    p.add_argument("--seed", default="0", metavar="S", help="a whole number from 0 to 10^100")
     p.add_argument("--out", default=None, metavar="DIR",
                    help="write worksheet and answer key (.md, .html, .tex) here")
     p.add_argument("--answers", action="store_true",
@@ -442,15 +409,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--title", default="", metavar="TEXT", help="the sheet's title")
     args = p.parse_args(argv)
     from symbolic_mlmath.core.tasks import Input, parse_input
+    from symbolic_mlmath.text.options import parse_count, parse_name, parse_seed
 
+    topics = None if args.topics is None else [parse_name(t, name="topics") for t in args.topics]
+    count = parse_count(args.count, name="count", low=1, high=100)
+    seed = parse_seed(args.seed, name="seed")
     difficulty = parse_input(Input("difficulty", "choice", choices=DIFFICULTIES), args.difficulty)
     size = None if args.size is None else parse_input(Input("size", "int"), args.size)
     title = parse_input(Input("title", "text"), args.title)
-    sheet = make_worksheet(args.topics, args.count, args.seed, difficulty=difficulty, size=size,
-                           title=title)
+    sheet = make_worksheet(topics, count, seed, difficulty=difficulty, size=size, title=title)
     if args.out:
         files = sheet.write(args.out, detail=args.detail)
-        print(f"worksheet: {len(sheet.problems)} problems, seed {args.seed} -> "
+        print(f"worksheet: {len(sheet.problems)} problems, seed {seed} -> "
               + ", ".join(str(f) for f in files))
         return 0
     sys.stdout.write(sheet.to_text())

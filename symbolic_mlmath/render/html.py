@@ -36,6 +36,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from symbolic_mlmath.render.style import CSS as _CSS
+from symbolic_mlmath.render.style import NOSCRIPT as _NOSCRIPT
+from symbolic_mlmath.render.style import TYPESET as _RENDER
+
 __all__ = [
     "KATEX_FILES",
     "MdBlock",
@@ -362,47 +366,6 @@ def copy_katex(dest: str | Path) -> Path:
     return target
 
 
-_RENDER = """
-(function () {
-  function typeset() {
-    var els = document.querySelectorAll(".math");
-    for (var i = 0; i < els.length; i++) {
-      var el = els[i];
-      var tex = el.getAttribute("data-tex") || el.textContent;
-      el.setAttribute("data-tex", tex);
-      katex.render(tex, el, {displayMode: el.classList.contains("display"),
-                             throwOnError: false, strict: "ignore", trust: false,
-                             maxExpand: 10000});
-    }
-    document.documentElement.setAttribute("data-typeset", String(els.length));
-  }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", typeset);
-  } else { typeset(); }
-})();
-"""
-
-_CSS = """
-body { font-family: Georgia, "Times New Roman", serif; max-width: 56em; margin: 2em auto;
-       padding: 0 1.2em; line-height: 1.5; color: #1b1b1b; background: #fff; }
-h1, h2, h3 { font-family: "Helvetica Neue", Arial, sans-serif; line-height: 1.25; }
-h3 { margin-top: 2em; border-bottom: 1px solid #ddd; padding-bottom: .2em; }
-.math.display, div.math { display: block; overflow-x: auto; overflow-y: hidden;
-                          margin: .6em 0; }
-figure { margin: 1.5em 0; text-align: center; }
-figure img { max-width: 100%; height: auto; }
-figcaption { font-size: .9em; color: #444; }
-code, pre { font-family: Menlo, Consolas, monospace; font-size: .9em; }
-pre { background: #f6f6f6; padding: .6em; overflow-x: auto; }
-table { border-collapse: collapse; margin: 1em 0; }
-th, td { border: 1px solid #ccc; padding: .3em .6em; text-align: left; }
-.checks { font-size: .95em; }
-.ok { color: #176f2c; } .fail { color: #b00020; font-weight: bold; }
-.meta { color: #666; font-size: .9em; }
-@media print { body { max-width: none; } a { color: inherit; } }
-"""
-
-
 def page(title: str, body: str, *, katex: str | None = "inline", prefix: str = "") -> str:
     """A complete HTML page around an HTML ``body``.
 
@@ -430,6 +393,7 @@ def page(title: str, body: str, *, katex: str | None = "inline", prefix: str = "
         raise ValueError(f"katex: unknown mode {katex!r}; choose inline or copy")
     if katex is not None:
         tail.append(f"<script>{_RENDER}</script>")
+        body = _NOSCRIPT + "\n" + body
     return "\n".join([*head, "</head>", "<body>", body, *tail, "</body>", "</html>"]) + "\n"
 
 

@@ -8,6 +8,7 @@ from symbolic_mlmath.render.displays import Shown, where
 from symbolic_mlmath.render.formats import LATEX
 from symbolic_mlmath.render.present import ResultView, plan
 from symbolic_mlmath.render.printers import variable_order
+from symbolic_mlmath.render.titles import title_in
 
 __all__ = ["PREAMBLE", "result_latex", "to_latex", "to_latex_document"]
 
@@ -28,20 +29,29 @@ def result_latex(r: ResultView) -> str:
         lines += [r"\hline", r"\end{tabular}", r"\end{center}"]
         return "\n".join(lines)
     if r.display is not None:
+        terms = r.display.terms
+        if len(terms) == 1 and terms[0].view == "words" and r.display.name is None:
+            from symbolic_mlmath.render.present import sentence
+            from symbolic_mlmath.render.views import words
+
+            return sentence(f.prose(words(terms[0].obj)))
         return r"\[ " + f.display(r.display) + r" \]"
     return r.text(f)
 
 
-def to_latex(d: Any, *, detail: str = "standard", heading: str = "subsection") -> str:
+def to_latex(d: Any, *, detail: str = "standard", heading: str = "subsection",
+             shared: tuple[int, str] | None = None) -> str:
     """The derivation as a LaTeX fragment: a (sub)section with an enumerated list of steps.
 
     Highlighted rows use the colour ``changed`` (``xcolor``), as :data:`PREAMBLE` defines.
     """
     f = LATEX
     with variable_order(getattr(d, "variables", ()) or ()), where(d.title):
-        p = plan(d, detail)
-        out = [rf"\{heading}*{{{f.prose(p.title)}}}",
-               rf"\textbf{{{p.goal_label}:}} \[ {f.display(p.goal)} \]", ""]
+        p = plan(d, detail, shared)
+        out = [rf"\{heading}*{{{title_in(f, p.title)}}}"] if heading else []
+        if heading == "section":
+            out.append(rf"\addcontentsline{{toc}}{{section}}{{{title_in(f, p.title)}}}")
+        out += [rf"\textbf{{{p.goal_label}:}} \[ {f.display(p.goal)} \]", ""]
         out.append(r"\begin{enumerate}")
         depth_open = 0
         for s in p.steps:
@@ -52,10 +62,21 @@ def to_latex(d: Any, *, detail: str = "standard", heading: str = "subsection") -
                 out.append(r"\end{itemize}")
                 depth_open -= 1
             text = s.text(f)
+            if s.conclusion:
+                if detail != "overview":
+                    out.append(f"{text}:")
+                    out += [r"\[ " + f.display(dd) + r" \]" for dd in s.displays]
+                continue
             if detail == "overview":
                 out.append(rf"\item \textbf{{{f.prose(s.title)}:}} {text}")
                 continue
-            out.append(rf"\item \textbf{{{f.prose(s.title)}.}} {text}")
+            if s.label:
+                out.append(rf"\item[] \textbf{{{f.prose(s.label)}:}} {text}")
+                out += [r"\[ " + f.display(dd) + r" \]" for dd in s.displays]
+                out.append(rf"\setcounter{{enumi}}{{{s.number}}}")
+                continue
+            else:
+                out.append(rf"\item \textbf{{{f.prose(s.title)}.}} {text}")
             law = s.law(f)
             if law:
                 out.append(rf"\\ {{\small\emph{{Rule:}} {law}}}")

@@ -8,6 +8,7 @@ from symbolic_mlmath.render.displays import Shown, where
 from symbolic_mlmath.render.formats import MARKDOWN
 from symbolic_mlmath.render.present import Plan, ResultView, plan
 from symbolic_mlmath.render.printers import variable_order
+from symbolic_mlmath.render.titles import title_in
 
 __all__ = ["result_markdown", "to_markdown"]
 
@@ -30,19 +31,35 @@ def result_markdown(r: ResultView, f: Any = MARKDOWN) -> list[str]:
             out += ["", "$$" + f.display(r.display) + "$$"]
         return out
     if r.display is not None:
+        terms = r.display.terms
+        if len(terms) == 1 and terms[0].view == "words" and r.display.name is None:
+            from symbolic_mlmath.render.present import sentence
+            from symbolic_mlmath.render.views import words
+
+            return [sentence(f.prose(words(terms[0].obj)))]
         return ["$$" + f.display(r.display) + "$$"]
     return [r.text(f)]
 
 
-def plan_markdown(p: Plan, detail: str, heading: str = "###", anchor: str = "") -> str:
-    """A plan (see ``render.present``) as Markdown."""
+def plan_markdown(p: Plan, detail: str, heading: str = "###") -> str:
+    """A plan (see ``render.present``) as Markdown (no heading line when ``heading`` is "")."""
     f = MARKDOWN
-    out = [f"{heading} {f.prose(p.title)}", ""]
+    out = [f"{heading} {title_in(f, p.title)}", ""] if heading else []
     out += [f"**{p.goal_label}:**", "", "$$" + f.display(p.goal) + "$$", ""]
     for s in p.steps:
         pad = "  " * s.depth
         text = s.text(f)
-        if s.depth == 0:
+        if s.conclusion:
+            if detail == "overview":
+                continue
+            out += [f"{pad}{text}:", ""]
+            out += [f"{pad}  $$" + f.display(dd) + "$$" if s.depth else "$$" + f.display(dd) + "$$"
+                    for dd in s.displays]
+            out.append("")
+            continue
+        if s.label:
+            lead = f"**{s.label}:** {text}"
+        elif s.depth == 0:
             lead = f"**Step {s.number}: {f.prose(s.title)}.** {text}"
         else:
             lead = f"- *{f.prose(s.title)}.* {text}"
@@ -71,7 +88,11 @@ def _has_matrix(d: Any) -> bool:
     return any(isinstance(t.obj, MatrixBase) or t.view in ("system", "solution") for t in d.terms)
 
 
-def to_markdown(d: Any, *, detail: str = "standard", heading: str = "###") -> str:
-    """The derivation as Markdown: a heading, the problem, one paragraph per step, the result."""
+def to_markdown(d: Any, *, detail: str = "standard", heading: str = "###",
+                shared: tuple[int, str] | None = None) -> str:
+    """The derivation as Markdown: a heading, the problem, one paragraph per step, the result.
+
+    ``shared=(n, title)``: the first ``n`` steps repeat an earlier derivation's, summarised.
+    """
     with variable_order(getattr(d, "variables", ()) or ()), where(d.title):
-        return plan_markdown(plan(d, detail), detail, heading)
+        return plan_markdown(plan(d, detail, shared), detail, heading)

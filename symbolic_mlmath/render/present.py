@@ -44,6 +44,8 @@ class StepView:
     displays: list[Display]
     law_shown: bool
     summary: str = ""  # replaces the sentence when steps are summarised
+    label: str = ""  # replaces "Step k" (a summary of several steps)
+    conclusion: bool = False  # the result of a step, shown after the substeps that teach it
 
     def text(self, f: MathFormat) -> str:
         """The step's sentence in format ``f``: what is done, and why."""
@@ -159,6 +161,12 @@ class _Builder:
         self.aug: tuple | None = None
         self.out: list[StepView] = []
         self.number = 0
+        self.last: Any = None  # the object the last display ended with
+
+    def _repeats(self, d: Display) -> bool:
+        """A lone object the display just before ended with (a pivots step after RREF)."""
+        return (len(d.terms) == 1 and d.name is None and self.last is not None
+                and d.terms[0].view == "" and _same_text(d.terms[0].obj, self.last))
 
     def walk(self, steps: tuple[Step, ...], depth: int) -> None:
         for s in steps:
@@ -184,24 +192,34 @@ class _Builder:
             displays = t.displays(step)
             substeps = step.substeps
         displays = [_with_bar(d, self.aug) for d in displays]
-        kept = [d for d in displays if not _empty(d)]
-        if displays and not kept and not t.why and step.rule not in _KEEP_EMPTY:
-            return  # a step that shows nothing new
+        kept = [d for d in displays if not _empty(d) and not self._repeats(d)]
+        if displays and all(_empty(d) for d in displays) and not t.why:
+            return  # a step that shows nothing new (1/5 = 1/5)
+        if kept:
+            self.last = kept[-1].terms[-1].obj
         if depth == 0:
             self.number += 1
         law = step.rule not in self.laws
         self.laws.add(step.rule)
-        self.out.append(StepView(step, depth, self.number, t.title, kept, law))
         show_subs = self.detail == "full" or (self.detail == "standard" and t.teach and depth == 0)
+        if substeps and show_subs and t.teach and kept:
+            # the work first, then what it gives: "So ..."
+            self.out.append(StepView(step, depth, self.number, t.title, [], law))
+            self.walk(substeps, depth + 1)
+            self.out.append(StepView(step, depth, self.number, "", kept, False, summary="So",
+                                     conclusion=True))
+            return
+        self.out.append(StepView(step, depth, self.number, t.title, kept, law))
         if substeps and show_subs:
             self.walk(substeps, depth + 1)
 
 
-_KEEP_EMPTY: set = set()
+def plan(d: Any, detail: str = "standard", shared: tuple[int, str] | None = None) -> Plan:
+    """The plan of what to show for derivation ``d`` at ``detail``.
 
-
-def plan(d: Any, detail: str = "standard") -> Plan:
-    """The plan of what to show for derivation ``d`` at ``detail``."""
+    ``shared=(n, title)`` says the first ``n`` steps are those of the derivation
+    ``title`` shown earlier on the page: they are summarised in one line.
+    """
     b = _Builder(detail)
     goal_aug = None
     inputs = getattr(d, "inputs", {}) or {}
@@ -211,12 +229,42 @@ def plan(d: Any, detail: str = "standard") -> Plan:
     b.walk(d.steps, 0)
     if detail == "overview":
         b.out = [s for s in b.out if s.depth == 0]
+    if shared is not None and 0 < shared[0] < len(d.steps):
+        b.out = _summarise(d, b.out, shared, goal_aug)
     goal = _with_bar(_goal_display(d), goal_aug)
     label = "Find" if _unevaluated(d.goal) else "Given"
     result = result_view(d)
     if result.display is not None and goal_aug is not None:
         result.display = _with_bar(result.display, goal_aug)
     return Plan(d.title, goal, label, b.out, result, tuple(d.variables or ()))
+
+
+def _summarise(d: Any, views: list[StepView], shared: tuple[int, str],
+               aug: tuple | None) -> list[StepView]:
+    n, title = shared
+    last = d.steps[n - 1]
+    rest = [v for v in views if v.number > n]
+    shown = _with_bar(chain(Shown(last.after, style=_pivot_style(last.after)), step=last), aug)
+    text = f"The first {n} steps are those of “{title}” above; they end at"
+    head = StepView(last, 0, n, "", [shown], False, summary=text,
+                    label=f"Steps 1–{n}" if n > 1 else "Step 1")
+    return [head, *rest]
+
+
+def _pivot_style(obj: Any) -> MatrixStyle | None:
+    from sympy import MatrixBase
+
+    if not isinstance(obj, MatrixBase):
+        return None
+    piv = set()
+    prev = -1
+    for i in range(obj.rows):
+        c = next((j for j in range(obj.cols) if obj[i, j] != 0), None)
+        if c is None or c <= prev or any(obj[k, c] != 0 for k in range(i + 1, obj.rows)):
+            break
+        piv.add((i, c))
+        prev = c
+    return MatrixStyle(pivots=frozenset(piv))
 
 
 def _unevaluated(obj: Any) -> bool:
@@ -284,9 +332,11 @@ def generic_result(result: Any, d: Any = None) -> ResultView:
         return ResultView(header=[label(str(k)) for k in keys], rows=rows)
     if isinstance(result, list | tuple | Tuple):
         return ResultView(display=chain(Shown(Tuple(*result), view="list")))
-    if isinstance(result, bool | str | Str) or (isinstance(result, Basic) and result.is_Boolean):
+    if isinstance(result, str | Str):  # a word result ("unique"): its words
+        return ResultView(display=chain(Shown(result, view="words")))
+    if isinstance(result, bool) or (isinstance(result, Basic) and result.is_Boolean):
         last = d.steps[-1] if d is not None and d.steps else None
-        if last is not None:
+        if last is not None:  # yes / no alone says too little: the deciding sentence
             return ResultView(step=last)
         return ResultView(display=chain(Shown(result, view="words")))
     parts: list[Any] = []

@@ -187,6 +187,16 @@ def latex_printer() -> Any:
     class Printer(LatexPrinter):
         """SymPy's LaTeX printer with the learner's order and written products."""
 
+        def _print(self, expr: Any, **kwargs: Any) -> str:
+            if not kwargs:
+                return super()._print(expr)
+            try:
+                return super()._print(expr, **kwargs)
+            except TypeError:  # an object's own _latex that takes no options (exp=...)
+                base = super()._print(expr)
+                exp = kwargs.get("exp")
+                return rf"\left({base}\right)^{{{exp}}}" if exp is not None else base
+
         def _as_ordered_terms(self, expr: Any, order: Any = None) -> list:
             return ordered_terms(expr)
 
@@ -238,8 +248,24 @@ def latex_printer() -> Any:
                 return r"\begin{vmatrix}" + r"\\".join(rows) + r"\end{vmatrix}"
             return r"\det\left(" + self._print(M) + r"\right)"
 
+        def _print_Derivative(self, expr: Any) -> str:
+            tex = super()._print_Derivative(expr)
+            inner = self._print(expr.expr)
+            wrapped = rf"\left({inner}\right)"
+            if inner.startswith(r"\left(") and tex.endswith(wrapped):  # no "((": square outside
+                tex = tex[: -len(wrapped)] + rf"\left[{inner}\right]"
+            return tex
+
+        def _print_dict(self, d: dict) -> str:
+            return ", ".join(f"{self._print(k)} = {self._print(v)}" for k, v in d.items())
+
+        _print_Dict = _print_dict
+
         def _print_Str(self, e: Any) -> str:
-            return r"\text{%s}" % e.name.replace("_", r"\_")
+            from symbolic_mlmath.render.labels import label
+
+            name = label(e.name) if "_" in e.name else e.name
+            return r"\text{%s}" % name.replace("_", r"\_")
 
         def _print_BooleanTrue(self, e: Any) -> str:
             return r"\text{yes}"

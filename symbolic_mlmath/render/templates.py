@@ -185,7 +185,7 @@ def _factor(step: Step, f: MathFormat) -> str:
           teach=True)
 def _substitute(step: Step, f: MathFormat) -> str:
     if step.substeps:
-        return f.prose("put in the values worked out below")
+        return f.prose("work out each part, then put the values in")
     return f.prose("put in the values computed for each part")
 
 

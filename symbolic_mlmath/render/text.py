@@ -45,10 +45,10 @@ def _single(c: Any) -> Any:
     return Display((c if isinstance(c, Shown) else Shown(c),))
 
 
-def to_text(d: Any, *, detail: str = "standard") -> str:
+def to_text(d: Any, *, detail: str = "standard", shared: tuple[int, str] | None = None) -> str:
     """The derivation as unicode text."""
     with variable_order(getattr(d, "variables", ()) or ()), where(d.title):
-        p = plan(d, detail)
+        p = plan(d, detail, shared)
         f = TEXT
         out = [p.title]
         if detail != "overview":
@@ -63,6 +63,19 @@ def to_text(d: Any, *, detail: str = "standard") -> str:
         for s in p.steps:
             pad = "  " * (s.depth + 1)
             label = f"{s.number}. " if s.depth == 0 else "- "
+            if s.conclusion:
+                if detail != "overview":
+                    out.append(f"{pad}{s.text(f)}:")
+                    for dd in s.displays:
+                        out.append(_indent(f.display(dd), pad + "   "))
+                    out.append("")
+                continue
+            if s.label:
+                out.append(f"{pad}{s.label}: {s.text(f)}")
+                for dd in s.displays:
+                    out.append(_indent(f.display(dd), pad + "   "))
+                out.append("")
+                continue
             text = s.text(f)
             if detail == "overview":
                 inline = [f.inline(dd) for dd in s.displays

@@ -37,7 +37,17 @@ _GREEK = {
     "lambda": "λ", "mu": "μ", "nu": "ν", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ",
     "phi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω", "Sigma": "Σ", "Delta": "Δ",
 }
+_SUB_LETTERS = str.maketrans("ijklmnx", "ᵢⱼₖₗₘₙₓ")
 _FUNCS = {"acos": "arccos", "asin": "arcsin", "atan": "arctan", "log": "ln"}
+
+
+def _words(name: str) -> str:
+    """A word result such as ``local_max`` in words (``local max``); other names as they are."""
+    if "_" not in name:
+        return name
+    from symbolic_mlmath.render.labels import label
+
+    return label(name)
 
 
 def symbol_text(name: str) -> str:
@@ -136,6 +146,7 @@ def _text_printer() -> Any:
                 if precedence(f) < PRECEDENCE["Mul"]:
                     t = f"({t})"
                 pieces.append(t)
+            called = [f.is_Function or (f.is_Pow and f.base.is_Function) for f in num]
             body = ""
             for k, p in enumerate(pieces):
                 if k == 0:
@@ -144,6 +155,7 @@ def _text_printer() -> Any:
                 prev = pieces[k - 1]
                 glue = p[:1] == "(" or (p[:1].isalpha() and not (
                     len(p) > 1 and p[1:2].isalpha() and len(prev) > 1 and prev[-2:-1].isalpha()))
+                glue = glue and not (called[k] or called[k - 1])  # 2x·sin(x), not 2xsin(x)
                 body += p if glue else "·" + p
             head = "" if coeff == 1 and pieces else self._print(coeff)
             if head and pieces and not (pieces[0][:1] in ("(", "√") or (
@@ -151,7 +163,8 @@ def _text_printer() -> Any:
                 head += "·"
             top = head + body or "1"
             if den:
-                d = "·".join(self._print(x) for x in den)
+                d = "·".join(f"({self._print(x)})" if len(den) > 1 and precedence(x) < PRECEDENCE["Mul"]
+                             else self._print(x) for x in den)  # 1/((a + b)c) is not 1/(a + b·c)
                 if len(den) > 1 or not (den[0].is_Atom):
                     d = f"({d})"
                 top = f"{top}/{d}"
@@ -197,7 +210,7 @@ def _text_printer() -> Any:
             return f"{self._print(e.lhs)} ≠ {self._print(e.rhs)}"
 
         def _print_Str(self, e: Any) -> str:
-            return e.name
+            return _words(e.name)
 
         def _print_Tuple(self, e: Any) -> str:
             return "(" + ", ".join(self._print(x) for x in e) + ")"
@@ -215,6 +228,47 @@ def _text_printer() -> Any:
             name = _FUNCS.get(e.func.__name__, e.func.__name__)
             return f"{name}({', '.join(self._print(a) for a in e.args)})"
 
+        def _print_Derivative(self, e: Any) -> str:
+            inner = self._print(e.expr)
+            if not (e.expr.is_Atom or e.expr.is_Function):
+                inner = f"({inner})"
+            n = sum(c for _, c in e.variable_count)
+            up = "" if n == 1 else str(n).translate(_SUP)
+            if len(e.variable_count) == 1 and len(e.expr.free_symbols) <= 1:
+                (v, _), = e.variable_count
+                return f"d{up}/d{self._print(v)}{up} {inner}"
+            below = "".join(f"∂{self._print(v)}" + ("" if c == 1 else str(c).translate(_SUP))
+                            for v, c in reversed(e.variable_count))
+            return f"∂{up}/{below} {inner}"
+
+        def _print_Limit(self, e: Any) -> str:
+            expr, var, to = e.args[:3]
+            inner = self._print(expr)
+            if not (expr.is_Atom or expr.is_Function):
+                inner = f"({inner})"
+            side = {"+": "⁺", "-": "⁻"}.get(str(e.args[3]), "")
+            return f"lim_({self._print(var)}→{self._print(to)}{side}) {inner}"
+
+        def _print_dict(self, d: dict) -> str:
+            return ", ".join(f"{self._print(k)} = {self._print(v)}" for k, v in d.items())
+
+        _print_Dict = _print_dict
+
+        def _print_Max(self, e: Any) -> str:
+            return f"{type(e).__name__.lower()}({', '.join(self._print(a) for a in e.args)})"
+
+        _print_Min = _print_Max
+
+        def _print_Piecewise(self, e: Any) -> str:
+            from sympy import true
+
+            pieces = [f"{self._print(v)} otherwise" if c is true else f"{self._print(v)} if {self._print(c)}"
+                      for v, c in e.args]
+            return "{" + "; ".join(pieces) + "}"
+
+        def _print_NegativeInfinity(self, e: Any) -> str:
+            return "-∞"
+
         def _print_ImaginaryUnit(self, e: Any) -> str:
             return "i"
 
@@ -226,6 +280,12 @@ def _text_printer() -> Any:
 
         def _print_Identity(self, e: Any) -> str:
             return "I"
+
+        def _print_Max(self, e: Any) -> str:
+            return "max(" + ", ".join(self._print(a) for a in e.args) + ")"
+
+        def _print_Min(self, e: Any) -> str:
+            return "min(" + ", ".join(self._print(a) for a in e.args) + ")"
 
         def _print_Inverse(self, e: Any) -> str:
             return self._wrap(e.arg) + "⁻¹"
@@ -239,6 +299,39 @@ def _text_printer() -> Any:
 
         def _print_MatPow(self, e: Any) -> str:
             return self._wrap(e.base) + str(e.exp).translate(_SUP)
+
+        def _print(self, expr: Any, **kwargs: Any) -> str:
+            from sympy import Indexed
+
+            if isinstance(expr, Indexed):  # its own _sympystr would win otherwise
+                return self._print_Indexed(expr)
+            return super()._print(expr, **kwargs)
+
+        def _print_Indexed(self, e: Any) -> str:  # x[i] -> xᵢ
+            idx = ",".join(self._print(i) for i in e.indices)
+            sub = idx.translate(_SUB_LETTERS) if idx.isalpha() else idx.translate(_SUB)
+            return self._print(e.base.label) + sub
+
+        def _print_factorial(self, e: Any) -> str:
+            a = e.args[0]
+            return (self._print(a) if a.is_Symbol or a.is_Integer or a.is_Indexed
+                    else f"({self._print(a)})") + "!"
+
+        def _sum_like(self, e: Any, sign: str) -> str:  # Σ xᵢ over i = 1..n
+            parts = []
+            for i, a, b in e.limits:
+                parts.append(f"{self._print(i)}={self._print(a)}..{self._print(b)}")
+            body = e.function
+            text = self._print(body)
+            if body.is_Add or (body.is_Mul and not body.args[0].is_number):
+                text = f"({text})"
+            return f"({sign}[{'; '.join(parts)}] {text})"
+
+        def _print_Sum(self, e: Any) -> str:
+            return self._sum_like(e, "Σ")
+
+        def _print_Product(self, e: Any) -> str:
+            return self._sum_like(e, "Π")
 
         def _wrap(self, a: Any) -> str:
             t = self._print(a)
@@ -307,7 +400,16 @@ def pretty_printer() -> Any:
             return prettyForm(f"{e.p}/{e.q}" if e.q != 1 else str(e.p))
 
         def _print_Str(self, e: Any) -> Any:
-            return prettyForm(e.name)
+            return prettyForm(_words(e.name))
+
+        def _print_Max(self, e: Any) -> Any:
+            return prettyForm(*self._print_seq(e.args, "(", ")").left("max"))
+
+        def _print_Min(self, e: Any) -> Any:
+            return prettyForm(*self._print_seq(e.args, "(", ")").left("min"))
+
+        def _print_acos(self, e: Any) -> Any:
+            return prettyForm(*self._print_seq(e.args, "(", ")").left("arccos"))
 
     _PRETTY = Printer({"use_unicode": True, "order": "none", "wrap_line": False})
     return _PRETTY

@@ -154,7 +154,7 @@ def tex_matrix(M: Any, style: MatrixStyle | None, hl: Callable[[str], str],
             t = latex_line(M[i, j])
             frac = frac or r"\frac" in t
             if (i, j) in style.pivots:
-                t = rf"\boxed{{{t}}}"
+                t = rf"\boxed{{\textstyle {t}}}"
             if i in style.rows:
                 t = hl(t)
             cells.append(t)

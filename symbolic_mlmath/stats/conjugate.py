@@ -30,6 +30,7 @@ __all__ = [
     "CONJUGATE",
     "derive_discrete_posterior",
     "derive_posterior",
+    "evaluated_density",
     "kernel_parameters",
     "posterior_mode",
 ]
@@ -68,6 +69,20 @@ def kernel_parameters(family: str, log_kernel: Any, theta: Any) -> tuple:
     return (c2 / A, 1 / sqrt(A))  # mean, standard deviation
 
 
+def evaluated_density(family: str, theta: Any, params: tuple) -> Any:
+    """The family's density at θ with the beta function of numbers evaluated (6p(1 - p),
+    not p(1 - p)/beta(2, 2))."""
+    from sympy import gamma
+    from sympy.functions.special.beta_functions import beta as beta_fn
+
+    from symbolic_mlmath.stats.families import FAMILIES
+
+    dens = FAMILIES[family].density(theta, params)
+    if dens.has(beta_fn):
+        dens = dens.rewrite(gamma)
+    return dens
+
+
 def _kernel(expr: Any, theta: Any) -> Any:
     """Drop the factors that do not depend on θ (the kernel, up to a constant)."""
     from sympy import Mul, powsimp
@@ -80,12 +95,11 @@ def _kernel(expr: Any, theta: Any) -> Any:
 def derive_posterior(prior: Any, likelihood: Any, data: Any = None, *,
                      known: Mapping[str, Any] | None = None) -> Derivation:
     """The posterior of a conjugate prior given data: kernel, family, mean, median, mode."""
-    from sympy import Float, Mul, Rational, Symbol, Tuple, log
+    from sympy import Float, Mul, Rational, Tuple, log
     from sympy.core.symbol import Str
 
     from symbolic_mlmath.stats.data import read_data
     from symbolic_mlmath.stats.distributions import decimal, parse_distribution
-    from symbolic_mlmath.stats.families import FAMILIES
     from symbolic_mlmath.stats.mle import check_support, model_of
 
     pd = parse_distribution(prior, name="prior")
@@ -104,7 +118,7 @@ def derive_posterior(prior: Any, likelihood: Any, data: Any = None, *,
     values = read_data(data, name="data").values()
     check_support(model, values)
     theta = model.params[0]
-    prior_pdf = FAMILIES[pd.family].density(theta, pd.params)
+    prior_pdf = evaluated_density(pd.family, theta, pd.params)
     like = Mul(*(model.density.subs(model.x, v) for v in values))
     steps = [Step(R.PRIOR, None, prior_pdf,
                   {"distribution": Str(str(pd)), "parameter": theta, "family": pd.family,
@@ -115,7 +129,7 @@ def derive_posterior(prior: Any, likelihood: Any, data: Any = None, *,
                        "data": Tuple(*values)}))
     params = kernel_parameters(pd.family, log(kernel), theta)
     post = parse_distribution(pd.family, list(params), name="prior")
-    post_pdf = FAMILIES[pd.family].density(theta, post.params)
+    post_pdf = evaluated_density(pd.family, theta, post.params)
     steps.append(Step(R.RECOGNIZE_KERNEL, kernel, post_pdf,
                       {"family": pd.family, "params": Tuple(*post.params), "parameter": theta,
                        "distribution": Str(str(post))}))
@@ -129,8 +143,9 @@ def derive_posterior(prior: Any, likelihood: Any, data: Any = None, *,
                       {"family": pd.family, "params": Tuple(*post.params), "parameter": theta}))
     result = {"distribution": str(post), "mean": mean, "median": median, "mode": mode,
               "parameters": Tuple(*post.params)}
-    return Derivation(f"Posterior of {theta}: {pd} prior, {model.family} likelihood",
-                      Symbol(f"pi({theta} | x)"), tuple(steps), result, task="posterior")
+    words = {"lambda": "the rate", "mu": "the mean", "p": "p"}.get(str(theta), str(theta))
+    return Derivation(f"Posterior of {words}: {pd} prior, {model.family} likelihood",
+                      theta, tuple(steps), result, task="posterior")
 
 
 def posterior_mode(family: str, params: tuple) -> Any:

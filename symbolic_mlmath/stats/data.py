@@ -65,6 +65,7 @@ _MAX_DEN_DIGITS = 2000
 
 _DECIMAL = re.compile(r"^([+-]?)([0-9]*)(?:\.([0-9]*))?(?:[eEdD]([+-]?[0-9]{1,6}))?$")
 _SEPARATORS = re.compile(r"[,;\s]+")
+_PLAIN_CHARS = re.compile(r"[0-9.+-]*")
 
 
 @dataclass(frozen=True)
@@ -196,11 +197,13 @@ def _scaled(text: str, lim: int) -> tuple[int, int] | None:
 
 def _plain(items: list[str], lim: int) -> list[tuple[int, int]]:
     """Decimals without exponents as ``(n, -places)``; ValueError for anything else."""
+    joined = "".join(items)
+    if not _PLAIN_CHARS.fullmatch(joined) or max(map(len, items)) > lim:
+        raise ValueError("not plain decimals")
     out = []
-    for v in items:
+    for v in items:  # int() refuses "1.2.3" (-> "12.3"), "", "+", "--1"
         whole, _, frac = v.partition(".")
-        if len(v) > lim or not v.isascii() or "_" in v or not (whole.lstrip("+-") or frac) \
-                or frac[:1] in ("+", "-"):
+        if frac[:1] in ("+", "-"):
             raise ValueError(v)
         out.append((int(whole + frac), -len(frac)))
     return out

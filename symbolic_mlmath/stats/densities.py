@@ -129,9 +129,11 @@ def derive_density(dist: Any, x: Any = None, digits: Any = None) -> Derivation:
     >>> d.result, d.steps[-1].rule.value
     (2*exp(-2*x), 'normalization')
     """
-    from sympy import Symbol, sympify
+    from sympy import Symbol
 
-    x = value_symbol() if x is None else sympify(x)
+    from symbolic_mlmath.text.convert import as_sympy
+
+    x = value_symbol() if x is None else as_sympy(x)
     X = rv_symbol()
     symbolic = bool(x.free_symbols)
     xs = x if isinstance(x, Symbol) else value_symbol()
@@ -277,11 +279,13 @@ def derive_cdf(dist: Any, x: Any, digits: Any = None) -> Derivation:
 
     A symbolic ``x`` gives the CDF formula.
     """
-    from sympy import Function, Integral, Le, Sum, Symbol, sympify
+    from sympy import Function, Integral, Le, Sum, Symbol
+
+    from symbolic_mlmath.text.convert import as_sympy
 
     from .notation import Prob
 
-    x = sympify(x)
+    x = as_sympy(x)
     X = rv_symbol()
     goal = Prob(Le(X, x))
     if x.free_symbols:

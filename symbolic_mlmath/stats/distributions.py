@@ -197,9 +197,11 @@ class Distribution:
 
     def density(self, x: Any) -> Any:
         """The PMF (discrete) or PDF (continuous) at ``x`` (a number or a symbol)."""
-        from sympy import Integer, sympify
+        from sympy import Integer
 
-        x = sympify(x)
+        from symbolic_mlmath.text.convert import as_sympy
+
+        x = as_sympy(x)
         inside = self._in_support(x)
         if inside is False:
             return Integer(0)
@@ -227,9 +229,11 @@ class Distribution:
         Raises :class:`~symbolic_mlmath.errors.LimitError` when the exact value would have
         more than 4000 digits (use :meth:`cdf_numeric`).
         """
-        from sympy import Integer, Sum, Symbol, floor, sympify
+        from sympy import Integer, Sum, Symbol, floor
 
-        x = sympify(x)
+        from symbolic_mlmath.text.convert import as_sympy
+
+        x = as_sympy(x)
         lo, hi = self.support()
         if x.is_number:
             if bool(x < lo):
@@ -292,9 +296,9 @@ class Distribution:
         Discrete: the smallest support value ``x`` with ``F(x) >= q``. Continuous
         families without a closed form return None: use :meth:`quantile_numeric`.
         """
-        from sympy import sympify
+        from symbolic_mlmath.text.convert import as_sympy
 
-        q = sympify(q)
+        q = as_sympy(q)
         check_level(q)
         if self.discrete:
             from .exact import discrete_quantile

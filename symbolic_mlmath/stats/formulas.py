@@ -112,8 +112,10 @@ def minus(*terms: Any) -> Any:
     """
     from sympy import Add, Mul, S
 
+    from symbolic_mlmath.text.convert import as_sympy
+
     *first, last = terms
-    neg = -S(last) if S(last).is_number else Mul(S.NegativeOne, last, evaluate=False)
+    neg = -as_sympy(last) if as_sympy(last).is_number else Mul(S.NegativeOne, last, evaluate=False)
     return Add(*first, neg, evaluate=False)
 
 
@@ -184,9 +186,11 @@ def quantity_step(rule: Any, name: Any, formula: Any, values: Mapping[Any, Any],
     ``value`` defaults to the formula evaluated at the values; pass it when it was computed
     faster another way (the verifier still recomputes it from the formula).
     """
-    from sympy import Basic, Dict, Symbol, sympify
+    from sympy import Basic, Dict, Symbol
 
-    vals = {k: (sympify(v) if not isinstance(v, Basic | Lazy) else v) for k, v in values.items()}
+    from symbolic_mlmath.text.convert import as_sympy
+
+    vals = {k: (as_sympy(v) if not isinstance(v, Basic | Lazy) else v) for k, v in values.items()}
     if value is None:
         value = substitute(formula, vals)
     label = Symbol(name) if isinstance(name, str) else name

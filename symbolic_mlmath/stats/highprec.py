@@ -29,14 +29,15 @@ _GUARD = 10
 def to_mp(v: Any) -> Any:
     """An exact SymPy number as an mpmath number at the working precision."""
     import mpmath
-    from sympy import sympify
 
-    v = sympify(v)
+    from symbolic_mlmath.text.convert import as_sympy
+
+    v = as_sympy(v)
     if v.is_Rational:
         return mpmath.mpf(int(v.p)) / int(v.q)
-    if v is sympify("oo"):
+    if v is as_sympy("oo"):
         return mpmath.inf
-    if v == -sympify("oo"):
+    if v == -as_sympy("oo"):
         return -mpmath.inf
     return mpmath.mpf(str(v.evalf(mpmath.mp.dps + 5)))
 
@@ -211,12 +212,14 @@ def numeric_guess(dist: Any, q: Any) -> int:
 def mp_quantile(dist: Any, q: Any, digits: int = 30) -> Any:
     """The q-quantile as mpmath (discrete: the exact support value, as mpmath)."""
     import mpmath
-    from sympy import Rational, sympify
+    from sympy import Rational
+
+    from symbolic_mlmath.text.convert import as_sympy
 
     from .special import mp_inverse
 
     _need_numbers(dist)
-    q = sympify(q)
+    q = as_sympy(q)
     exact = dist.quantile(q)
     half = Rational(1, 2)
     with mpmath.workdps(int(digits) + _GUARD):

@@ -196,12 +196,27 @@ def derive_margin_of_error(*, confidence: Any = None, n: Any = None, sigma: Any 
                       task="margin_of_error")
 
 
-def derive_sample_size(*, margin: Any, confidence: Any = None, sigma: Any = None,
-                       p: Any = None) -> Derivation:
+def derive_sample_size(*, margin: Any = None, confidence: Any = None, sigma: Any = None,
+                       p: Any = None, power: Any = None, effect: Any = None,
+                       alpha: Any = None, alternative: Any = None) -> Derivation:
     """The smallest n whose margin of error is at most ``margin``: (z σ / E)² for a mean
-    (known sigma), z² p(1 - p) / E² for a proportion (p = 1/2 when unknown), rounded up."""
+    (known sigma), z² p(1 - p) / E² for a proportion (p = 1/2 when unknown), rounded up.
+
+    With ``power`` and ``effect`` (the standardised effect (mu1 - mu0)/sigma) instead: the
+    smallest n of a z test reaching that power, ((z_alpha + z_power) / effect)², rounded up
+    (z_alpha/2 for a two-sided test, whose far tail is neglected).
+
+    Examples
+    ========
+    >>> derive_sample_size(power="0.8", effect="0.5", alpha="0.05").result
+    32
+    """
     from sympy import Float, Integer, Rational, Symbol, ceiling
 
+    if power is not None or effect is not None:
+        return _size_for_power(power, effect, alpha, alternative)
+    if margin is None:
+        raise TaskError("give the margin of error wanted (or power and effect)", name="margin")
     conf = confidence_level(confidence)
     E = exact_number(margin, "margin")
     if not E.is_number or E <= 0:
@@ -228,3 +243,30 @@ def derive_sample_size(*, margin: Any, confidence: Any = None, sigma: Any = None
                  "kind": "mean" if sigma is not None else "proportion",
                  "assumed_p": p is None and sigma is None})
     return Derivation("Sample size", Symbol("n"), (cs, step), n, task="sample_size")
+
+
+def _size_for_power(power: Any, effect: Any, alpha: Any, alternative: Any) -> Derivation:
+    from sympy import Float, Integer, Rational, Symbol, ceiling
+
+    from symbolic_mlmath.stats.testing import check_alternative
+
+    if power is None or effect is None:
+        raise TaskError("a sample size for power needs both power and effect", name="power")
+    target = check_alpha(exact_number(power, "power"), "power")
+    d = exact_number(effect, "effect")
+    if not d.is_number or d == 0:
+        raise TaskError("the effect size must be a non-zero number", name="effect")
+    a = check_alpha(Rational(5, 100) if alpha is None else exact_number(alpha, "alpha"))
+    alt = check_alternative(alternative)
+    ca = critical_value_step("z", a, "two-sided" if alt == "two-sided" else "greater")
+    cb = critical_value_step("z", 1 - target, "greater")
+    za, zb, dd = sym("z_alpha"), sym("z_power"), sym("d")
+    formula = ((za + zb) / dd) ** 2
+    vals = {za: ca.given["exact"], zb: cb.given["exact"], dd: abs(d)}
+    raw = formula.xreplace(vals)
+    n = Integer(ceiling(raw.evalf(60)))
+    step = Step(R.SAMPLE_SIZE, None, n,
+                {"formula": formula, "values": vals, "unrounded": Float(raw.evalf(40), 30),
+                 "kind": "power", "assumed_p": False, "power": target})
+    return Derivation("Sample size for a power", Symbol("n"), (ca, cb, step), n,
+                      task="sample_size")

@@ -47,11 +47,11 @@ MLE_FAMILIES = ("bernoulli", "binomial", "poisson", "geometric", "exponential", 
 _ASSUME = {
     "bernoulli": "0 < p < 1 and each x_i is 0 or 1",
     "binomial": "0 < p < 1 and 0 <= x_i <= m",
-    "poisson": "lambda > 0 and each x_i is a whole number >= 0",
+    "poisson": "a positive rate and each x_i a whole number >= 0",
     "geometric": "0 < p < 1 and each x_i is a whole number >= 1",
-    "exponential": "lambda > 0 and every x_i > 0",
-    "normal": "sigma > 0 (mu any real number)",
-    "uniform": "theta > 0 and 0 <= x_i <= theta for every i",
+    "exponential": "a positive rate and every x_i > 0",
+    "normal": "a positive standard deviation (any real mean)",
+    "uniform": "a positive upper end and 0 <= x_i <= that end for every i",
 }
 
 

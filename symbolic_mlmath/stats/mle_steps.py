@@ -185,7 +185,7 @@ def uniform_steps(model: Any, values: Any, n: Any, i: Any, xs: Any) -> tuple[lis
     score = ell.diff(theta)
     steps = [Step(R.LIKELIHOOD, model.density, L, g),
              Step(R.LOG_LIKELIHOOD, L, ell,
-                  {**g, "assumptions": Str("theta >= max x_i (where L > 0)")}),
+                  {**g, "assumptions": Str("θ >= max x_i (where L > 0)")}),
              Step(R.SCORE, ell, score, g),
-             Step(R.BOUNDARY_MAXIMUM, score, Tuple(Eq(theta, top)), g)]
+             Step(R.BOUNDARY_MAXIMUM, score, Eq(theta, top), {**g, "solution": Tuple(Eq(theta, top))})]
     return steps, {"theta": top}

@@ -44,12 +44,12 @@ def _given(dist: Any, **more: Any) -> dict:
 
 def _as_g(g: Any) -> Any:
     """``g`` written in X (a single other symbol is read as X)."""
-    from sympy import sympify
+    from symbolic_mlmath.text.convert import as_sympy
 
     X = rv_symbol()
     if g is None:
         return X
-    g = sympify(g)
+    g = as_sympy(g)
     free = g.free_symbols - {X}
     if len(free) == 1 and X not in g.free_symbols:
         g = g.xreplace({free.pop(): X})

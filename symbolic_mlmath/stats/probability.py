@@ -209,10 +209,17 @@ class _Solver:
         from .notation import Prob
 
         X = Symbol(name)
-        if X not in event.free_symbols or not _simple(event, X):
-            raise InputError("for an infinite or continuous variable the event must be a "
-                             "comparison of the variable itself, e.g. X > 2 or 1 < X <= 3",
-                             name="event")
+        if X not in event.free_symbols:
+            raise InputError("the event does not involve the variable", name="event")
+        if not _simple(event, X):
+            simpler, complement = interval_event(event, X)
+            if complement:
+                chain.replace(node, 1 - Prob(simpler), S.COMPLEMENT_RULE, {"event": event})
+                node = Prob(simpler)
+            else:
+                chain.replace(node, Prob(simpler), S.EVENT_SIMPLIFY, {"event": event})
+                node = Prob(simpler)
+            event = simpler
         event_steps(chain, node if node.args[0] == event else Prob(event), self.dists[name])
 
     def _count(self, chain: Chain, node: Any, event: Any, names: list[str]) -> None:
@@ -249,6 +256,58 @@ class _Solver:
         chain.replace(node, value, S.COUNT_OUTCOMES, given)
 
 
+def interval_event(event: Any, X: Any) -> tuple[Any, bool]:
+    """An event about X as one interval (``a < X <= b``, ``X > a``, ``X = a``), or the
+    complement of one (``(event, True)``): SymPy solves the inequalities."""
+    from sympy import (
+        Complement,
+        Dummy,
+        Eq,
+        FiniteSet,
+        Ge,
+        Gt,
+        Interval,
+        Le,
+        Lt,
+        Reals,
+        Union,
+    )
+
+    x = Dummy("x", real=True)
+    try:
+        found = event.xreplace({X: x}).as_set()
+    except (NotImplementedError, TypeError, ValueError):
+        found = None
+    complement = False
+    if found is not None and found.is_empty:
+        raise InputError("no value satisfies the event: it is impossible (probability 0)",
+                         name="event")
+    if isinstance(found, Union):
+        found, complement = Complement(Reals, found), True
+
+    def relation(s: Any) -> Any:
+        from sympy import And
+
+        if isinstance(s, FiniteSet) and len(s) == 1:
+            return Eq(X, next(iter(s)), evaluate=False)
+        if not isinstance(s, Interval):
+            return None
+        parts = []
+        if s.start.is_finite:
+            parts.append((Gt if s.left_open else Ge)(X, s.start))
+        if s.end.is_finite:
+            parts.append((Lt if s.right_open else Le)(X, s.end))
+        if s.start == s.end:
+            return Eq(X, s.start, evaluate=False)
+        return And(*parts) if len(parts) == 2 else parts[0] if parts else None
+
+    rel = relation(found) if found is not None else None
+    if rel is None:
+        raise InputError("for an infinite or continuous variable the event must come down to "
+                         "an interval of values, e.g. X > 2 or 1 < X <= 3", name="event")
+    return rel, complement
+
+
 def _joint_size(dists: dict) -> int:
     size = 1
     for d in dists.values():
@@ -260,10 +319,21 @@ def _joint_size(dists: dict) -> int:
 
 
 def _simple(event: Any, X: Any) -> bool:
-    from sympy import And
+    """One relation X op a (not !=), or a lower and an upper bound on X."""
+    from sympy import And, Ge, Gt, Le, Lt, Ne
 
     parts = event.args if isinstance(event, And) else (event,)
-    return all(getattr(p, "lhs", None) == X and p.rhs.is_number for p in parts) and len(parts) <= 2
+    if not all(getattr(p, "lhs", None) == X and p.rhs.is_number and not isinstance(p, Ne)
+               for p in parts) or len(parts) > 2:
+        return False
+    if len(parts) == 2:
+        kinds = {isinstance(p, Le | Lt) for p in parts}
+        if kinds != {True, False} or not all(isinstance(p, Le | Lt | Ge | Gt) for p in parts):
+            return False
+        upper = next(p for p in parts if isinstance(p, Le | Lt))
+        lower = next(p for p in parts if p is not upper)
+        return bool(lower.rhs < upper.rhs)
+    return True
 
 
 def _space_step(cur: Any, dists: dict) -> Any:

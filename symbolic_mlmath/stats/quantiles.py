@@ -39,12 +39,14 @@ def _given(dist: Any, q: Any) -> dict:
 
 def derive_quantile(dist: Any, q: Any, digits: Any = None) -> Derivation:
     """The q-quantile ``F⁻¹(q)`` of ``dist`` with steps (see the module docstring)."""
-    from sympy import Eq, Function, Ge, Integer, Matrix, Symbol, sympify
+    from sympy import Eq, Function, Ge, Integer, Matrix, Symbol
+
+    from symbolic_mlmath.text.convert import as_sympy
 
     from .distributions import check_level, decimal
     from .notation import Quantile
 
-    q = sympify(q)
+    q = as_sympy(q)
     check_level(q)
     goal = Quantile(q)
     x = Symbol("x")

@@ -97,7 +97,9 @@ def read_param(raw: Any, name: str) -> Any:
 
 
 def assign_params(fam: str, positional: list, keyword: dict, name: str) -> tuple:
-    from sympy import sqrt, sympify
+    from sympy import sqrt
+
+    from symbolic_mlmath.text.convert import as_sympy
 
     family = FAMILIES[fam]
     want = family.params
@@ -121,7 +123,7 @@ def assign_params(fam: str, positional: list, keyword: dict, name: str) -> tuple
             raise _err(f"{canon} is given twice", name)
         values[canon] = v
     for k, v in family.defaults.items():
-        values.setdefault(k, sympify(v))
+        values.setdefault(k, as_sympy(v))
     missing = [p for p in want if p not in values]
     if missing:
         raise _err(f"{fam} needs {len(want)} parameter{'s' if len(want) > 1 else ''} "

@@ -93,6 +93,15 @@ def _rows(value: Any, name: str) -> list[list[Any]]:
     raise TaskError(f"expected a list of numbers, got {type(value).__name__}", name=name)
 
 
+def _power(v: Any, d: int) -> Any:
+    """v**d; for a rational, straight from the integers (no SymPy power machinery)."""
+    from sympy import Rational
+
+    if getattr(v, "is_Rational", False):
+        return Rational(int(v.p) ** d, int(v.q) ** d)
+    return v**d
+
+
 def _design(x: Any, degree: int | None, intercept: bool) -> tuple[list[list[Any]], tuple]:
     from sympy import Integer, Symbol
 
@@ -103,7 +112,7 @@ def _design(x: Any, degree: int | None, intercept: bool) -> tuple[list[list[Any]
     if k == 1 and degree is not None:
         if degree < 1:
             raise TaskError("degree must be at least 1", name="degree")
-        X = [[r[0] ** d for d in range(0 if intercept else 1, degree + 1)] for r in rows]
+        X = [[_power(r[0], d) for d in range(0 if intercept else 1, degree + 1)] for r in rows]
         xs = Symbol("x")
         cols = tuple(xs**d for d in range(0 if intercept else 1, degree + 1))
         return X, cols

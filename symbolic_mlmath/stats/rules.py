@@ -22,6 +22,7 @@ class StatsRule(str, Enum):
     WRITE_OUT_SUM = "write_out_sum"  # a finite sum written term by term
     EVALUATE_INTEGRAL = "evaluate_integral"  # integral = F(b) - F(a) with the antiderivative F
     STANDARDIZE = "standardize"  # P(X <= x) = P(Z <= (x - mu)/sigma)
+    EVENT_SIMPLIFY = "simplify_event"  # the event written as one interval (same outcomes)
     COMPLEMENT_RULE = "complement_rule"  # P(A) = 1 - P(not A)
     INTERVAL_RULE = "interval_rule"  # P(a < X <= b) = F(b) - F(a)
     ENDPOINT_RULE = "endpoint_rule"  # continuous: P(X < b) = P(X <= b); integers: P(X < b) = P(X <= b-1)
@@ -76,6 +77,8 @@ class StatsRule(str, Enum):
     VECTOR_COVARIANCE_MATRIX = "vector_covariance_matrix"  # Sigma_ij = Cov(X_i, X_j)
     MVN_DENSITY = "mvn_density"  # multivariate normal density at a point
     # sampling
+    SUM_OF_SQUARES_IDENTITY = "sum_of_squares_identity"  # sum (X_i - Xbar)^2 = sum X_i^2 - n Xbar^2
+    LINEARITY_OVER_SUMS = "linearity_over_sums"  # E[sum a_i Y_i] = sum a_i E[Y_i]
     BIAS_IDENTITY = "bias_identity"  # E[X_i^2] = sigma^2 + mu^2, E[Xbar^2] = sigma^2/n + mu^2
     SIMULATION = "seeded_simulation"  # a seeded simulation (law of large numbers, CLT) (reads)
 

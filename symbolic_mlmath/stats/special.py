@@ -173,7 +173,7 @@ def mp_inverse(
                 hi, probe = probe, probe / 4
             lo = probe if cdf(probe) <= q else lo
         for _ in range(300):
-            if hi - lo <= mp.mpf(10) ** -4 * max(abs(lo), abs(hi)):
+            if hi - lo <= mp.mpf(10) ** -2 * max(abs(lo), abs(hi)):
                 break
             mid = mpmath.sqrt(lo * hi) if lo > 0 else (lo + hi) / 2
             if cdf(mid) < q:
@@ -181,7 +181,14 @@ def mp_inverse(
             else:
                 hi = mid
     x = (lo + hi) / 2
-    tol = mp.mpf(2) ** (24 - target)  # the caller keeps about 33 guard bits
+    with mpmath.workprec(64):  # Newton to about 1e-15 first, cheaply; its bracket is not kept
+        x = _newton(cdf, pdf, q, x, lo, hi, mp.mpf(2) ** -50)[0]  # (64-bit signs may be noise)
+    return _newton(cdf, pdf, q, x, lo, hi, mp.mpf(2) ** (24 - target))[0]
+
+
+def _newton(cdf: Callable[[Any], Any], pdf: Callable[[Any], Any], q: Any, x: Any, lo: Any,
+            hi: Any, tol: Any) -> tuple[Any, Any, Any]:
+    """Newton steps kept inside [lo, hi] until a step is below ``tol`` relative."""
     for _ in range(100):
         err = cdf(x) - q
         if err == 0:
@@ -196,4 +203,4 @@ def mp_inverse(
             break
         new = x - err / f if f else (lo + hi) / 2
         x = new if lo < new < hi else (lo + hi) / 2
-    return x
+    return x, lo, hi

@@ -160,10 +160,13 @@ class Summary:
 
     def quantile(self, q: Any, method: str = "linear") -> Any:
         """The q-quantile by numpy's ``method`` (exact: interpolation in rationals)."""
-        from sympy import Rational, floor, nsimplify
+        from sympy import Rational, floor
+
+        from symbolic_mlmath.text.convert import as_sympy
 
         method = quantile_method(method)
-        q = Rational(str(q)) if isinstance(q, float | str) else nsimplify(q)
+        q = as_sympy(q, name="q")
+        q = Rational(str(q)) if q.is_Float else q
         xs, n = self.sorted_nums, self.n
 
         def at(i: int) -> Any:
@@ -245,7 +248,9 @@ class Summary:
         q1, q3 = self.quantile(Rational(1, 4), method), self.quantile(Rational(3, 4), method)
         iqr = q3 - q1
         lo, hi = q1 - Rational(3, 2) * iqr, q3 + Rational(3, 2) * iqr
+        d = self.den  # a/d < p/q  <=>  a q < p d  (d, q > 0): integers only
+        lp, lq, hp, hq = int(lo.p), int(lo.q), int(hi.p), int(hi.q)
         out = tuple(self.value(a) for a in self.sorted_nums
-                    if self.value(a) < lo or self.value(a) > hi)
+                    if a * lq < lp * d or a * hq > hp * d)
         return lo, hi, out
 

@@ -155,10 +155,13 @@ _register(Task("margin_of_error", "Margin of error: critical value x standard er
                _moe, _check_scalar, topic="c3w4-confidence"))
 
 
-def _size(margin: Any, confidence: Any = None, sigma: Any = None, p: Any = None) -> Any:
+def _size(margin: Any = None, confidence: Any = None, sigma: Any = None, p: Any = None,
+          power: Any = None, effect: Any = None, alpha: Any = None,
+          alternative: Any = None) -> Any:
     from symbolic_mlmath.stats.intervals import derive_sample_size
 
-    return derive_sample_size(margin=margin, confidence=confidence, sigma=sigma, p=p)
+    return derive_sample_size(margin=margin, confidence=confidence, sigma=sigma, p=p,
+                              power=power, effect=effect, alpha=alpha, alternative=alternative)
 
 
 def _check_size(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
@@ -180,10 +183,13 @@ def _check_size(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
 
 
 _register(Task("sample_size", "Smallest sample size for a margin of error (mean with known "
-               "sigma, or proportion)",
-               (Input("margin", "number", "the margin of error E wanted"), _CONF,
+               "sigma, or proportion), or for the power of a z test",
+               (Input("margin", "number", "the margin of error E wanted", required=False), _CONF,
                 Input("sigma", "number", "population standard deviation (mean)", required=False),
-                Input("p", "number", "a guess of the proportion (default 1/2)", required=False)),
+                Input("p", "number", "a guess of the proportion (default 1/2)", required=False),
+                Input("power", "number", "the power wanted (with effect)", required=False),
+                Input("effect", "number", "standardised effect (mu1 - mu0) / sigma",
+                      required=False), _ALPHA, _ALT),
                _size, _check_size, topic="c3w4-confidence"))
 
 

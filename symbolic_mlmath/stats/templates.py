@@ -24,6 +24,4 @@ from symbolic_mlmath.stats.templates_inference import INFERENCE_TEMPLATES  # noq
 from symbolic_mlmath.stats.templates_intervals import INTERVAL_TEMPLATES  # noqa: E402
 from symbolic_mlmath.stats.templates_mle import MLE_TEMPLATES  # noqa: E402
 
-TEMPLATES.update(INFERENCE_TEMPLATES)
-TEMPLATES.update(MLE_TEMPLATES)
-TEMPLATES.update(INTERVAL_TEMPLATES)
+TEMPLATES.merge(INFERENCE_TEMPLATES, MLE_TEMPLATES, INTERVAL_TEMPLATES)

@@ -29,20 +29,30 @@ def _g(step: Step, key: str, default: Any = None) -> Any:
     return step.given.get(key, default)
 
 
+def _part(step: Step) -> Any:
+    """The part of the expression a step rewrote (the whole by default)."""
+    return step.given.get("part", step.before)
+
+
+def _becomes(step: Step) -> Any:
+    """What that part became."""
+    return step.given.get("becomes", step.after)
+
+
 def _approx(step: Step, f: MathFormat) -> str:
     d = _g(step, "decimal")
     return f" ≈ {f.m(d)}" if d is not None else ""
 
 
 def _eq(step: Step, f: MathFormat, name: str | None = None) -> str:
-    head = name or f.m(step.before)
-    return f"{head} = {f.m(step.after)}{_approx(step, f)}"
+    head = name or f.m(_part(step))
+    return f"{head} = {f.m(_becomes(step))}{_approx(step, f)}"
 
 
 # ------------------------------------------------------------------ describing data
 @template(StatsRule.COUNT_VALUES, "Count", "n is the number of observations.", "=>")
 def _count(step: Step, f: MathFormat) -> str:
-    return f"n = {f.m(step.after)}"
+    return f"n = {f.m(_becomes(step))}"
 
 
 @template(StatsRule.SAMPLE_MEAN_FORMULA, "Mean",
@@ -50,7 +60,7 @@ def _count(step: Step, f: MathFormat) -> str:
 def _mean(step: Step, f: MathFormat) -> str:
     xbar = f.raw(r"\bar{x}", "x̄")
     return (f"{f.prose('sum')} {f.m(_g(step, 'sum'))}, n = {f.m(_g(step, 'n'))}: "
-            f"{xbar} = {f.m(step.after)}{_approx(step, f)}")
+            f"{xbar} = {f.m(_becomes(step))}{_approx(step, f)}")
 
 
 @template(StatsRule.DEVIATIONS, "Deviations from the mean",
@@ -65,19 +75,19 @@ def _devs(step: Step, f: MathFormat) -> str:
           + f.prose(" with d = 1 for a sample (Bessel's correction), d = 0 for a population."),
           "=>")
 def _var(step: Step, f: MathFormat) -> str:
-    return (f"{f.m(_g(step, 'ss'))} / {f.m(_g(step, 'divisor'))} = {f.m(step.after)}"
+    return (f"{f.m(_g(step, 'ss'))} / {f.m(_g(step, 'divisor'))} = {f.m(_becomes(step))}"
             f"{_approx(step, f)}")
 
 
 @template(StatsRule.SAMPLE_STD, "Standard deviation",
           lambda f: f.raw(r"s = \sqrt{s^2}", "s = √(s²)") + f.prose(", in the units of the data."), "=>")
 def _sd(step: Step, f: MathFormat) -> str:
-    return f"s = √({f.m(_g(step, 'variance'))}) = {f.m(step.after)}{_approx(step, f)}"
+    return f"s = √({f.m(_g(step, 'variance'))}) = {f.m(_becomes(step))}{_approx(step, f)}"
 
 
 @template(StatsRule.SORT_DATA, "Sort", "Put the values in increasing order.", "=>")
 def _sort(step: Step, f: MathFormat) -> str:
-    return f.m(step.after)
+    return f.m(_becomes(step))
 
 
 @template(StatsRule.MEDIAN_RULE, "Median",
@@ -89,7 +99,7 @@ def _median(step: Step, f: MathFormat) -> str:
 
 @template(StatsRule.MODE_RULE, "Mode", "The most frequent value(s).", "=>")
 def _mode(step: Step, f: MathFormat) -> str:
-    return f"{f.prose('mode')} {f.m(step.after)} ({f.prose('count')} {f.m(_g(step, 'count'))})"
+    return f"{f.prose('mode')} {f.m(_becomes(step))} ({f.prose('count')} {f.m(_g(step, 'count'))})"
 
 
 @template(StatsRule.DATA_QUANTILE, "Sample quantile",
@@ -97,7 +107,7 @@ def _mode(step: Step, f: MathFormat) -> str:
           "h = (n − 1)q, then interpolate between the sorted values around position h).", "=>")
 def _dquant(step: Step, f: MathFormat) -> str:
     return (f"q = {f.m(_g(step, 'q'))} ({f.prose(str(_g(step, 'method')))}): "
-            f"{f.m(step.after)}{_approx(step, f)}")
+            f"{f.m(_becomes(step))}{_approx(step, f)}")
 
 
 @template(StatsRule.IQR_RULE, "Interquartile range and fences",
@@ -105,7 +115,7 @@ def _dquant(step: Step, f: MathFormat) -> str:
           "=>")
 def _iqr(step: Step, f: MathFormat) -> str:
     lo, hi = _g(step, "fences")
-    return (f"IQR = {f.m(step.after)}; {f.prose('fences')} {f.m(lo)}, {f.m(hi)}; "
+    return (f"IQR = {f.m(_becomes(step))}; {f.prose('fences')} {f.m(lo)}, {f.m(hi)}; "
             f"{f.prose('outliers')} {f.m(_g(step, 'outliers'))}")
 
 
@@ -128,7 +138,7 @@ def _kurt(step: Step, f: MathFormat) -> str:
           lambda f: f.raw(r"z_i = (x_i - \bar{x}) / s", "zᵢ = (xᵢ − x̄)/s")
           + f.prose(": how many standard deviations each value is from the mean."), "=>")
 def _z(step: Step, f: MathFormat) -> str:
-    return f.m(step.after)
+    return f.m(_becomes(step))
 
 
 @template(StatsRule.LAG1_AUTOCORRELATION, "Lag-1 autocorrelation",
@@ -177,7 +187,7 @@ def _outcomes(step: Step, f: MathFormat) -> str:
           lambda f: f.raw(r"P(A \cup B) = P(A) + P(B) - P(A \cap B)",
                           "P(A or B) = P(A) + P(B) − P(A and B)") + ".")
 def _addition(step: Step, f: MathFormat) -> str:
-    return f"{f.m(step.before)} = {f.m(step.after)}"
+    return f"{f.m(_part(step))} = {f.m(_becomes(step))}"
 
 
 @template(StatsRule.PRODUCT_RULE, "Product rule",
@@ -186,28 +196,28 @@ def _addition(step: Step, f: MathFormat) -> str:
 def _product(step: Step, f: MathFormat) -> str:
     why = _g(step, "independent")
     tail = f" ({f.prose('independent')})" if why else ""
-    return f"{f.m(step.before)} = {f.m(step.after)}{tail}"
+    return f"{f.m(_part(step))} = {f.m(_becomes(step))}{tail}"
 
 
 @template(StatsRule.CONDITIONAL_RULE, "Conditional probability",
           lambda f: f.raw(r"P(A \mid B) = \frac{P(A \cap B)}{P(B)}", "P(A | B) = P(A and B) / P(B)")
           + ".")
 def _conditional(step: Step, f: MathFormat) -> str:
-    return f"{f.m(step.before)} = {f.m(step.after)}"
+    return f"{f.m(_part(step))} = {f.m(_becomes(step))}"
 
 
 @template(StatsRule.TOTAL_PROBABILITY, "Total probability",
           lambda f: f.raw(r"P(E) = \sum_i P(E \mid H_i)\,P(H_i)", "P(E) = Σ P(E | Hᵢ) P(Hᵢ)")
           + f.prose(" over hypotheses that split the sample space."))
 def _total(step: Step, f: MathFormat) -> str:
-    return f"P(E) = {f.m(step.after)}"
+    return f"P(E) = {f.m(_becomes(step))}"
 
 
 @template(StatsRule.BAYES_RULE, "Bayes' theorem",
           lambda f: f.raw(r"P(H \mid E) = \frac{P(E \mid H)\,P(H)}{P(E)}",
                           "P(H | E) = P(E | H) P(H) / P(E)") + ".")
 def _bayes(step: Step, f: MathFormat) -> str:
-    return f.m(step.after)
+    return f.m(_becomes(step))
 
 
 @template(StatsRule.NORMALIZE_POSTERIOR, "Normalise",
@@ -215,7 +225,7 @@ def _bayes(step: Step, f: MathFormat) -> str:
 def _normalize(step: Step, f: MathFormat) -> str:
     products = ", ".join(f.m(p) for p in _g(step, "products", ()))
     return (f"{f.prose('prior × likelihood')}: {products}; {f.prose('their sum')} "
-            f"{f.m(_g(step, 'evidence'))}; {f.prose('posteriors')} {f.m(step.after)}")
+            f"{f.m(_g(step, 'evidence'))}; {f.prose('posteriors')} {f.m(_becomes(step))}")
 
 
 @template(StatsRule.LIKELIHOOD_PRODUCT, "Naive Bayes likelihood",
@@ -223,7 +233,7 @@ def _normalize(step: Step, f: MathFormat) -> str:
           + f.raw(r"P(w_1, \dots, w_k \mid C) = \prod_j P(w_j \mid C)",
                   "P(w₁, …, w_k | C) = Π P(w_j | C)") + ".")
 def _likelihood(step: Step, f: MathFormat) -> str:
-    return f.m(step.after)
+    return f.m(_becomes(step))
 
 
 @template(StatsRule.LOG_SPACE, "Work in log space",
@@ -231,7 +241,7 @@ def _likelihood(step: Step, f: MathFormat) -> str:
           + f.raw(r"\log P(C) + \sum_j \log P(w_j \mid C)", "log P(C) + Σ log P(w_j | C)")
           + f.prose(", then normalise with the log-sum-exp."))
 def _log(step: Step, f: MathFormat) -> str:
-    return f.m(step.after)
+    return f.m(_becomes(step))
 
 
 # ------------------------------------------------------------------ random vectors
@@ -239,14 +249,14 @@ def _log(step: Step, f: MathFormat) -> str:
           lambda f: f.raw(r"p_X(x) = \sum_y p(x, y)", "p_X(x) = Σ_y p(x, y)")
           + f.prose(": add the joint table along the other variable."), "=>")
 def _marginal(step: Step, f: MathFormat) -> str:
-    return f"{f.prose('marginal of')} {f.m(_g(step, 'variable'))}: {f.m(step.after)}"
+    return f"{f.prose('marginal of')} {f.m(_g(step, 'variable'))}: {f.m(_becomes(step))}"
 
 
 @template(StatsRule.CONDITIONAL_PMF, "Conditional distribution",
           lambda f: f.raw(r"p(x \mid y) = \frac{p(x, y)}{p_Y(y)}", "p(x | y) = p(x, y) / p_Y(y)")
           + ".", "=>")
 def _cond_pmf(step: Step, f: MathFormat) -> str:
-    return f"{f.prose('given')} {f.m(_g(step, 'given'))}: {f.m(step.after)}"
+    return f"{f.prose('given')} {f.m(_g(step, 'given'))}: {f.m(_becomes(step))}"
 
 
 @template(StatsRule.INDEPENDENCE_TEST, "Independence test",
@@ -277,14 +287,14 @@ def _joint_e(step: Step, f: MathFormat) -> str:
           lambda f: f.raw(r"\operatorname{Cov}(X, Y) = \mathbb{E}[XY] - \mathbb{E}[X]\,\mathbb{E}[Y]",
                           "Cov(X, Y) = E[XY] − E[X] E[Y]") + ".")
 def _cov(step: Step, f: MathFormat) -> str:
-    return f"{f.m(step.before)} = {f.m(step.after)}"
+    return f"{f.m(_part(step))} = {f.m(_becomes(step))}"
 
 
 @template(StatsRule.COVARIANCE_DEFINITION, "Sample covariance",
           lambda f: f.raw(r"s_{xy} = \frac{1}{n - d}\sum_i (x_i - \bar{x})(y_i - \bar{y})",
                           "s_xy = Σ(xᵢ − x̄)(yᵢ − ȳ) / (n − d)") + ".", "=>")
 def _cov_data(step: Step, f: MathFormat) -> str:
-    return (f"{f.m(_g(step, 'sxy'))} / {f.m(_g(step, 'divisor'))} = {f.m(step.after)}"
+    return (f"{f.m(_g(step, 'sxy'))} / {f.m(_g(step, 'divisor'))} = {f.m(_becomes(step))}"
             f"{_approx(step, f)}")
 
 
@@ -292,14 +302,14 @@ def _cov_data(step: Step, f: MathFormat) -> str:
           lambda f: f.raw(r"\rho = \frac{\operatorname{Cov}(X, Y)}{\sigma_X \sigma_Y}",
                           "ρ = Cov(X, Y) / (σ_X σ_Y)") + f.prose(", always between −1 and 1."))
 def _corr(step: Step, f: MathFormat) -> str:
-    return f"{f.m(step.before)} = {f.m(step.after)}{_approx(step, f)}"
+    return f"{f.m(_part(step))} = {f.m(_becomes(step))}{_approx(step, f)}"
 
 
 @template(StatsRule.VECTOR_COVARIANCE_MATRIX, "Covariance matrix",
           lambda f: f.raw(r"\Sigma_{ij} = \operatorname{Cov}(X_i, X_j)", "Σᵢⱼ = Cov(Xᵢ, Xⱼ)")
           + f.prose(": variances on the diagonal."), "=>")
 def _covmat(step: Step, f: MathFormat) -> str:
-    return f.m(step.after)
+    return f.m(_becomes(step))
 
 
 @template(StatsRule.MVN_DENSITY, "Multivariate normal density",
@@ -308,20 +318,35 @@ def _covmat(step: Step, f: MathFormat) -> str:
                           "f(x) = exp(−½ (x−μ)ᵀ Σ⁻¹ (x−μ)) / √((2π)^k det Σ)") + ".")
 def _mvn(step: Step, f: MathFormat) -> str:
     return (f"{f.prose('quadratic form')} {f.m(_g(step, 'quadratic_form'))}, det Σ = "
-            f"{f.m(_g(step, 'det'))}: {f.m(step.after)}")
+            f"{f.m(_g(step, 'det'))}: {f.m(_becomes(step))}")
 
 
 # ------------------------------------------------------------------ sampling
+@template(StatsRule.SUM_OF_SQUARES_IDENTITY, "Sum of squares about the mean",
+          lambda f: f.raw(r"\sum_i (X_i - \bar{X})^2 = \sum_i X_i^2 - n\bar{X}^2",
+                          "Σ(Xᵢ − X̄)² = Σ Xᵢ² − n X̄²") + f.prose(" (expand and use Σ Xᵢ = n X̄)."))
+def _ssq(step: Step, f: MathFormat) -> str:
+    return f"{f.m(_part(step))} = {f.m(_becomes(step))}"
+
+
+@template(StatsRule.LINEARITY_OVER_SUMS, "Linearity over the sum",
+          lambda f: f.raw(r"\mathbb{E}\left[\sum_i Y_i\right] = \sum_i \mathbb{E}[Y_i]",
+                          "E[Σ Yᵢ] = Σ E[Yᵢ]")
+          + f.prose("; the n draws have the same distribution, so the n terms are equal."))
+def _lin_sum(step: Step, f: MathFormat) -> str:
+    return f"{f.m(_part(step))} = {f.m(_becomes(step))}"
+
+
 @template(StatsRule.BIAS_IDENTITY, "Moments of a sample",
           lambda f: f.raw(r"\mathbb{E}[X_i^2] = \sigma^2 + \mu^2,\ "
                           r"\mathbb{E}[\bar{X}^2] = \sigma^2/n + \mu^2",
                           "E[Xᵢ²] = σ² + μ², E[X̄²] = σ²/n + μ²") + ".")
 def _bias(step: Step, f: MathFormat) -> str:
-    return f"{f.m(step.before)} = {f.m(step.after)}"
+    return f"{f.m(_part(step))} = {f.m(_becomes(step))}"
 
 
 @template(StatsRule.SIMULATION, "Seeded simulation",
           "Draw samples with a fixed seed, so the numbers can be reproduced.", "=>")
 def _sim(step: Step, f: MathFormat) -> str:
     return (f"{f.prose('seed')} {f.m(_g(step, 'seed'))}, {f.m(_g(step, 'draws'))} "
-            f"{f.prose('draws')}: {f.m(step.after)}")
+            f"{f.prose('draws')}: {f.m(_becomes(step))}")

@@ -12,7 +12,7 @@ Examples
 >>> s, n = symbols("s n", positive=True)
 >>> st = quantity_step(R.TEST_STATISTIC, "t", (Rational(52) - 50) / (s / sqrt(n)), {s: 4, n: 15})
 >>> INFERENCE_TEMPLATES[R.TEST_STATISTIC].instance(st, TEXT)
-'t = 2*sqrt(n)/s = 2*sqrt(15)/4 = √15/2 ≈ 1.93649'
+'t = 2·√(n)/s = 2·√(15)/4, so t = √15/2 ≈ 1.93649'
 """
 
 from __future__ import annotations
@@ -25,7 +25,16 @@ from symbolic_mlmath.render.templates import TemplateTable
 from symbolic_mlmath.stats.formulas import approx, huge
 from symbolic_mlmath.stats.rules import StatsRule as R
 
-__all__ = ["INFERENCE_TEMPLATES", "quantity_text", "show", "show_approx", "substituted", "with_approx"]
+__all__ = [
+    "INFERENCE_TEMPLATES",
+    "learner_text",
+    "named_value",
+    "quantity_text",
+    "show",
+    "show_approx",
+    "substituted",
+    "with_approx",
+]
 
 #: The templates of the inference rules (merged into the subject's table).
 INFERENCE_TEMPLATES = TemplateTable()
@@ -92,9 +101,9 @@ def _label(value: Any, tex: bool) -> Any:
 
     if getattr(value, "is_Float", False):
         value = Float(value, 10)
-    text = latex_of(value) if tex else text_of(value)
+    text = latex_of(value) if tex else learner_text(text_of(value))
     compound = (value.could_extract_minus_sign() or value.is_Add
-                or (not tex and ("/" in text or "*" in text)))
+                or (not tex and ("/" in text or "·" in text)))
     if compound:
         text = rf"\left({text}\right)" if tex else f"({text})"
     return Symbol(text)
@@ -109,22 +118,64 @@ def substituted(formula: Any, values: Any, f: MathFormat) -> str:
     with evaluate(False):
         txt = formula.xreplace({k: _label(v, False) for k, v in values.items()})
         tex = formula.xreplace({k: _label(v, True) for k, v in values.items()})
-    return f.raw(latex_of(tex), text_of(txt))
+    return f.raw(latex_of(tex), learner_text(text_of(txt)))
+
+
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def learner_text(text: str) -> str:
+    """Plain printed math in a learner's notation: ``x**2`` -> ``x²``, ``sqrt(`` -> ``√(``,
+    ``*`` -> ``·``.
+
+    Examples
+    ========
+    >>> learner_text("sqrt(s_1**2/n_1)*c")
+    '√(s_1²/n_1)·c'
+    """
+    import re
+
+    t = re.sub(r"\*\*(\d+)\b", lambda m: m.group(1).translate(_SUPERSCRIPT), text)
+    t = t.replace("**", "^").replace("sqrt(", "√(")
+    return t.replace("*", "·")
 
 
 def formula_math(expr: Any, f: MathFormat) -> str:
     """A formula in its usual reading order (``n - 1``, not ``-1 + n``)."""
-    return f.raw(latex_of(expr), text_of(expr))
+    return f.raw(latex_of(expr), learner_text(text_of(expr)))
+
+
+def named_value(step: Step, f: MathFormat, value: Any = None, name: Any = None) -> str:
+    """``name = value`` recorded as a displayed relation (the value is the step's own):
+    a decimal (``approx``) stands for a long Float, ``≈`` its decimal follows a surd."""
+    from sympy import Basic, Float
+
+    g = step.given
+    value = step.after if value is None else value
+    name = g.get("name") if name is None else name
+    shown = value
+    has_float = getattr(value, "is_Float", False) or (
+        isinstance(value, Basic) and bool(value.atoms(Float)) and not value.free_symbols)
+    if has_float and "approx" in g:
+        shown = g["approx"]
+    tex, txt = latex_of(name), learner_text(text_of(name))
+    if huge(shown):
+        return f"{f.raw(tex, txt)} = {show(shown, f)}"
+    out = f.named(tex, txt, shown, step=step)
+    if isinstance(value, Basic) and not huge(value) and _needs_approx(value) \
+            and not value.is_Float:
+        out += f" {f.raw(_APPROX_TEX, '≈')} {show_approx(value, f)}"
+    return out
 
 
 def quantity_text(step: Step, f: MathFormat) -> str:
+    """``name = formula = formula with the values``, then the value as ``name = value``."""
     g = step.given
     parts = [f.m(g["name"]), formula_math(g["formula"], f)]
     sub = substituted(g["formula"], g["values"], f)
     if sub and sub != parts[-1]:
         parts.append(sub)
-    parts.append(with_approx(step.after, f, g))
-    return " = ".join(parts)
+    return " = ".join(parts) + f", {f.prose('so')} " + named_value(step, f)
 
 
 # ------------------------------------------------------------------ least squares
@@ -208,7 +259,9 @@ def _table_text(step: Step, f: MathFormat, rows: tuple[tuple[str, str, str, str]
     for label, ss, df, ms in rows:
         bits.append(f"{f.prose(label)}: SS = {with_approx(g[ss], f)}, df = {f.m(g[df])}, "
                     f"MS = {with_approx(g[ms], f)}")
-    return "; ".join(bits) + f"; F = {with_approx(step.after, f)}"
+    from sympy import Symbol
+
+    return "; ".join(bits) + "; " + named_value(step, f, name=Symbol("F"))
 
 
 @template(R.REGRESSION_ANOVA, "ANOVA table of the regression",
@@ -236,7 +289,9 @@ def _means(step: Step, f: MathFormat) -> str:
           lambda f: f.raw(r"SS_B = \sum_j n_j (\bar y_j - \bar y)^2", "SS_B = Σⱼ nⱼ (ȳⱼ − ȳ)²")
           + f.prose(", the spread of the group means."), "=>")
 def _ssb(step: Step, f: MathFormat) -> str:
-    return f"{f.raw('SS_B', 'SS_B')} = {with_approx(step.after, f)}"
+    from sympy import Symbol
+
+    return named_value(step, f, name=Symbol("SS_B"))
 
 
 @template(R.SS_WITHIN, "Sum of squares within groups",
@@ -247,7 +302,10 @@ def _ssw(step: Step, f: MathFormat) -> str:
     parts = " + ".join(show(p, f) for p in step.given["parts"])
     if len(step.given["parts"]) > 12 or len(parts) > 300:
         parts = ""
-    return f"{f.raw('SS_W', 'SS_W')} = {parts + ' = ' if parts else ''}{with_approx(step.after, f)}"
+    from sympy import Symbol
+
+    lead = f"{f.raw('SS_W', 'SS_W')} = {parts}, {f.prose('so')} " if parts else ""
+    return lead + named_value(step, f, name=Symbol("SS_W"))
 
 
 @template(R.ANOVA_TABLE, "ANOVA table",
@@ -313,7 +371,9 @@ def _p(step: Step, f: MathFormat) -> str:
     out = f"p = {tail}"
     if "exact" in g:
         out += f" = {f.m(g['exact'])}"
-    return out + f" = {show_approx(step.after, f, 10)}"
+    from sympy import Symbol
+
+    return out + f", {f.prose('so')} " + named_value(step, f, name=Symbol("p"))
 
 
 @template(R.CRITICAL_VALUE, "Critical value",
@@ -326,7 +386,9 @@ def _crit(step: Step, f: MathFormat) -> str:
            f"{f.prose('lower tail')} {f.m(g['tail'])} {f.prose('of')} {_law(g, f)}")
     if "exact" in g:
         out += f": {f.m(g['exact'])}"
-    return out + f" = {show_approx(step.after, f, 10)}"
+    from sympy import Symbol
+
+    return out + f", {f.prose('so')} " + named_value(step, f, name=Symbol("c"))
 
 
 @template(R.DECISION, "Decision",
@@ -344,3 +406,61 @@ def _decision(step: Step, f: MathFormat) -> str:
              if str(step.after) == "reject" else
              "fail to reject H0: the data are consistent with the null hypothesis")
     return f"{cmp}: {f.prose(words)}"
+
+
+def _regression_result(d: Any) -> Any:
+    """The regression result as one table: coefficients, errors, fit, then the ANOVA row."""
+    from sympy import Tuple
+
+    from symbolic_mlmath.render.displays import Shown
+    from symbolic_mlmath.render.labels import label
+    from symbolic_mlmath.render.present import ResultView
+
+    r = d.result
+    rows = [[label("coefficients"), Shown(Tuple(*r["coefficients"]), view="list")],
+            [label("std_errors"), Shown(Tuple(*r["std_errors"]), view="list")],
+            [label("residual_sd"), Shown(r["residual_sd"])],
+            [label("r_squared"), Shown(r["r_squared"])]]
+    rows += [[k.replace("_", " "), Shown(v)] for k, v in r["anova"].items()]
+    return ResultView(header=["", ""], rows=rows)
+
+
+INFERENCE_TEMPLATES.results["linear_regression"] = _regression_result
+
+
+def _short(v: Any) -> Any:
+    """A result value for the result table: long decimals cut to 12 significant digits."""
+    from sympy import Basic, Float, Tuple
+
+    if isinstance(v, tuple | list | Tuple):
+        return Tuple(*(_short(x) for x in v))
+    if isinstance(v, Basic) and v.atoms(Float) and not v.free_symbols:
+        return Float(v.evalf(15), 12)
+    return v
+
+
+def _decimal_table(d: Any) -> Any:
+    """A task's dict result as a table with its decimals at 12 significant digits."""
+    from sympy import Tuple
+
+    from symbolic_mlmath.render.displays import Shown
+    from symbolic_mlmath.render.labels import label
+    from symbolic_mlmath.render.present import ResultView
+
+    if not isinstance(d.result, dict):
+        return None
+    rows = []
+    for k, v in d.result.items():
+        if isinstance(v, str):
+            rows.append([label(k), Shown(v, view="words")])
+        elif isinstance(v, tuple | list | Tuple):
+            rows.append([label(k), Shown(Tuple(*_short(v)), view="list")])
+        else:
+            rows.append([label(k), Shown(_short(v))])
+    return ResultView(header=["", ""], rows=rows)
+
+
+for _task in ("z_test", "t_test", "proportion_test", "two_sample_test", "anova", "power",
+              "ab_test", "ci_mean", "ci_proportion", "regression_ci", "prediction_interval",
+              "posterior"):
+    INFERENCE_TEMPLATES.results[_task] = _decimal_table

@@ -8,7 +8,7 @@ Examples
 >>> s, n = symbols("s n", positive=True)
 >>> st = quantity_step(R.STANDARD_ERROR, "SE", s / sqrt(n), {s: 4, n: 16})
 >>> INTERVAL_TEMPLATES[R.STANDARD_ERROR].instance(st, TEXT)
-'SE = s/sqrt(n) = 4/sqrt(16) = 1'
+'SE = s/√(n) = 4/√(16), so SE = 1'
 """
 
 from __future__ import annotations
@@ -19,7 +19,13 @@ from symbolic_mlmath.core.steps import Step
 from symbolic_mlmath.render.formats import MathFormat, text_of
 from symbolic_mlmath.render.templates import TemplateTable
 from symbolic_mlmath.stats.rules import StatsRule as R
-from symbolic_mlmath.stats.templates_inference import quantity_text, show, show_approx, with_approx
+from symbolic_mlmath.stats.templates_inference import (
+    named_value,
+    quantity_text,
+    show,
+    show_approx,
+    with_approx,
+)
 
 __all__ = ["INTERVAL_TEMPLATES"]
 
@@ -103,8 +109,11 @@ def _ci(step: Step, f: MathFormat) -> str:
     g = step.given
     pct = g["confidence"] * 100
     name = f.m(g["estimate_name"])
+    from sympy import Symbol
+
     out = (f"{f.m(pct)}% {f.prose('interval for')} {name}: {with_approx(g['estimate'], f)} ± "
-           f"{show_approx(g['margin'], f, 8)} = {_interval(step.after, f)}")
+           f"{show_approx(g['margin'], f, 8)}, {f.prose('so')} "
+           + named_value(step, f, name=Symbol("CI")))
     ex = g.get("exact")
     if ex is not None and "scale" not in g and len(text_of(ex)) < 160:
         out += f"; {f.prose('exactly')} {f.m(ex)}"
@@ -131,8 +140,12 @@ def _wilson(step: Step, f: MathFormat) -> str:
 def _n(step: Step, f: MathFormat) -> str:
     g = step.given
     note = f.prose(" (p = 1/2, the most cautious guess)") if g.get("assumed_p") else ""
+    if str(g.get("kind")) == "power":
+        note = f.prose(f" for power {g['power']}")
+    from sympy import Symbol
+
     return (f"n ≥ {f.m(g['formula'])} = {show_approx(g['unrounded'], f, 10)}{note}, "
-            f"{f.prose('so')} n = {f.m(step.after)}")
+            f"{f.prose('so')} " + named_value(step, f, name=Symbol("n")))
 
 
 @template(R.REJECTION_REGION, "Rejection region",

@@ -21,6 +21,8 @@ __all__ = ["MLE_TEMPLATES"]
 #: The templates of the maximum likelihood rules (merged into the subject's table).
 MLE_TEMPLATES = TemplateTable()
 template = MLE_TEMPLATES.add
+MLE_TEMPLATES.labels.update({"lambda": "λ (rate)", "mu": "μ (mean)", "sigma": "σ (standard deviation)",
+                             "theta": "θ (upper end)", "p": "p (probability)"})
 
 _L = (r"L(\theta) = \prod_{i=1}^{n} f(x_i; \theta)", "L(θ) = Π f(xᵢ; θ)")
 _ELL = (r"\ell(\theta) = \log L(\theta) = \sum_{i=1}^{n} \log f(x_i;\theta)",
@@ -58,11 +60,21 @@ def _score(step: Step, f: MathFormat) -> str:
     return f"{f.prose('with respect to')} {_params(step, f)}"
 
 
+def _root_display(step: Step) -> list:
+    """score ⟹ (the roots); one root is written by the instance alone (no 1-tuple)."""
+    from symbolic_mlmath.render.displays import chain
+
+    if len(step.after) == 1:
+        return []
+    return [chain(step.before, "=>", step.after, step=step)]
+
+
 @template(R.SET_SCORE_TO_ZERO, "Set the score to zero",
           lambda f: f.prose("A maximum inside the parameter space is a root of the score: solve ")
-          + f.raw(r"\partial\ell/\partial\theta = 0", "∂ℓ/∂θ = 0") + ".", "=>")
+          + f.raw(r"\partial\ell/\partial\theta = 0", "∂ℓ/∂θ = 0") + ".", "=>",
+          display=_root_display)
 def _root(step: Step, f: MathFormat) -> str:
-    return ", ".join(f"{f.m(eq.lhs)} = {f.m(eq.rhs)}" for eq in step.after)
+    return ", ".join(f"{f.m(eq.lhs)} = {f.m(eq.rhs)}" for eq in step.given["solution"])
 
 
 @template(R.SECOND_DERIVATIVE_CHECK, "Second derivative test",
@@ -89,7 +101,7 @@ def _hessian(step: Step, f: MathFormat) -> str:
                             "L(θ) = θ⁻ⁿ only for θ ≥ max xᵢ (else 0) and it decreases, so the "
                             "smallest allowed θ wins."), "=>")
 def _boundary(step: Step, f: MathFormat) -> str:
-    (eq,) = step.after
+    eq = step.after
     return (f"{f.prose('the score')} {f.m(step.before)} < 0 {f.prose('never vanishes; so')} "
             f"{f.m(eq.lhs)} = max xᵢ = {f.m(eq.rhs)}")
 
@@ -107,7 +119,7 @@ def _prior(step: Step, f: MathFormat) -> str:
           lambda f: f.prose("Bayes' rule with the evidence as a constant: ")
           + f.raw(r"\pi(\theta \mid x) \propto \pi(\theta)\, L(\theta)", "π(θ | x) ∝ π(θ) L(θ)")
           + f.prose("; factors without the parameter are dropped (powers of the same base "
-                    "add their exponents)."), "~")
+                    "add their exponents)."), "=>")
 def _proportional(step: Step, f: MathFormat) -> str:
     g = step.given
     return f"L = {f.m(g['likelihood'])} ({f.m(g['n'])} {f.prose('observations')})"

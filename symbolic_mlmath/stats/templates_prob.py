@@ -31,6 +31,16 @@ def _g(step: Step, key: str, default: Any = None) -> Any:
     return step.given.get(key, default)
 
 
+def _part(step: Step) -> Any:
+    """The part of the expression a step rewrote (the whole by default)."""
+    return step.given.get("part", step.before)
+
+
+def _becomes(step: Step) -> Any:
+    """What that part became."""
+    return step.given.get("becomes", step.after)
+
+
 def _dist(step: Step, f: MathFormat) -> str:
     d = _g(step, "distribution")
     return f"X ~ {f.prose(str(d))}" if d is not None else ""
@@ -44,13 +54,13 @@ def _both(f: MathFormat, tex: str, text: str) -> str:
 @template(StatsRule.PMF_FORMULA, "Probability mass function",
           "A discrete distribution is given by its PMF: the probability of each value.")
 def _pmf(step: Step, f: MathFormat) -> str:
-    return f"{_dist(step, f)}: {f.m(step.before)} = {f.m(step.after)}"
+    return f"{_dist(step, f)}: {f.m(_part(step))} = {f.m(_becomes(step))}"
 
 
 @template(StatsRule.PDF_FORMULA, "Probability density function",
           "A continuous distribution is given by its density f; probabilities are areas under f.")
 def _pdf(step: Step, f: MathFormat) -> str:
-    return f"{_dist(step, f)}: {f.m(step.before)} = {f.m(step.after)}"
+    return f"{_dist(step, f)}: {f.m(_part(step))} = {f.m(_becomes(step))}"
 
 
 @template(StatsRule.PLUG_IN, "Substitute the values",
@@ -83,7 +93,7 @@ def _norm(step: Step, f: MathFormat) -> str:
           + _both(f, r"F(x) = P(X \le x) = \sum_{k \le x} P(X = k)", "F(x) = P(X ≤ x) = Σ_{k≤x} P(X = k)")
           + ".")
 def _cdf_sum(step: Step, f: MathFormat) -> str:
-    return f"{f.m(step.before)} = {f.m(step.after)}"
+    return f"{f.m(_part(step))} = {f.m(_becomes(step))}"
 
 
 @template(StatsRule.CDF_INTEGRAL, "CDF as an integral",
@@ -91,12 +101,12 @@ def _cdf_sum(step: Step, f: MathFormat) -> str:
           + _both(f, r"F(x) = P(X \le x) = \int_{-\infty}^{x} f(t)\,dt",
                   "F(x) = P(X ≤ x) = ∫_{-∞}^{x} f(t) dt") + ".")
 def _cdf_int(step: Step, f: MathFormat) -> str:
-    return f"{f.m(step.before)} = {f.m(step.after)}"
+    return f"{f.m(_part(step))} = {f.m(_becomes(step))}"
 
 
 @template(StatsRule.WRITE_OUT_SUM, "Write out the sum", "Write the finite sum term by term.")
 def _write_out(step: Step, f: MathFormat) -> str:
-    return f.m(step.after)
+    return f.m(_becomes(step))
 
 
 @template(StatsRule.EVALUATE_INTEGRAL, "Evaluate the integral",
@@ -106,7 +116,7 @@ def _eval_int(step: Step, f: MathFormat) -> str:
     anti = _g(step, "antiderivative")
     t = _g(step, "variable")
     lead = f"F({f.m(t)}) = {f.m(anti)}; " if anti is not None and t is not None else ""
-    return f"{lead}{f.prose('value')} {f.m(step.after)}"
+    return f"{lead}{f.prose('value')} {f.m(_becomes(step))}"
 
 
 @template(StatsRule.STANDARDIZE, "Standardise",
@@ -126,15 +136,21 @@ def _complement(step: Step, f: MathFormat) -> str:
 
     ev = _g(step, "event")
     if ev is None:
-        return f.m(step.after)
+        return f.m(_becomes(step))
     neg = Not(ev)
     return f"{f.prose('the complement of')} {f.m(ev)} {f.prose('is')} {f.m(neg)}"
+
+
+@template(StatsRule.EVENT_SIMPLIFY, "Simplify the event",
+          "Write the event as one interval of values: the same outcomes, so the same probability.")
+def _event_simplify(step: Step, f: MathFormat) -> str:
+    return f"{f.m(_part(step))} = {f.m(_becomes(step))}"
 
 
 @template(StatsRule.INTERVAL_RULE, "Probability of an interval",
           lambda f: _both(f, r"P(a < X \le b) = F(b) - F(a)", "P(a < X ≤ b) = F(b) − F(a)") + ".")
 def _interval(step: Step, f: MathFormat) -> str:
-    return f"{f.m(step.before)} = {f.m(step.after)}"
+    return f"{f.m(_part(step))} = {f.m(_becomes(step))}"
 
 
 @template(StatsRule.ENDPOINT_RULE, "Endpoints",
@@ -143,13 +159,13 @@ def _interval(step: Step, f: MathFormat) -> str:
 def _endpoint(step: Step, f: MathFormat) -> str:
     if _g(step, "point") is not None:
         return f"P(X = {f.m(_g(step, 'point'))}) = 0 {f.prose('for a continuous variable')}"
-    return f"{f.m(step.before)} = {f.m(step.after)}"
+    return f"{f.m(_part(step))} = {f.m(_becomes(step))}"
 
 
 @template(StatsRule.DECIMAL_VALUE, "Decimal value",
           "Evaluate the exact value to the number of significant digits asked.")
 def _decimal(step: Step, f: MathFormat) -> str:
-    return f"{f.m(step.after)} ({_g(step, 'digits')} {f.prose('significant digits')})"
+    return f"{f.m(_becomes(step))} ({_g(step, 'digits')} {f.prose('significant digits')})"
 
 
 @template(StatsRule.QUANTILE_DEFINITION, "Quantile",
@@ -158,19 +174,19 @@ def _decimal(step: Step, f: MathFormat) -> str:
 def _quantile(step: Step, f: MathFormat) -> str:
     conv = _g(step, "convention")
     tail = f" ({f.prose(str(conv))})" if conv is not None else ""
-    return f"{f.m(step.before)}: {f.m(step.after)}{tail}"
+    return f"{f.m(_part(step))}: {f.m(_becomes(step))}{tail}"
 
 
 @template(StatsRule.INVERT_CDF, "Invert the CDF", "Solve F(x) = q for x in closed form.")
 def _invert(step: Step, f: MathFormat) -> str:
-    return f"x = {f.m(step.after)}"
+    return f"x = {f.m(_becomes(step))}"
 
 
 @template(StatsRule.ROOT_FIND, "Solve numerically",
           "F(x) = q has no closed form here: bracket the root, then Newton steps on the "
           "regularised incomplete beta/gamma function to the digits asked.", "=>")
 def _root(step: Step, f: MathFormat) -> str:
-    return f"x ≈ {f.m(step.after)} ({_g(step, 'digits')} {f.prose('significant digits')})"
+    return f"x ≈ {f.m(_becomes(step))} ({_g(step, 'digits')} {f.prose('significant digits')})"
 
 
 @template(StatsRule.CUMULATIVE_TABLE, "Cumulative probabilities",
@@ -178,14 +194,14 @@ def _root(step: Step, f: MathFormat) -> str:
 def _cumtable(step: Step, f: MathFormat) -> str:
     rows = _g(step, "table")
     parts = [f"F({f.m(r[0])}) = {f.m(r[1])}" for r in rows.tolist()] if rows is not None else []
-    return "; ".join(parts) + f" ⟹ x = {f.m(step.after)}"
+    return "; ".join(parts) + f" ⟹ x = {f.m(_becomes(step))}"
 
 
 # ------------------------------------------------------------------ expectation and variance
 @template(StatsRule.MOMENT_FORMULA, "Known formula",
           "Each family's mean and variance have a formula in its parameters.", "=>")
 def _moment(step: Step, f: MathFormat) -> str:
-    return f"{f.m(step.before)} = {f.m(_g(step, 'formula'))} = {f.m(step.after)}"
+    return f"{f.m(_part(step))} = {f.m(_g(step, 'formula'))} = {f.m(_becomes(step))}"
 
 
 @template(StatsRule.EXPECTATION_DEFINITION, "Expected value by definition",
@@ -193,37 +209,37 @@ def _moment(step: Step, f: MathFormat) -> str:
                           r"\ \text{or}\ \int g(x) f(x)\,dx",
                           "E[g(X)] = Σ g(x) P(X = x) or ∫ g(x) f(x) dx") + ".")
 def _e_def(step: Step, f: MathFormat) -> str:
-    return f"{f.m(step.before)} = {f.m(step.after)}"
+    return f"{f.m(_part(step))} = {f.m(_becomes(step))}"
 
 
 @template(StatsRule.SUM_INTEGRAL_VALUE, "Evaluate", "Evaluate the sum or integral exactly.")
 def _sum_value(step: Step, f: MathFormat) -> str:
-    return f"{f.prose('value')} {f.m(step.after)}"
+    return f"{f.prose('value')} {f.m(_becomes(step))}"
 
 
 @template(StatsRule.LINEARITY, "Linearity of expectation",
           lambda f: _both(f, r"\mathbb{E}[aX + b] = a\,\mathbb{E}[X] + b", "E[aX + b] = a E[X] + b")
           + ".")
 def _linear(step: Step, f: MathFormat) -> str:
-    return f"{f.m(step.before)} = {f.m(step.after)}"
+    return f"{f.m(_part(step))} = {f.m(_becomes(step))}"
 
 
 @template(StatsRule.VARIANCE_SHORTCUT, "Variance shortcut",
           lambda f: _both(f, r"\operatorname{Var} X = \mathbb{E}[X^2] - \mathbb{E}[X]^2",
                           "Var X = E[X²] − E[X]²") + ".")
 def _var_short(step: Step, f: MathFormat) -> str:
-    return f"{f.m(step.before)} = {f.m(step.after)}"
+    return f"{f.m(_part(step))} = {f.m(_becomes(step))}"
 
 
 @template(StatsRule.VARIANCE_AFFINE, "Variance of aX + b",
           lambda f: _both(f, r"\operatorname{Var}(aX + b) = a^2 \operatorname{Var} X",
                           "Var(aX + b) = a² Var X") + f.prose(": shifting does not spread."))
 def _var_affine(step: Step, f: MathFormat) -> str:
-    return f"{f.m(step.before)} = {f.m(step.after)}"
+    return f"{f.m(_part(step))} = {f.m(_becomes(step))}"
 
 
 @template(StatsRule.STD_FROM_VARIANCE, "Standard deviation",
           lambda f: f.prose("The standard deviation is the square root of the variance: ")
           + _both(f, r"\sigma = \sqrt{\operatorname{Var} X}", "σ = √(Var X)") + ".")
 def _std(step: Step, f: MathFormat) -> str:
-    return f"{f.m(step.before)} = {f.m(step.after)}"
+    return f"{f.m(_part(step))} = {f.m(_becomes(step))}"

@@ -69,9 +69,11 @@ def check_alternative(alternative: Any) -> str:
 
 def check_alpha(alpha: Any, name: str = "alpha") -> Any:
     """A significance level (or 1 - confidence) strictly between 0 and 1, exact."""
-    from sympy import Rational, sympify
+    from sympy import Rational
 
-    a = sympify(alpha)
+    from symbolic_mlmath.text.convert import as_sympy
+
+    a = as_sympy(alpha)
     if a.is_Float:
         a = Rational(str(a))
     if not a.is_number or a.free_symbols or not (0 < a < 1):

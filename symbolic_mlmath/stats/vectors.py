@@ -119,7 +119,7 @@ def _independence_step(t: JointTable) -> Step:
 
 def derive_marginal(joint: Any, variable: Any = "X", given: Any = None) -> Derivation:
     """The marginal PMF of X or Y (or the conditional PMF given a value of the other)."""
-    from sympy import Tuple, sympify
+    from sympy import Tuple
 
     t = read_joint(joint)
     v = _which(variable)
@@ -128,7 +128,7 @@ def derive_marginal(joint: Any, variable: Any = "X", given: Any = None) -> Deriv
     steps = [Step(S.MARGINAL_SUM, t.P, Tuple(*probs), {**t.given(), "variable": v})]
     result = dict(zip(vals, probs, strict=True))
     if given is not None:
-        g = sympify(given) if not isinstance(given, str) else _given_value(given)
+        g = _given_value(given if isinstance(given, str) else str(given))
         if g not in other_vals:
             raise InputError(f"{g} is not a value of the other variable ({', '.join(map(str, other_vals))})",
                              name="given")

@@ -14,6 +14,7 @@ from symbolic_mlmath.stats.verifiers_data import DATA_VERIFIERS  # noqa: E402
 from symbolic_mlmath.stats.verifiers_events import EVENT_VERIFIERS  # noqa: E402
 from symbolic_mlmath.stats.verifiers_moments import MOMENT_VERIFIERS  # noqa: E402
 from symbolic_mlmath.stats.verifiers_prob import PROB_VERIFIERS  # noqa: E402
+from symbolic_mlmath.stats.verifiers_sampling import SAMPLING_VERIFIERS  # noqa: E402
 from symbolic_mlmath.stats.verifiers_vectors import VECTOR_VERIFIERS  # noqa: E402
 
 VERIFIERS.update(PROB_VERIFIERS)
@@ -21,6 +22,7 @@ VERIFIERS.update(DATA_VERIFIERS)
 VERIFIERS.update(MOMENT_VERIFIERS)
 VERIFIERS.update(EVENT_VERIFIERS)
 VERIFIERS.update(VECTOR_VERIFIERS)
+VERIFIERS.update(SAMPLING_VERIFIERS)
 
 
 

@@ -129,7 +129,8 @@ def _score(step: Step) -> str | None:
 
 
 def _solution(step: Step) -> dict:
-    return {eq.lhs: eq.rhs for eq in step.given.get("solution", step.after)}
+    sol = step.given.get("solution", step.after)
+    return {eq.lhs: eq.rhs for eq in (sol if not hasattr(sol, "lhs") else (sol,))}
 
 
 @_check(R.SET_SCORE_TO_ZERO, reads=True)
@@ -184,7 +185,7 @@ def _hessian(step: Step) -> str | None:
 
 @_check(R.BOUNDARY_MAXIMUM, reads=True)
 def _boundary(step: Step) -> str | None:
-    (eq,) = step.after
+    eq = step.after
     if eq.rhs != step.given["maximum"]:
         return "the estimate must be the largest observation"
     for pt in _points(step):
@@ -230,10 +231,10 @@ def _constant_ratio(step: Step, a: Any, b: Any) -> bool:
 @_check(R.PRIOR)
 def _prior(step: Step) -> str | None:
     from symbolic_mlmath.core.verify import same_value
-    from symbolic_mlmath.stats.families import FAMILIES
+    from symbolic_mlmath.stats.conjugate import evaluated_density
 
     g = step.given
-    want = FAMILIES[str(g["family"])].density(g["parameter"], tuple(g["params"]))
+    want = evaluated_density(str(g["family"]), g["parameter"], tuple(g["params"]))
     return None if same_value(want, step.after) else f"the {g['distribution']} density is {want}"
 
 
@@ -247,10 +248,10 @@ def _proportional(step: Step) -> str | None:
 @_check(R.RECOGNIZE_KERNEL)
 def _recognize(step: Step) -> str | None:
     from symbolic_mlmath.core.verify import same_value
-    from symbolic_mlmath.stats.families import FAMILIES
+    from symbolic_mlmath.stats.conjugate import evaluated_density
 
     g = step.given
-    want = FAMILIES[str(g["family"])].density(g["parameter"], tuple(g["params"]))
+    want = evaluated_density(str(g["family"]), g["parameter"], tuple(g["params"]))
     if not same_value(want, step.after):
         return "the posterior is not the named family's density"
     if not _constant_ratio(step, step.after, step.before):

@@ -292,6 +292,23 @@ def _check_complement(step: Step) -> str | None:
     return None
 
 
+@PROB_VERIFIERS.check(S.EVENT_SIMPLIFY)
+def _check_event_simplify(step: Step) -> str | None:
+    """Both events are the same set of real values (SymPy solves each)."""
+    from sympy import Dummy
+
+    before, after = pair(step)
+    a, b = before.args[0], after.args[0]
+    names = a.free_symbols | b.free_symbols
+    if len(names) != 1:
+        return "an event about one variable"
+    x = Dummy("x", real=True)
+    X = next(iter(names))
+    if a.xreplace({X: x}).as_set() != b.xreplace({X: x}).as_set():
+        return f"{b} is not the same event as {a}"
+    return None
+
+
 @PROB_VERIFIERS.check(S.INTERVAL_RULE)
 def _check_interval(step: Step) -> str | None:
     from sympy import And, LessThan, Not, StrictLessThan

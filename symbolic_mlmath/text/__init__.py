@@ -18,13 +18,21 @@ from __future__ import annotations
 from typing import Any
 
 __all__ = [
+    "as_sympy",
     "parse_answer",
+    "parse_bool",
+    "parse_choice",
+    "parse_count",
     "parse_equation",
     "parse_equations",
     "parse_expr",
     "parse_matrix",
+    "parse_name",
     "parse_number",
+    "parse_seed",
     "parse_symbols",
+    "parse_text",
+    "parse_tolerance",
     "parse_value",
     "parse_vector",
 ]
@@ -32,9 +40,10 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     if name in __all__:
-        from symbolic_mlmath.text import parse
+        from symbolic_mlmath.text import convert, options, parse
 
-        value = getattr(parse, name)
+        module = next(m for m in (options, convert, parse) if hasattr(m, name))
+        value = getattr(module, name)
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -26,21 +26,11 @@ from symbolic_mlmath.text.limits import (
     limits,
     run_bounded,
 )
+from symbolic_mlmath.text.syntax import CONSTANT_TABLE, FUNCTION_TABLE
 
 __all__ = ["evaluate_source"]
 
 _NAME_RE = re.compile(r"^(S|C|F|U)_([A-Za-z][A-Za-z0-9_]*|_[A-Za-z0-9][A-Za-z0-9_]*)$")
-
-_CONSTANTS: dict[str, sympy.Basic] = {
-    "e": sympy.E,
-    "pi": sympy.pi,
-    "oo": sympy.oo,
-    "inf": sympy.oo,
-    "infinity": sympy.oo,
-    "Infinity": sympy.oo,
-    "I": sympy.I,
-}
-
 
 def _sigmoid(x: sympy.Expr) -> sympy.Expr:
     return 1 / (1 + sympy.exp(-x))
@@ -50,25 +40,15 @@ def _relu(x: sympy.Expr) -> sympy.Expr:
     return sympy.Max(0, x)
 
 
-# name -> (callable, minimum args, maximum args or None)
+_BUILT_HERE: dict[str, Callable[..., Any]] = {"sigmoid": _sigmoid, "relu": _relu}
+
+# name -> (callable, minimum args, maximum args or None), from the one table in ``syntax``
 _FUNCTIONS: dict[str, tuple[Callable[..., Any], int, int | None]] = {
-    "sin": (sympy.sin, 1, 1), "cos": (sympy.cos, 1, 1), "tan": (sympy.tan, 1, 1),
-    "cot": (sympy.cot, 1, 1), "sec": (sympy.sec, 1, 1), "csc": (sympy.csc, 1, 1),
-    "asin": (sympy.asin, 1, 1), "acos": (sympy.acos, 1, 1), "atan": (sympy.atan, 1, 1),
-    "acot": (sympy.acot, 1, 1), "arcsin": (sympy.asin, 1, 1), "arccos": (sympy.acos, 1, 1),
-    "arctan": (sympy.atan, 1, 1), "sinh": (sympy.sinh, 1, 1), "cosh": (sympy.cosh, 1, 1),
-    "tanh": (sympy.tanh, 1, 1), "asinh": (sympy.asinh, 1, 1), "acosh": (sympy.acosh, 1, 1),
-    "atanh": (sympy.atanh, 1, 1), "arsinh": (sympy.asinh, 1, 1),
-    "arcosh": (sympy.acosh, 1, 1), "artanh": (sympy.atanh, 1, 1),
-    "exp": (sympy.exp, 1, 1), "ln": (sympy.log, 1, 1), "log": (sympy.log, 1, 2),
-    "sqrt": (sympy.sqrt, 1, 1), "cbrt": (sympy.cbrt, 1, 1), "abs": (sympy.Abs, 1, 1),
-    "Abs": (sympy.Abs, 1, 1), "factorial": (sympy.factorial, 1, 1),
-    "binomial": (sympy.binomial, 2, 2), "floor": (sympy.floor, 1, 1),
-    "ceil": (sympy.ceiling, 1, 1), "ceiling": (sympy.ceiling, 1, 1),
-    "min": (sympy.Min, 1, None), "max": (sympy.Max, 1, None), "Min": (sympy.Min, 1, None),
-    "Max": (sympy.Max, 1, None), "sigmoid": (_sigmoid, 1, 1), "relu": (_relu, 1, 1),
-    "sign": (sympy.sign, 1, 1), "sgn": (sympy.sign, 1, 1),
-}  # fmt: skip
+    name: (_BUILT_HERE.get(target) or getattr(sympy, target), low, high)
+    for name, (target, low, high) in FUNCTION_TABLE.items()
+}
+_CONSTANTS: dict[str, sympy.Basic] = {name: getattr(sympy, target)
+                                      for name, target in CONSTANT_TABLE.items()}
 
 _MAX_VISIT_DEPTH = 400
 

@@ -20,7 +20,7 @@ max_expr_nodes             20_000     nodes of one expression (``check_expr_size
 time_budget                10.0       seconds for ``run_bounded`` when none is given
 parse_time_budget          3.0        seconds for reading one input whose numeric value SymPy
                                       would evaluate (towers like ``floor(e^(e^(e^e)))``)
-memory_bytes               1 GiB      address space of a ``run_bounded`` worker
+memory_bytes               1 GiB      memory a ``run_bounded`` worker may add to what it inherits
 =========================  =========  ====================================================
 
 Change them for a block of code with ``with limits(max_depth=10): ...`` (per thread/context),
@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from symbolic_mlmath.core.errors import LimitError
+from symbolic_mlmath.text import memory
 
 __all__ = [
     "Limits",
@@ -343,15 +344,8 @@ def _mp_context() -> Any:
 def _worker_main(conn: Any, memory_bytes: int) -> None:  # pragma: no cover - runs in a child
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    try:
-        import resource
-
-        if memory_bytes > 0:
-            _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-            cap = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
-            resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
-    except (ImportError, ValueError, OSError):
-        pass
+    problem = memory.apply_limit(memory_bytes)
+    conn.send(("ready", problem))
     while True:
         try:
             job = conn.recv()
@@ -384,6 +378,13 @@ class _Worker:
             warnings.simplefilter("ignore", DeprecationWarning)  # fork with threads (3.12+)
             self.process.start()
         child.close()
+        self.memory_problem: str | None = None
+        if self.conn.poll(30):
+            with contextlib.suppress(EOFError, OSError):
+                _tag, self.memory_problem = self.conn.recv()
+        else:
+            self.memory_problem = "the worker did not report whether the limit was applied"
+        memory.report(memory_bytes, self.memory_problem)
 
     def kill(self) -> None:
         with contextlib.suppress(Exception):

@@ -48,6 +48,7 @@ from symbolic_mlmath.text.evaluate import evaluate_source
 from symbolic_mlmath.text.limits import check_expr_size, get_limits
 from symbolic_mlmath.text.syntax import CONSTANTS, FUNCTIONS, to_source
 from symbolic_mlmath.text.tokenize import normalise, tokenize
+from symbolic_mlmath.text.words import NO_WORDS, YES_WORDS
 
 __all__ = [
     "parse_answer",
@@ -61,8 +62,6 @@ __all__ = [
     "parse_vector",
 ]
 
-_TRUE = {"true", "yes", "y", "t"}
-_FALSE = {"false", "no", "n", "f"}
 
 
 # ------------------------------------------------------------------ the text pipeline
@@ -458,8 +457,8 @@ def _value(value: Any, name: str, *, answer: bool) -> Any:
         return _shape([_value(v, f"{name}, item {i}", answer=answer)
                        for i, v in enumerate(value, 1)], name)  # fmt: skip
     if isinstance(value, str):
-        if answer and value.strip().lower() in _TRUE | _FALSE:
-            return value.strip().lower() in _TRUE
+        if answer and value.strip().lower() in YES_WORDS | NO_WORDS:
+            return value.strip().lower() in YES_WORDS
         if answer:
             parsed = _read_many(value, name) if len(value) <= get_limits().max_structured_length \
                 else _read(value, name, structured=True)

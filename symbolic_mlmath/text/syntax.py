@@ -16,19 +16,37 @@ from __future__ import annotations
 from symbolic_mlmath.core.errors import LimitError, ParseError
 from symbolic_mlmath.text.limits import get_limits
 
-__all__ = ["CONSTANTS", "FUNCTIONS", "UNDEFINED_FUNCTIONS", "to_source"]
+__all__ = ["CONSTANTS", "CONSTANT_TABLE", "FUNCTIONS", "FUNCTION_TABLE", "UNDEFINED_FUNCTIONS", "to_source"]
 
 from symbolic_mlmath.text.tokenize import Token
 
-FUNCTIONS = frozenset({
-    "sin", "cos", "tan", "cot", "sec", "csc", "asin", "acos", "atan", "acot", "arcsin",
-    "arccos", "arctan", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "arsinh", "arcosh",
-    "artanh", "exp", "ln", "log", "sqrt", "cbrt", "abs", "Abs", "factorial", "binomial",
-    "floor", "ceil", "ceiling", "min", "max", "Min", "Max", "sigmoid", "relu", "sign", "sgn",
-})  # fmt: skip
+#: Every function a learner may call: name -> (what it builds, fewest and most arguments).
+#: What it builds is a SymPy function name, or ``sigmoid`` / ``relu`` (built by ``evaluate``).
+FUNCTION_TABLE: dict[str, tuple[str, int, int | None]] = {
+    "sin": ("sin", 1, 1), "cos": ("cos", 1, 1), "tan": ("tan", 1, 1),
+    "cot": ("cot", 1, 1), "sec": ("sec", 1, 1), "csc": ("csc", 1, 1),
+    "asin": ("asin", 1, 1), "acos": ("acos", 1, 1), "atan": ("atan", 1, 1),
+    "acot": ("acot", 1, 1), "arcsin": ("asin", 1, 1), "arccos": ("acos", 1, 1),
+    "arctan": ("atan", 1, 1), "sinh": ("sinh", 1, 1), "cosh": ("cosh", 1, 1),
+    "tanh": ("tanh", 1, 1), "asinh": ("asinh", 1, 1), "acosh": ("acosh", 1, 1),
+    "atanh": ("atanh", 1, 1), "arsinh": ("asinh", 1, 1),
+    "arcosh": ("acosh", 1, 1), "artanh": ("atanh", 1, 1),
+    "exp": ("exp", 1, 1), "ln": ("log", 1, 1), "log": ("log", 1, 2),
+    "sqrt": ("sqrt", 1, 1), "cbrt": ("cbrt", 1, 1), "abs": ("Abs", 1, 1),
+    "Abs": ("Abs", 1, 1), "factorial": ("factorial", 1, 1),
+    "binomial": ("binomial", 2, 2), "floor": ("floor", 1, 1),
+    "ceil": ("ceiling", 1, 1), "ceiling": ("ceiling", 1, 1),
+    "min": ("Min", 1, None), "max": ("Max", 1, None), "Min": ("Min", 1, None),
+    "Max": ("Max", 1, None), "sigmoid": ("sigmoid", 1, 1), "relu": ("relu", 1, 1),
+    "sign": ("sign", 1, 1), "sgn": ("sign", 1, 1),
+}  # fmt: skip
+FUNCTIONS = frozenset(FUNCTION_TABLE)
 CALL_ONLY_FUNCTIONS = frozenset({"sigma"})  # a symbol unless followed by '('
 NO_PAREN_FUNCTIONS = FUNCTIONS - {"binomial", "min", "max", "Min", "Max"}
-CONSTANTS = frozenset({"e", "pi", "oo", "inf", "infinity", "Infinity", "I"})
+#: Every constant a learner may write: name -> the SymPy constant it means.
+CONSTANT_TABLE: dict[str, str] = {"e": "E", "pi": "pi", "oo": "oo", "inf": "oo", "infinity": "oo",
+                                  "Infinity": "oo", "I": "I"}
+CONSTANTS = frozenset(CONSTANT_TABLE)
 UNDEFINED_FUNCTIONS = frozenset({"f", "g", "h", "F", "G", "H"})
 FORBIDDEN_NAMES = frozenset({"nan", "NaN", "zoo"})
 

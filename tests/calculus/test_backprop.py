@@ -318,3 +318,11 @@ def test_tampered_steps_are_caught():
         s = next(t for t in fwd if t.rule is rule)
         bad = Step(rule, s.before, s.after.applyfunc(lambda v: v * 2), s.given)
         assert verify_step(bad), rule
+
+
+def test_engine_reads_vectors_given_as_text():
+    d = derive_backprop("2 -> 1 identity", "squared", {"W1": "[[1, 2]]", "b1": "[0]"}, "[1, 1/2]",
+                        "[3]")
+    assert d.result["loss"] == Rational(1, 2)
+    with pytest.raises(InputError):
+        derive_backprop("2 -> 1 identity", "squared", None, "[__import__('os'), 1]", "[3]")

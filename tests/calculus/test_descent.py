@@ -258,3 +258,12 @@ def test_renders_in_every_format():
     assert r"\begin{array}" in d.to_latex()
     assert "$$" in d.to_markdown()
     assert '"gd_step"' in d.to_json()
+
+
+def test_engine_reads_text_only_through_the_text_door():
+    d = derive_gradient_descent("x^2", [x], ["1/2"], "0.1", 2)
+    assert d.result["point"][0] == Rational(8, 25)
+    for bad in (["__import__('os').system('true')"], ["1/2"]):
+        rate = "0.1" if bad != ["1/2"] else "lambda: 1"
+        with pytest.raises(InputError):
+            derive_gradient_descent(x**2, [x], bad, rate, 2)

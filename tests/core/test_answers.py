@@ -20,9 +20,9 @@ ANSWERS = [  # expected, what the learner typed, correct?
     (Rational(4, 9), "0.444", True),
     (Rational(4, 9), "0.44", True),
     (Rational(4, 9), "0.45", False),
-    (Rational(4, 9), "0.4", False),  # one significant digit is not enough
+    (Rational(4, 9), "0.4", True),  # 0.444.. correctly rounded to 1 place
     (Rational(2, 3), "0.6667", True),  # rounded
-    (Rational(2, 3), "0.6666", True),  # truncated
+    (Rational(2, 3), "0.6666", False),  # truncated, not rounded (the one decimal rule)
     (Rational(2, 3), "0.6665", False),
     (sqrt(2), "sqrt(2)", True),
     (sqrt(2), "2^(1/2)", True),

@@ -200,16 +200,11 @@ def test_tex_compiles_with_pdflatex(tiny, tmp_path):
 
 # ------------------------------------------------------------------ headless browser
 def _chromium() -> str | None:
+    """An installed headless browser (tests never install one)."""
     for name in ("chromium", "chromium-browser", "google-chrome"):
         exe = shutil.which(name)
         if exe:
             return exe
-    apt = shutil.which("apt-get")
-    if apt and hasattr(os, "geteuid") and os.geteuid() == 0:
-        subprocess.run([apt, "install", "-y", "--no-install-recommends", "chromium"],
-                       capture_output=True, timeout=600, check=False,
-                       env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
-        return shutil.which("chromium")
     return None
 
 
@@ -218,7 +213,7 @@ def test_html_typesets_in_headless_chromium_offline(tiny, tmp_path):
     """Open the page with networking disabled: every formula is typeset, no KaTeX error."""
     exe = _chromium()
     if exe is None:
-        pytest.skip("chromium not installed and cannot be installed (not root or no apt-get)")
+        pytest.skip("chromium is not installed: the page was not opened in a browser")
     topic, _ = tiny
     page = tmp_path / "tiny.html"
     page.write_text(documents.topic_html(topic, detail="full"), encoding="utf-8")

@@ -30,7 +30,7 @@ def test_every_format_and_the_figures(built):
     for ext in ("png", "svg"):
         assert (out / "figures" / f"c9w9_tiny_lines.{ext}").exists()
     md = (out / "c9w9_tiny.md").read_text(encoding="utf-8")
-    assert "![Figure 1](figures/c9w9_tiny_lines.svg)" in md
+    assert "![Two lines meet in one point: the unique solution.](figures/c9w9_tiny_lines.svg)" in md
     assert "data:image/svg+xml;base64," in (out / "c9w9_tiny.html").read_text(encoding="utf-8")
     nb = json.loads((out / "c9w9_tiny.ipynb").read_text(encoding="utf-8"))
     assert any("attachments" in c for c in nb["cells"])

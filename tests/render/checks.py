@@ -7,7 +7,7 @@ from typing import Any
 from symbolic_mlmath.core.verify import evaluate, same_value, verify_step
 from symbolic_mlmath.render.displays import Relation
 
-__all__ = ["problem_with", "step_data"]
+__all__ = ["problem_with", "step_data", "validated"]
 
 
 def _value(obj: Any) -> Any:
@@ -67,14 +67,48 @@ def _parts(result: Any) -> list[Any]:
     return out
 
 
+_VERIFIED: dict[int, tuple[Any, str | None]] = {}
+
+
+def validated(derivation: Any) -> None:
+    """Validate ``derivation`` (every step and substep by its verifier) and remember its
+    steps as verified, so each relation need not verify its step again."""
+    derivation.validate()
+    for top in derivation.steps:
+        for step in top.walk():
+            _VERIFIED[id(step)] = (step, None)
+
+
+def _verify(step: Any) -> str | None:
+    """``verify_step``, once per step (a step shows several relations)."""
+    hit = _VERIFIED.get(id(step))
+    if hit is None or hit[0] is not step:
+        hit = (step, verify_step(step))
+        _VERIFIED[id(step)] = hit
+    return hit[1]
+
+
+def _is(a: Any, b: Any) -> bool:
+    try:
+        return a is b or bool(a == b)
+    except Exception:
+        return False
+
+
 def problem_with(r: Relation, derivation: Any) -> str | None:
     """What is wrong with one displayed relation, or None when it holds."""
     step = r.step
     if step is not None:
-        bad = verify_step(step)
+        bad = _verify(step)
         if bad:
             return f"shown from a step that does not verify: {bad}"
+    raw_pair = step is not None and r.lhs is step.before and r.rhs is step.after
     if r.rel == "=":
+        from symbolic_mlmath.core.verify import verifier_of
+
+        v = verifier_of(step.rule) if raw_pair else None
+        if v is not None and v.same_value:
+            return None  # exactly what the step's SAME_VALUE verifier checked
         if not _same(r.lhs, r.rhs):
             return f"displayed '=' is false: {r.lhs} vs {r.rhs}"
     elif r.rel == "!=":
@@ -88,14 +122,14 @@ def problem_with(r: Relation, derivation: Any) -> str | None:
             return "a conclusion '⟹' shown without the step that draws it"
         from sympy import Eq
 
-        before_ok = _same(r.lhs, step.before) or (isinstance(r.lhs, Eq) and r.lhs.rhs == 0
-                                                    and _same(r.lhs.lhs, step.before))
+        before_ok = _is(r.lhs, step.before) or _same(r.lhs, step.before) or (
+            isinstance(r.lhs, Eq) and r.lhs.rhs == 0 and _same(r.lhs.lhs, step.before))
         if not before_ok:
             return f"'⟹' starts from {r.lhs}, not from the step's object {step.before}"
-        if not (_same(r.rhs, step.after) or r.rhs == step.after):
+        if not (_is(r.rhs, step.after) or _same(r.rhs, step.after)):
             return f"'⟹' ends at {r.rhs}, not at the step's result {step.after}"
     elif r.rel == "named":
         pool = step_data(step) if step is not None else _parts(derivation.result)
-        if not any(_same(r.rhs, x) or r.rhs == x for x in pool):
+        if not (any(_is(r.rhs, x) for x in pool) or any(_same(r.rhs, x) for x in pool)):
             return f"'{r.lhs} = {r.rhs}': the value is not one the step holds"
     return None

@@ -6,6 +6,10 @@ every detail level.
 
 from __future__ import annotations
 
+import tempfile
+from functools import cache
+from pathlib import Path
+
 CORPUS: list[tuple[str, dict]] = [
     ("solve_system", {"equations": ["5a + b = 17", "4a - 3b = 6"]}),
     ("solve_system", {"equations": ["a + b = 10", "2a + 2b = 20"]}),
@@ -60,3 +64,15 @@ CORPUS: list[tuple[str, dict]] = [
     ("pca", {"data": [[0, 0], [2, 2], [4, 4]], "components": 1}),
     ("steady_state", {"matrix": [[0.9, 0.5], [0.1, 0.5]]}),
 ]
+
+
+@cache
+def topic_derivations(path: Path) -> tuple:
+    """The derivations of one derivation file, built once per test session."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from symbolic_mlmath.publish.topic import load_topic
+
+    out = Path(tempfile.mkdtemp(prefix="mlmath-render-")) / path.stem
+    return tuple(load_topic(path, out_dir=out).derivations)

@@ -133,7 +133,7 @@ def test_validate_raises_on_a_wrong_result():
         ("pmf", {"distribution": "binomial(10, 0.3)", "x": 3}, "26.68%", True, ""),
         ("pmf", {"distribution": "binomial(10, 0.3)", "x": 3}, "0.009002", False, "swapped"),
         ("pmf", {"distribution": "binomial(10, 0.3)", "x": 3}, "0.6496", False, "CDF"),
-        ("pmf", {"distribution": "binomial(10, 0.3)", "x": 3}, "0.002223", False, "coefficient"),
+        ("pmf", {"distribution": "binomial(10, 0.3)", "x": 3}, "0.002224", False, "coefficient"),
         ("cdf", {"distribution": "normal(15, 5)", "x": 20}, "0.8413", True, ""),
         ("cdf", {"distribution": "normal(15, 5)", "x": 20}, "0.1587", False, "upper tail"),
         ("cdf", {"distribution": "binomial(10, 0.3)", "x": 2}, "0.1493", False, "endpoint"),

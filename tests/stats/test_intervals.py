@@ -125,3 +125,15 @@ def test_checking(task, inputs, answer, ok, named):
     v = sm.check(task, answer=answer, **inputs)
     assert v.correct is ok, v.feedback
     assert named in v.feedback
+
+
+@pytest.mark.parametrize(("power", "effect", "alt"), [("0.8", "0.5", "two-sided"),
+                                                      ("0.9", "0.3", "greater"),
+                                                      ("0.95", "1.2", "two-sided")])
+def test_sample_size_for_power_matches_statsmodels(power, effect, alt):
+    smp = pytest.importorskip("statsmodels.stats.power")
+    n = sm.solve("sample_size", power=power, effect=effect, alternative=alt).result
+    ref = smp.NormalIndPower().solve_power(effect_size=float(effect), alpha=0.05,
+                                           power=float(power), ratio=0,
+                                           alternative="larger" if alt == "greater" else alt)
+    assert n == math.ceil(ref - 1e-9)

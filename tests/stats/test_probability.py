@@ -6,7 +6,7 @@ import itertools
 from fractions import Fraction
 
 import pytest
-from sympy import Rational, erf, sqrt
+from sympy import Rational, erf, exp, sqrt
 
 from symbolic_mlmath.api import check, solve
 from symbolic_mlmath.core.errors import InputError
@@ -160,3 +160,25 @@ def test_naive_bayes_spam_and_log_space():
     with pytest.raises(InputError, match="no likelihoods"):
         solve("naive_bayes", prior={"spam": "0.4", "ham": "0.6"}, likelihoods=lik,
               words=["lottery"])
+
+
+@pytest.mark.parametrize(
+    ("variables", "event", "given", "want"),
+    [
+        ({"X": "exponential(1)"}, "X > 3", "X > 1", exp(-2)),  # memoryless
+        ({"X": "poisson(2)"}, "X != 3", None, 1 - 4 * exp(-2) / 3),
+        ({"X": "normal(0, 1)"}, "X^2 < 1", None, erf(sqrt(2) / 2)),
+        ({"X": "normal(0, 1)"}, "X > 1 or X < -1", None, 1 - erf(sqrt(2) / 2)),
+    ],
+)
+def test_one_variable_events_are_reduced_to_intervals(variables, event, given, want):
+    d = solve("probability", variables=variables, event=event, given=given)
+    assert (d.result - want).expand() == 0
+    d.validate()
+
+
+def test_impossible_and_unsupported_events_are_one_line_errors():
+    with pytest.raises(InputError, match="impossible"):
+        solve("probability", variables={"X": "normal(0, 1)"}, event="X > 5 and X < 1")
+    with pytest.raises(InputError, match="interval"):
+        solve("probability", variables={"X": "normal(0, 1)"}, event="sin(X) > 0")

@@ -332,11 +332,11 @@ def _item_t_test_working(rng: random.Random) -> Item:
           f"p = {num(p_wrong)}", "reject H0" if p_wrong <= Rational(1, 20) else
           "fail to reject H0"], "σ/n instead of σ/√n", 0),
         ([*right[:2], f"df = {n}", f"p = {num(critical.p_value('t', t, 'two-sided', df=n))}",
-          decision], "n instead of n - 1 degrees of freedom", 2),
+          decision], "n instead of n − 1", 2),
         ([*right[:3], f"p = {num(p / 2)}", "reject H0" if p / 2 <= Rational(1, 20) else
-          "fail to reject H0"], "one-sided p-value for a two-sided test", 3),
+          "fail to reject H0"], "a one-sided p-value for a two-sided test", 3),
         ([*right[:4], "fail to reject H0" if decision == "reject H0" else "reject H0"],
-         "decision contradicts the p-value", 4),
+         "a decision that contradicts your own p-value", 4),
     ]
     inputs = {"xbar": num(xbar), "n": str(n), "s": str(s), "mu0": str(mu0)}
     return Item("t_test", inputs, {"working": right}, tuple(slips))

@@ -23,4 +23,5 @@ SUBJECT = Subject(
     verifiers=f"{_P}.verifiers:VERIFIERS",
     templates=f"{_P}.templates:TEMPLATES",
     judges=f"{_P}.judges:JUDGES",
+    generators=f"{_P}.worksheets:GENERATORS",
 )

@@ -85,8 +85,9 @@ def build(t: Topic) -> None:
     ds = t.solve("inverse", matrix=S, heading="A symbolic inverse")
     t.cross_check("symbolic inverse", ds.result, S.inv())
     f = as_function(ds.result, [x, y, z])
-    t.numeric_check("symbolic inverse lambdified at (1, 2, 3)", ds.result.subs({x: 1, y: 2, z: 3}),
-                    f(1.0, 2.0, 3.0))
+    t.numeric_check("symbolic inverse lambdified at (1, 2, 3) vs numpy.linalg.inv",
+                    Matrix(f(1.0, 2.0, 3.0)),
+                    np.linalg.inv(to_numpy(S.subs({x: 1, y: 2, z: 3}))))
     t.figure("undo", _figure(to_numpy(B), to_numpy(d3.result)),
              r"$A = \begin{bmatrix}4&7\\2&6\end{bmatrix}$ maps the unit square to a "
              r"parallelogram; $A^{-1}$ maps it back.")

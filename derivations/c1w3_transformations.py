@@ -84,9 +84,10 @@ def build(t: Topic) -> None:
     dp = t.solve("matmul", A=W, B=X, heading="A one-layer perceptron on a batch: $WX$")
     t.cross_check("W X", dp.result, W * X)
     w1, w2 = symbols("w1 w2")
-    f = as_function((Matrix([[w1, w2]]) * Matrix([3, 4]))[0], [w1, w2])
-    t.numeric_check("a neuron's output w·x lambdified", Matrix([[1, 2]]).dot(Matrix([3, 4])),
-                    f(1.0, 2.0))
+    neuron = t.solve("dot", u=[w1, w2], v=[3, 4])
+    f = as_function(neuron.result, [w1, w2])
+    t.numeric_check("a neuron's output w·x lambdified at w = (1, 2) vs numpy.dot", f(1.0, 2.0),
+                    np.dot([1.0, 2.0], [3.0, 4.0]))
     t.figure("unit_square", _square_figure(np.array(to_numpy(A))),
              r"The unit square and its image under $A = \begin{bmatrix}3&1\\1&2\end{bmatrix}$; "
              r"the columns of $A$ are the images of $\mathbf{e}_1$ and $\mathbf{e}_2$.")

@@ -52,7 +52,7 @@ _NORM_HEADINGS = {1: r"The $L_1$ norm", 2: r"The $L_2$ (Euclidean) norm",
 
 def build(t: Topic) -> None:
     import numpy as np
-    from sympy import Matrix, acos, sqrt, symbols
+    from sympy import Matrix, acos, symbols
 
     from symbolic_mlmath.core.numeric import as_function, to_numpy
 
@@ -95,8 +95,10 @@ def build(t: Topic) -> None:
     t.numeric_check("angle by numpy", da.result,
                     np.arccos(nu @ nv / (np.linalg.norm(nu) * np.linalg.norm(nv))))
     x = symbols("x")
-    f = as_function(sqrt(x**2 + 1), [x])
-    t.numeric_check("the L2 norm of (x, 1) lambdified at x = 2", sqrt(5), f(2.0))
+    dx = t.solve("norm", v=[x, 1])
+    f = as_function(dx.result, [x])
+    t.numeric_check("the L2 norm of (x, 1) lambdified at x = 2 vs numpy.linalg.norm", f(2.0),
+                    np.linalg.norm([2.0, 1.0]))
     t.text(r"""
         The **projection** of $\mathbf{u}$ onto $\mathbf{v}$ is the multiple of
         $\mathbf{v}$ closest to $\mathbf{u}$: $\frac{u\cdot v}{v\cdot v}\,\mathbf{v}$. What

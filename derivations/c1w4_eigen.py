@@ -113,7 +113,7 @@ def build(t: Topic) -> None:
     dd = t.solve("diagonalize", matrix=B, heading=r"Diagonalising it: $A = PDP^{-1}$")
     P, D = dd.result["P"], dd.result["D"]
     t.cross_check("P D P^-1 = A", P * D * P.inv(), B)
-    t.numeric_check("P D P^-1 by numpy", P * D * P.inv(),
+    t.numeric_check("A rebuilt by numpy from P and D: P D P^-1 = A", B,
                     to_numpy(P) @ to_numpy(D) @ np.linalg.inv(to_numpy(P)))
     t.text("A rotation has **complex** eigenvalues: no real vector keeps its direction.")
     R = Matrix([[0, -1], [1, 0]])

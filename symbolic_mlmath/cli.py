@@ -41,7 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--abs-tol", dest="abs_tol", default=None)
     c.add_argument("--rel-tol", dest="rel_tol", default=None)
     c.add_argument("--json", action="store_true", help="print the verdict as JSON")
-    sub.add_parser("tasks", help="list every task with its inputs")
+    sub.add_parser("tasks", help="list every task with its inputs (mlmath tasks TASK: "
+                   "its inputs and answer forms)")
     sub.add_parser("workbook", help="build the workbook (mlmath workbook --help)", add_help=False)
     sub.add_parser("worksheet", help="seeded problem sheets with an answer key "
                    "(mlmath worksheet --help)", add_help=False)
@@ -109,6 +110,23 @@ def _cmd_tasks() -> str:
     return "\n".join(out)
 
 
+def _cmd_task(name: str) -> str:
+    """One task in full: what it does, its inputs, and the answer forms it reads."""
+    from symbolic_mlmath.core.tasks import get_task
+    from symbolic_mlmath.text.options import parse_text
+
+    t = get_task(parse_text(name, name="task"))
+    alias = f" (also: {', '.join(t.aliases)})" if t.aliases else ""
+    out = [f"{t.name}{alias} - {t.doc}", "Inputs:"]
+    out += [f"    {i.describe()}  {i.doc}" for i in t.inputs]
+    out.append("Answer forms (mlmath check " + t.name + " --answer ...):")
+    forms = t.answers or ("a value written like the result (a number, an expression, a "
+                          "vector [1, 2] or a matrix [[1, 2], [3, 4]]); decimals are right when "
+                          "they are the exact value correctly rounded to the places written")
+    out += [f"    {line}" for line in forms.strip().splitlines()]
+    return "\n".join(out)
+
+
 def _emit(text: str, out: str | None) -> None:
     if out:
         with open(out, "w", encoding="utf-8") as fh:
@@ -136,11 +154,12 @@ def _run(argv: Sequence[str]) -> int:
 
         return grade_main(list(extra))
     if args.command == "tasks":
-        if extra:
+        if len(extra) > 1 or (extra and extra[0].startswith("-")):
             from symbolic_mlmath.core.errors import TaskError
 
-            raise TaskError(f"unexpected argument {extra[0][:40]!r}", name="tasks")
-        _emit(_cmd_tasks(), None)
+            raise TaskError(f"unexpected argument {extra[-1][:40]!r}; use mlmath tasks [TASK]",
+                            name="tasks")
+        _emit(_cmd_task(extra[0]) if extra else _cmd_tasks(), None)
         return 0
     inputs = _task_inputs(extra)
     if args.command == "solve":

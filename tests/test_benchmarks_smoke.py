@@ -21,4 +21,8 @@ def test_benchmark_quick_mode_prints_ratios():
     assert "check('det'" in text
     assert "mlmath --help" in text
     assert "targets:" in text
-    assert re.search(r"\[(met    |NOT MET)\]", text)
+    lines = text.split("targets:", 1)[1].strip().splitlines()
+    marked = [ln for ln in lines if ln.strip().startswith("[")]
+    assert len(marked) >= 3, "too few targets reported"
+    for line in marked:  # each target: a verdict, what it asks, and a measured number
+        assert re.match(r"\s*\[(met    |NOT MET)\] .+: .*\d", line), line

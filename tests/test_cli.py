@@ -73,8 +73,11 @@ def test_errors_are_one_line_with_status_2(args, fragment):
 
 
 def test_help_is_fast_and_does_not_import_sympy():
-    code = ("import sys, symbolic_mlmath.cli as c; c.main(['--help']) if False else None; "
-            "print('sympy' in sys.modules, 'matplotlib' in sys.modules)")
+    code = ("import contextlib, io, sys, symbolic_mlmath.cli as c\n"
+            "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+            "    rc = c.main(['--help'])\n"
+            "print(rc, 'usage: mlmath' in out.getvalue(), 'sympy' in sys.modules, "
+            "'matplotlib' in sys.modules)")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert r.stdout.strip() == "False False"
+    assert r.stdout.strip() == "0 True False False", r.stdout + r.stderr
     assert mlmath("--help").returncode == 0

@@ -197,16 +197,31 @@ def normalize_choice(text: Any, choices: dict[str, set[str]] | None = None) -> s
     """
     if not isinstance(text, str):
         return None
+
     def norm1(w: str) -> str:
         w = w.strip().lower().replace("-", " ").replace("solutions", "solution")
         return " ".join(w.split()).rstrip(".!")
 
     t = norm1(text)
-    for name, words in (choices or _CHOICES).items():
-        norm = {norm1(w) for w in words}
-        if t == name or t in norm:
-            return name
+    table = {name: {norm1(w) for w in words} for name, words in (choices or _CHOICES).items()}
+    for candidate in (t, _without_filler(t)):
+        for name, norm in table.items():
+            if candidate == name or candidate in norm:
+                return name
     return None
+
+
+_FILLER = re.compile(
+    r"^(?:(?:the|this|that|our|a|an|it|so|thus|hence|therefore|answer:?)\s+)*"
+    r"(?:(?:linear\s+)?system|matrix|equations?|set of equations|vectors?|map|a)?\s*"
+    r"(?:has|have|is|are|there\s+is|there\s+are|does|do)?\s*(?:exactly\s+)?")
+
+
+def _without_filler(text: str) -> str:
+    """``the system has no solution`` -> ``no solution``; ``it is singular`` -> ``singular``."""
+    out = _FILLER.sub("", text, count=1).strip()
+    out = re.sub(r"^there\s+(?:is|are)\s+", "", out)
+    return out
 
 
 def _verdict(ok: bool | None, method: str, note: str, expected: Any, got: Any,

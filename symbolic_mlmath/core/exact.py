@@ -63,14 +63,35 @@ def is_zero(diff: Any) -> bool | None:
 
 
 def to_dm(M: Any) -> Any:
-    """A SymPy matrix as a ``DomainMatrix`` over the smallest domain of its entries."""
+    """A SymPy matrix as a ``DomainMatrix`` over a domain that decides zero exactly.
+
+    Rationals: ZZ/QQ. Algebraic numbers: their number field (``QQ<sqrt(2)>``), so an entry
+    that is zero only after simplification (``5 - 5*sqrt(2)/2 - (...)``) is recognised as
+    zero. Symbols: a polynomial ring or fraction field (``ZZ[a]``, ``QQ(a, b)``); symbols
+    mixed with radicals or functions: ``EX``, whose elements are kept cancelled and
+    expanded (never ``EXRAW``, which compares structurally).
+
+    >>> from sympy import Matrix, sqrt, symbols
+    >>> to_dm(Matrix([[-5 + 5*sqrt(2), -5], [5 - 5*sqrt(2)/2, -5*sqrt(2)/2]])).domain
+    QQ<sqrt(2)>
+    >>> a = symbols("a")
+    >>> to_dm(Matrix([[a + sqrt(2), 1], [1, a]])).domain
+    EX
+    """
     from sympy.polys.matrices import DomainMatrix
 
     rep = getattr(M, "_rep", None)
     if rep is not None and (rep.domain.is_ZZ or rep.domain.is_QQ):
         return rep
     to = getattr(M, "to_DM", None)
-    return to() if to is not None else DomainMatrix.from_Matrix(M)
+    if to is None:
+        return DomainMatrix.from_Matrix(M)
+    dm = to() if M.free_symbols else to(extension=True)
+    if dm.domain.is_EXRAW:
+        from sympy.polys.domains import EX
+
+        dm = dm.convert_to(EX)
+    return dm
 
 
 def exact_det(M: Any) -> Any:
@@ -107,8 +128,7 @@ def exact_rank(M: Any) -> int:
             s = (mpmath.svd_c(rows, compute_uv=False) if M.has(1j)
                  else mpmath.svd_r(rows, compute_uv=False))
             return sum(1 for x in s if abs(x) > mpmath.mpf(10) ** -15)
-    dm = M.to_DM(extension=True) if not M.free_symbols else M.to_DM()
-    return dm.to_field().rank()
+    return to_dm(M).to_field().rank()
 
 
 def close(a: Any, b: Any, digits: int = 20) -> bool:

@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from symbolic_mlmath.core.errors import TaskError
+from symbolic_mlmath.core.errors import ParseError, TaskError
 
 __all__ = [
     "Input",
@@ -96,6 +96,10 @@ class Task:
     topic: str = ""
     aliases: tuple[str, ...] = ()
     one_of: tuple[tuple[str, ...], ...] = field(default=())  # alternative input groups
+    answers: str = ""  # the answer forms a learner may write (``mlmath tasks TASK``)
+    #: judges an answer when ``derive`` refuses the inputs with a TaskError (e.g. the
+    #: inverse of a singular matrix: "not invertible" is then the right answer)
+    check_unsolvable: Callable[..., Any] | None = None
 
     def solve(self, raw: Mapping[str, Any]) -> Any:
         """Parse ``raw`` inputs (Python objects or learner text) and derive: a Derivation.
@@ -139,14 +143,25 @@ class Task:
                 return Verdict(None, "undecided",
                                f"Checking working is not available for task {self.name} yet.")
             return check_working(self.name, parsed, working_lines(working), answer)
-        derivation = self.derive(**parsed)
+        try:
+            derivation = self.derive(**parsed)
+        except TaskError as exc:
+            if self.check_unsolvable is None:
+                raise
+            return self.check_unsolvable(parsed, answer, exc, abs_tol=abs_tol, rel_tol=rel_tol)
         if self.check_answer is None:
             from symbolic_mlmath.core.answers import compare
             from symbolic_mlmath.text.parse import parse_answer
 
             got = parse_answer(answer, name="answer")
-            return compare(derivation.result, got, text=answer, abs_tol=abs_tol, rel_tol=rel_tol)
-        return self.check_answer(derivation, answer, parsed, abs_tol=abs_tol, rel_tol=rel_tol)
+            verdict = compare(derivation.result, got, text=answer, abs_tol=abs_tol,
+                              rel_tol=rel_tol)
+        else:
+            verdict = self.check_answer(derivation, answer, parsed, abs_tol=abs_tol,
+                                        rel_tol=rel_tol)
+        if verdict.correct is not True:
+            _refuse_unreadable_words(verdict.got, parsed, derivation)
+        return verdict
 
     def parse_inputs(self, raw: Mapping[str, Any]) -> dict[str, Any]:
         """Parse learner inputs by their declared kinds; one-line errors name the input."""
@@ -169,6 +184,42 @@ class Task:
             alts = " or ".join("+".join(grp) for grp in self.one_of)
             raise TaskError(f"task {self.name} needs {alts}", name="input")
         return out
+
+
+#: Names of several letters a learner may use in an answer without being asked to.
+_KNOWN_WORDS = frozenset({
+    "lambda", "alpha", "beta", "gamma", "delta", "epsilon", "theta", "mu", "sigma", "tau",
+    "phi", "psi", "omega", "rho", "eta", "kappa", "nu", "xi", "zeta", "chi", "iota",
+})
+
+
+def _symbols_in(value: Any) -> set[str]:
+    out: set[str] = set()
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out |= _symbols_in(k) | _symbols_in(v)
+    elif isinstance(value, list | tuple):
+        for v in value:
+            out |= _symbols_in(v)
+    elif hasattr(value, "free_symbols"):
+        out |= {str(x) for x in value.free_symbols}
+    return out
+
+
+def _refuse_unreadable_words(got: Any, parsed: Mapping[str, Any], derivation: Any) -> None:
+    """A wrong-looking answer whose reading (``got``) holds words we cannot read: say so, never
+    judge the word as a symbol (``two`` for a rank would be compared at random points)."""
+    if isinstance(got, str) or got is None:
+        return
+    allowed = _symbols_in(dict(parsed)) | _symbols_in(getattr(derivation, "result", None)) \
+        | {str(v) for v in getattr(derivation, "variables", ()) or ()}
+    letters = {w for w in allowed if len(w) == 1}
+    words = sorted(w for w in _symbols_in(got) - allowed
+                   if len(w) > 1 and w.isalpha() and w.lower() not in _KNOWN_WORDS
+                   and not set(w) <= letters)  # "xy" for x*y: the checker's own hint applies
+    if words:
+        raise ParseError(f"cannot read '{words[0]}' (a word, not a number or a symbol of the "
+                         "problem); write the answer with numbers and symbols", name="answer")
 
 
 def _exact_matrix(value: Any, name: str) -> Any:

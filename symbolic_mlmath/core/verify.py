@@ -157,7 +157,10 @@ def same_value(a: Any, b: Any) -> bool:
     (True, False)
     """
     from sympy import Basic, MatrixBase
+    from sympy.matrices.expressions import MatrixExpr
 
+    a, b = (_explicit(x) if isinstance(x, MatrixExpr) and not isinstance(x, MatrixBase) else x
+            for x in (a, b))
     if isinstance(a, dict) or isinstance(b, dict):
         if not (isinstance(a, dict) and isinstance(b, dict)):
             return False
@@ -179,6 +182,14 @@ def same_value(a: Any, b: Any) -> bool:
             return a == b
         return _same_expr(a, b)
     return a == b
+
+
+def _explicit(x: Any) -> Any:
+    """A matrix expression of explicit matrices (``1/(a^2 - 1) * M``) as one matrix."""
+    try:
+        return x.as_explicit()
+    except (ValueError, TypeError, AttributeError, NotImplementedError):
+        return x
 
 
 def _same_expr(a: Any, b: Any) -> bool:

@@ -2,8 +2,9 @@
 
 Each ``check_*`` takes ``(derivation, answer, parsed inputs, **tolerances)`` and returns a
 :class:`~symbolic_mlmath.core.verdict.Verdict`. Answers unique only up to something are
-judged by the property: echelon forms by row-equivalence, bases up to span. Decimal
-answers are accepted to the precision typed.
+judged by the property: echelon forms by row-equivalence, bases up to span. Decimals follow
+the one decimal rule (``core.decimals``): each is the exact value correctly rounded to the
+places written, or within an explicit tolerance.
 
 Examples
 ========
@@ -37,17 +38,15 @@ __all__ = [
     "check_projection",
     "check_scalar",
     "check_singular",
-    "decimal_tolerance",
     "is_echelon",
     "matrix_verdict",
-    "near",
+    "places_of",
     "same_number",
     "txt",
     "vectors_of",
     "yes_no",
 ]
 
-_DEC = re.compile(r"\d\.(\d+)")
 
 
 # ------------------------------------------------------------------ reading answers
@@ -65,37 +64,18 @@ def txt(x: Any) -> str:
     return text_of(x)
 
 
-def decimal_tolerance(raw: Any) -> Any:
-    """The tolerance a learner's decimals ask for (``"0.833"`` -> 1/1000), or None."""
-    from sympy import Rational
+def places_of(raw: Any) -> list[int | None] | None:
+    """Decimal places the learner wrote, one per number in reading order (or None)."""
+    from symbolic_mlmath.text.precision import written_places
 
-    if not isinstance(raw, str):
-        return None
-    found = _DEC.findall(raw)
-    return Rational(1, 10 ** min(len(d) for d in found)) if found else None
+    return written_places(raw)
 
 
-def near(e: Any, g: Any, tol: Any) -> bool:
-    """Whether two numbers differ by at most ``tol`` (numerically, 30 digits)."""
-    from sympy import N
-
-    try:
-        return abs(complex(N(e - g, 30))) <= float(tol)
-    except (TypeError, ValueError):
+def same_number(e: Any, g: Any, places: int | None = None, **tol: Any) -> bool:
+    """Whether ``g`` is ``e`` by the one rule: exactly, its written decimals, or a tolerance."""
+    if not hasattr(g, "free_symbols") or not hasattr(e, "free_symbols"):
         return False
-
-
-def same_number(e: Any, g: Any, tol: Any = None) -> bool:
-    """Whether ``g`` is ``e``: exactly, or to the tolerance when decimals are involved."""
-    from sympy import Float
-
-    if not hasattr(g, "free_symbols"):
-        return False
-    if not e.has(Float) and not g.has(Float) and compare_scalar(e, g)[0] is True:
-        return True
-    if tol is not None or e.has(Float) or g.has(Float):
-        return not (e - g).free_symbols and near(e, g, tol if tol is not None else 10**-12)
-    return False
+    return compare_scalar(e, g, places=places, **tol)[0] is True
 
 
 def as_vector(got: Any, n: int) -> Any:
@@ -148,43 +128,70 @@ def yes_no(answer: Any, words: dict = INDEPENDENT_WORDS) -> bool:
 
 
 # ------------------------------------------------------------------ numbers, matrices, vectors
-def matrix_verdict(expected: Any, got: Any, raw: Any) -> Verdict:
-    """Compare a matrix answer exactly, then to the decimals the learner typed."""
-    from sympy import MatrixBase
-
+def matrix_verdict(expected: Any, got: Any, raw: Any, **tol: Any) -> Verdict:
+    """Compare a matrix (or vector) answer entry by entry by the one rule: exactly, each
+    decimal as the exact entry correctly rounded to the places written, or to a tolerance."""
     got = as_vector(got, expected.rows) if expected.cols == 1 else got
-    v = compare(expected, got)
-    tol = decimal_tolerance(raw)
-    if v.correct is True or tol is None or not isinstance(got, MatrixBase):
-        return v
-    if got.shape == expected.shape and all(near(e, g, tol) for e, g in zip(expected, got,
-                                                                           strict=True)):
-        return Verdict(True, "decimal", f"Correct to the decimals given; the exact answer is "
-                       f"{txt(expected)}.", expected=expected, got=got)
-    return v
+    return compare(expected, got, places=places_of(raw), **tol)
 
 
 def check_matrix(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
-    """Check a matrix or vector answer."""
+    """Check a matrix or vector answer ("not invertible" for an inverse is named wrong)."""
+    from symbolic_mlmath.linalg.answer_forms import says_not_invertible
 
-    return matrix_verdict(d.result, answer_value(answer), answer)
+    if d.task == "inverse" and says_not_invertible(answer):
+        from symbolic_mlmath.core.exact import exact_det
+
+        return Verdict(False, "property", f"Not correct: det A = {txt(exact_det(parsed['matrix']))}"
+                       f" ≠ 0, so A is invertible: A^-1 = {txt(d.result)}.",
+                       expected=d.result, got=answer)
+    return matrix_verdict(d.result, answer_value(answer), answer, **tol)
+
+
+def unlabel(answer: Any) -> Any:
+    """``det(A) = 49``, ``|A| = 49``, ``rank = 2`` ... -> the value after the label."""
+    from symbolic_mlmath.text.notation import SCALAR_LABELS, strip_label
+
+    return strip_label(answer, SCALAR_LABELS) if isinstance(answer, str) else answer
 
 
 def check_scalar(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
-    """Check a number or expression answer."""
+    """Check a number or expression answer (a label such as ``det(A) =`` may lead)."""
+    from symbolic_mlmath.linalg.answer_forms import says_not_invertible
 
+    if d.task == "det_inverse" and says_not_invertible(answer):
+        return Verdict(False, "property", f"Not correct: det A ≠ 0, so A is invertible and "
+                       f"det(A^-1) = {txt(d.result)}.", expected=d.result, got=answer)
+    answer = unlabel(answer)
     return compare(d.result, answer_value(answer), text=answer, **tol)
 
 
 def check_angle(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
-    """Check an angle in radians (an angle in degrees is named as such)."""
+    """Check an angle in radians, or in degrees when the unit is written (``135°``); a bare
+    number that is the angle in degrees is named as such."""
     from sympy import pi
 
+    from symbolic_mlmath.text.notation import degrees
+
+    answer = unlabel(answer)
+    in_degrees = degrees(answer) if isinstance(answer, str) else None
+    if in_degrees is not None:
+        got = answer_value(in_degrees)
+        v = compare(d.result * 180 / pi, got, text=in_degrees, **tol)
+        shown = f"{in_degrees}° = {txt(got * pi / 180)} rad" if hasattr(got, "free_symbols") \
+            else in_degrees
+        if v.correct is True:
+            return Verdict(True, v.method, f"Correct: {shown}; in radians {txt(d.result)}."
+                           + (f" {v.feedback.split('. ', 1)[-1]}" if v.method == "decimal"
+                              else ""), expected=d.result, got=got)
+        return Verdict(v.correct, v.method, f"Not correct: the angle is {txt(d.result)} rad = "
+                       f"{txt(d.result * 180 / pi)}°, not {in_degrees}°.",
+                       expected=d.result, got=got)
     got = answer_value(answer)
     v = compare(d.result, got, text=answer, **tol)
     if v.correct is False and hasattr(got, "free_symbols") and not got.free_symbols:
         deg = d.result * 180 / pi
-        if same_number(deg, got, decimal_tolerance(answer) or 10**-9):
+        if compare_scalar(deg, got, text=answer, **tol)[0] is True:
             return Verdict(False, "property", f"Not correct: {txt(got)} is the angle in degrees; "
                            f"give it in radians: {txt(d.result)}.", expected=d.result, got=got)
     return v
@@ -193,12 +200,12 @@ def check_angle(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
 def check_projection(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     """Check a projection of u onto v (the projection of v onto u is named)."""
 
-    v = matrix_verdict(d.result, answer_value(answer), answer)
+    v = matrix_verdict(d.result, answer_value(answer), answer, **tol)
     if v.correct is False:
         from symbolic_mlmath.linalg.vectors import derive_projection
 
         other = derive_projection(parsed["v"], parsed["u"]).result
-        if compare(other, as_vector(answer_value(answer), other.rows)).correct:
+        if matrix_verdict(other, answer_value(answer), answer, **tol).correct:
             return Verdict(False, "property", "Not correct: that is the projection of v onto u; "
                            f"the projection of u onto v is {txt(d.result)}.",
                            expected=d.result, got=answer_value(answer))
@@ -214,9 +221,57 @@ SINGULAR_WORDS = {
 }
 
 
-def check_singular(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
-    """Check a singular / non-singular answer against det."""
+_DET_CLAIM = re.compile(r"^\s*(?:det\s*(?:\(\s*A\s*\)|A)?|\|\s*A\s*\|)\s*(=|!=|≠|<>)\s*(.+)$",
+                        re.IGNORECASE)
 
+
+def _check_singular_cases(d: Any, answer: Any) -> Verdict:
+    """A matrix with a parameter: singular exactly for the listed values."""
+    from sympy import Eq, cancel
+
+    res = d.result
+    det, conds = res["det"], res["singular_when"]
+    params = sorted(det.free_symbols, key=str)
+    if len(params) > 1:
+        where = f"{txt(det)} = 0"
+    else:
+        where = " or ".join(f"{txt(c.lhs)} = {txt(c.rhs)}" for c in conds) or (
+            f"no real value of {params[0]}")
+    why = f"det = {txt(det)}, so the matrix is singular exactly when {where}"
+    got = None
+    if isinstance(answer, str) and len(params) == 1:
+        from symbolic_mlmath.linalg.cases import parameter_values
+
+        got = parameter_values(answer, params[0])
+        if got is not None:
+            want = {c.rhs for c in conds}
+            ok = set(got) == want
+            return Verdict(ok, "property", ("Correct: " if ok else "Not correct: ") + why + ".",
+                           expected=res, got=got)
+    if isinstance(answer, str) and len(params) > 1 and "=" in answer:
+        claim = answer_value(answer.split("when")[-1].split("if")[-1])
+        claim = claim if isinstance(claim, Eq) else (
+            Eq(*next(iter(claim.items()))) if isinstance(claim, dict) and len(claim) == 1
+            else None)
+        if claim is not None:
+            ratio = cancel(det / (claim.lhs - claim.rhs)) if claim.lhs != claim.rhs else None
+            ok = ratio is not None and not ratio.free_symbols and ratio != 0
+            return Verdict(ok, "property", ("Correct: " if ok else "Not correct: ") + why + ".",
+                           expected=res, got=claim)
+    return Verdict(False, "property", f"Not correct: it depends on the parameters: {why}; give "
+                   "the values (e.g. k = ±2).", expected=res, got=answer)
+
+
+def check_singular(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
+    """Check a singular / non-singular answer against det (with a parameter: the values
+    where det = 0, e.g. ``k = ±2``)."""
+    if isinstance(d.result, dict):
+        return _check_singular_cases(d, answer)
+
+    if isinstance(answer, str) and _DET_CLAIM.match(answer):
+        claim = _DET_CLAIM.match(answer)
+        value = answer_value(claim.group(2))
+        answer = "yes" if (claim.group(1) == "=") == (value == 0) else "no"
     if isinstance(answer, bool):
         got = answer
     else:

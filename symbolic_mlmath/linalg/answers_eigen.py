@@ -16,16 +16,17 @@ True
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from symbolic_mlmath.core.answers import compare, normalize_choice
-from symbolic_mlmath.core.errors import InputError
+from symbolic_mlmath.core.answers import compare, decimal_note, normalize_choice
+from symbolic_mlmath.core.answers import match_multiset as _match
 from symbolic_mlmath.core.verdict import Verdict
 from symbolic_mlmath.linalg.answers import (
     answer_value,
     as_vector,
-    decimal_tolerance,
     matrix_verdict,
+    places_of,
     same_number,
     txt,
     vectors_of,
@@ -36,18 +37,25 @@ __all__ = [
     "check_diagonalize",
     "check_eigenvalues",
     "check_eigenvectors",
-    "check_pca",
     "check_steady",
     "match_multiset",
     "values_of",
+    "vectors_with_places",
 ]
 
 def check_charpoly(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     """Check a characteristic polynomial (either sign convention is explained)."""
     from sympy import expand
 
+    from symbolic_mlmath.linalg.answers import unlabel
+
     p, lam = d.result, d.variables[0]
+    answer = unlabel(answer)
     got = answer_value(answer)
+    if isinstance(got, dict) and len(got) == 1:  # "p(l) = ..." with a letter of its own
+        got = next(iter(got.values()))
+    if hasattr(got, "lhs") and hasattr(got, "rhs"):  # "λ^2 - 4λ + 4 = 0"
+        got = got.lhs - got.rhs
     if not hasattr(got, "free_symbols"):
         return compare(p, got)
     note = ""
@@ -85,30 +93,76 @@ def values_of(got: Any) -> tuple[list, bool]:
     return [got], False
 
 
-def match_multiset(expected: list, got: list, tol: Any) -> tuple[list, list]:
-    """Match values one to one: (expected ones missing, given ones left over)."""
+def match_multiset(expected: list, got: list, places: Any = None, **tol: Any
+                   ) -> tuple[list, list]:
+    """Match values one to one by the one rule: (expected ones missing, given ones left over)."""
+    missing, extra, _ = _match(expected, got, places=places, **tol)
+    return missing, extra
 
-    rest, missing = list(got), []
-    for e in expected:
-        k = next((i for i, g in enumerate(rest) if same_number(e, g, tol)), None)
-        if k is None:
-            missing.append(e)
+
+_MULTIPLICITY = re.compile(r"^(.*?)\s*\(\s*(?:(?:algebraic\s+)?multiplicity|mult\.?|m)\s*"
+                          r"(?:=|:)?\s*(\d{1,2})\s*\)\s*$|^(.*?)\s*\(\s*(twice|double|"
+                          r"repeated|thrice|triple)\s*\)\s*$", re.IGNORECASE)
+_TIMES = {"twice": 2, "double": 2, "repeated": 2, "thrice": 3, "triple": 3}
+_NO_REAL = {"true": {"no real eigenvalues", "no real eigenvalue", "there are no real eigenvalues",
+                     "it has no real eigenvalues", "none are real", "no real roots",
+                     "no real solutions"}}
+
+
+def eigenvalue_text(answer: Any) -> Any:
+    """``λ₁ = 1, λ₂ = 3``, ``λ = 1, 3``, ``1 and 3``, ``2 (multiplicity 2)`` -> ``1, 3`` ..."""
+    from symbolic_mlmath.text.notation import EIGEN_LABEL, and_to_commas, split_top, strip_label
+
+    if not isinstance(answer, str) or "\\" in answer:
+        return answer
+    out: list[str] = []
+    for item in split_top(and_to_commas(answer), ",;"):
+        item = strip_label(item, EIGEN_LABEL)
+        m = _MULTIPLICITY.match(item)
+        if m:
+            value = m.group(1) if m.group(1) is not None else m.group(3)
+            k = int(m.group(2)) if m.group(2) else _TIMES[m.group(4).lower()]
+            out += [value] * max(1, min(k, 50))
         else:
-            del rest[k]
-    return missing, rest
+            out.append(item)
+    return ", ".join(out)
+
+
+def imaginary_unit(got: list, expected: list) -> tuple[list, str]:
+    """Read ``i`` (or ``j``) as the imaginary unit when the expected values are numbers."""
+    from sympy import I, Symbol
+
+    letters = {Symbol("i"), Symbol("j")}
+    free = set().union(*(getattr(g, "free_symbols", set()) for g in got))
+    if not free or not free <= letters or any(getattr(e, "free_symbols", None)
+                                              for e in expected):
+        return got, ""
+    used = ", ".join(sorted(str(x) for x in free))
+    return [g.xreplace(dict.fromkeys(letters, I)) for g in got], \
+        f" (reading {used} as the imaginary unit I)"
 
 
 def check_eigenvalues(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
-    """Check eigenvalues as a multiset, exactly or to the decimals typed."""
-
+    """Check eigenvalues as a multiset: exactly, each decimal correctly rounded to the places
+    written, or within a tolerance. Labels (λ₁ =), ``and``, ``±``, ``(multiplicity 2)`` and
+    ``i``/``j`` for the imaginary unit are read; "no real eigenvalues" is judged."""
     exp = list(d.result)
+    if normalize_choice(answer, _NO_REAL) == "true":
+        ok = all(e.is_extended_real is False for e in exp)
+        shown = ", ".join(txt(e) for e in exp)
+        return Verdict(ok, "property", (f"Correct: no eigenvalue is real ({shown})." if ok else
+                       f"Not correct: the eigenvalues are {shown}."), expected=exp, got=answer)
+    answer = eigenvalue_text(answer)
     got, was_set = values_of(answer_value(answer))
-    t = decimal_tolerance(answer)
-    missing, extra = match_multiset(exp, got, t)
+    got, unit_note = imaginary_unit(got, exp)
+    places = places_of(answer)
+    missing, extra, methods = _match(exp, got, places=places, **tol)
     if not missing and not extra:
-        fb = "Correct" + (" to the decimals given" if t else "") + ": " + ", ".join(
-            txt(e) for e in exp) + "."
-        return Verdict(True, "exact" if t is None else "decimal", fb, expected=exp, got=got)
+        method = next((m for m in ("decimal", "tolerance", "numeric") if m in methods), "exact")
+        note = decimal_note(methods, places)
+        fb = "Correct" + (f" ({note})" if note else "") + ": " + ", ".join(
+            txt(e) for e in exp) + "." + unit_note
+        return Verdict(True, method, fb, expected=exp, got=got)
     if was_set and not extra and set(missing) <= set(exp):
         return Verdict(False, "property", "Not correct: list the eigenvalues with multiplicity: "
                        + ", ".join(txt(e) for e in exp) + ".", expected=exp, got=got)
@@ -117,17 +171,95 @@ def check_eigenvalues(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     return Verdict(False, "exact", "Not correct: " + "; ".join(bits) + ".", expected=exp, got=got)
 
 
-def _eigen_of(A: Any, v: Any, values: list, tol: Any) -> Any:
-    """The eigenvalue (among ``values``) that ``v`` belongs to, or None."""
+def _eigen_of(A: Any, v: Any, values: list) -> Any:
+    """The eigenvalue (among ``values``) that the exact vector ``v`` belongs to, or None."""
     for lam in values:
-        if all(same_number(x, lam * y, tol) or same_number(x - lam * y, 0 * x, tol)
+        if all(same_number(x, lam * y) or same_number(x - lam * y, 0 * x)
                for x, y in zip(A * v, v, strict=True)):
             return lam
     return None
 
 
+def rounds_from_space(v: Any, places: list, basis: list, abs_tol: Any = None,
+                      rel_tol: Any = None) -> bool:
+    """Whether some non-zero vector w of span(basis) gives ``v`` when each entry is rounded to
+    the places written (strictly inside the rounding interval; exact entries equal), or
+    lies within the tolerance of ``v``. Decided with 50-digit arithmetic; for a space of
+    dimension above 1 the weighted least-squares w is tried (never a false yes)."""
+    import mpmath
+
+    if not basis or any(not x.is_number or x.is_extended_real is False
+                        for b in basis for x in b) or any(x.free_symbols for x in v):
+        return False
+    n = len(v)
+    with mpmath.workdps(50):
+        def mp(x: Any) -> Any:
+            return mpmath.mpf(int(x.p)) / int(x.q) if x.is_Rational else mpmath.mpf(
+                str(x.evalf(60)))
+
+        vv = [mp(x) for x in v]
+        half: list[Any] = []
+        for i in range(n):
+            if abs_tol is not None or rel_tol is not None:
+                h = max(mp(abs_tol) if abs_tol is not None else 0,
+                        mp(rel_tol) * abs(vv[i]) if rel_tol is not None else 0)
+            else:
+                h = None if places[i] is None else mpmath.mpf(1) / (2 * 10 ** places[i])
+            half.append(h)
+        B = [[mp(b[i]) for b in basis] for i in range(n)]
+        tiny = mpmath.mpf(10) ** -40
+        if len(basis) == 1:
+            lo, hi, pins = -mpmath.inf, mpmath.inf, []
+            for i in range(n):
+                u, x, h = B[i][0], vv[i], half[i]
+                if abs(u) < tiny:
+                    if (h is None and abs(x) > tiny) or (h is not None and abs(x) >= h):
+                        return False
+                    continue
+                if h is None:
+                    pins.append(x / u)
+                    continue
+                a, b = sorted(((x - h) / u, (x + h) / u))
+                lo, hi = max(lo, a), min(hi, b)
+            if pins:
+                t = pins[0]
+                return (all(abs(p - t) < tiny for p in pins) and abs(t) > tiny
+                        and lo < t < hi)
+            return lo < hi
+        w = [1 / (h if h is not None else tiny) ** 2 for h in half]
+        M = mpmath.matrix([[sum(w[i] * B[i][a] * B[i][c] for i in range(n))
+                            for c in range(len(basis))] for a in range(len(basis))])
+        r = mpmath.matrix([sum(w[i] * B[i][a] * vv[i] for i in range(n))
+                           for a in range(len(basis))])
+        try:
+            t = mpmath.lu_solve(M, r)
+        except ZeroDivisionError:
+            return False
+        fit = [sum(B[i][a] * t[a] for a in range(len(basis))) for i in range(n)]
+        if all(abs(x) < tiny for x in fit):
+            return False
+        return all(abs(fit[i] - vv[i]) < (half[i] if half[i] is not None else tiny)
+                   for i in range(n))
+
+
+def vectors_with_places(got: Any, n: int, places: Any) -> list[tuple[Any, list]] | None:
+    """The learner's vectors (as ``vectors_of``) each with the places of its entries."""
+    from sympy import MatrixBase
+
+    vs = vectors_of(got, n)
+    if vs is None:
+        return None
+    if places is None or len(places) != sum(len(v) for v in vs):
+        return [(v, [None] * n) for v in vs]
+    if isinstance(got, MatrixBase) and got.rows == n and got.cols != n and got.cols > 1:
+        k = got.cols  # vectors are the columns of what was written row by row
+        return [(v, [places[i * k + j] for i in range(n)]) for j, v in enumerate(vs)]
+    return [(v, places[j * n:(j + 1) * n]) for j, v in enumerate(vs)]
+
+
 def check_eigenvectors(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
-    """Check eigenvectors: each satisfies A v = λ v, and they span each eigenspace."""
+    """Check eigenvectors: each satisfies A v = λ v (decimals: some exact eigenvector rounds
+    to it), and together they give a basis of each eigenspace."""
     from sympy import ImmutableMatrix
 
     from symbolic_mlmath.core.exact import exact_rank
@@ -135,31 +267,39 @@ def check_eigenvectors(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict
     A = parsed["matrix"]
     n = A.rows
     got = answer if isinstance(answer, dict) else answer_value(answer)
-    t = decimal_tolerance(answer)
+    raws = list(answer.values()) if isinstance(answer, dict) else [answer]
     items = list(got.values()) if isinstance(got, dict) else [got]
     vs: list = []
-    for item in items:
-        part = vectors_of(answer_value(item) if isinstance(item, str) else item, n)
+    for raw, item in zip(raws, items, strict=True):
+        part = vectors_with_places(answer_value(item) if isinstance(item, str) else item, n,
+                                    places_of(raw))
         if part is None:
             return Verdict(False, "structural", f"Not correct: give eigenvectors as vectors with "
                            f"{n} entries, e.g. [[1, 1], [1, -1]].", expected=d.result, got=got)
         vs += part
-    values = [e["eigenvalue"] for e in d.result]
+    tolerance = tol.get("abs_tol") is not None or tol.get("rel_tol") is not None
     groups: dict = {}
-    for v in vs:
+    decimal = False
+    for v, pl in vs:
         if all(x == 0 for x in v):
             return Verdict(False, "property", "Not correct: the zero vector is never an "
                            "eigenvector.", expected=d.result, got=got)
-        lam = _eigen_of(A, v, values, t)
+        lam = _eigen_of(A, v, [e["eigenvalue"] for e in d.result])
+        if lam is None and (tolerance or any(p is not None for p in pl)):
+            lam = next((e["eigenvalue"] for e in d.result
+                        if rounds_from_space(v, pl, e["vectors"], **tol)), None)
+            decimal = decimal or lam is not None
         if lam is None:
             return Verdict(False, "property", f"Not correct: {txt(v.T)} is not an eigenvector "
-                           f"(A v = {txt((A * v).T)} is not a multiple of v).",
+                           f"(A v = {txt((A * v).T)} is not a multiple of v"
+                           + (", nor is it an eigenvector rounded to the places written"
+                              if any(p is not None for p in pl) else "") + ").",
                            expected=d.result, got=got)
         groups.setdefault(lam, []).append(v)
     for e in d.result:
         mine = groups.get(e["eigenvalue"], [])
         need = len(e["vectors"])
-        have = exact_rank(ImmutableMatrix.hstack(*mine)) if mine and t is None else len(mine)
+        have = exact_rank(ImmutableMatrix.hstack(*mine)) if mine else 0
         if have < need:
             return Verdict(False, "property", f"Not correct: the eigenspace of "
                            f"λ = {txt(e['eigenvalue'])} has dimension {need}; you gave {have} "
@@ -168,13 +308,19 @@ def check_eigenvectors(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict
             return Verdict(False, "property", f"Not correct: {len(mine)} vectors for "
                            f"λ = {txt(e['eigenvalue'])}, but its eigenspace has dimension "
                            f"{need}; give a basis.", expected=d.result, got=got)
-    return Verdict(True, "property", "Correct: every vector satisfies A v = λ v and they give a "
-                   "basis of each eigenspace (eigenvectors are unique only up to scale).",
+    how = (" to the decimal places written (each entry is an exact eigenvector's entry "
+           "rounded)" if decimal and not tolerance else " within the tolerance" if decimal else "")
+    return Verdict(True, "decimal" if decimal and not tolerance else "property",
+                   f"Correct{how}: every vector satisfies A v = λ v and they give a basis of "
+                   "each eigenspace (eigenvectors are unique only up to scale).",
                    expected=d.result, got=got)
 
 
 _NOT_DIAG = {"true": {"not diagonalizable", "not diagonalisable", "no", "defective", "none",
-                      "false", "it is not diagonalizable", "not possible"}}
+                      "false", "it is not diagonalizable", "not possible",
+                      "non diagonalizable", "non diagonalisable", "cannot be diagonalized",
+                      "cannot be diagonalised", "can not be diagonalized",
+                      "it cannot be diagonalized", "it is defective"}}
 
 
 def check_diagonalize(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
@@ -193,6 +339,12 @@ def check_diagonalize(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
                            expected=res, got=answer)
         return Verdict(False, "property", "Not correct: it is diagonalisable, e.g. with "
                        f"P = {txt(res['P'])}, D = {txt(res['D'])}.", expected=res, got=answer)
+    if isinstance(answer, str):
+        from symbolic_mlmath.text.notation import assignments
+
+        parts = assignments(answer)
+        if parts and set(parts) <= {"P", "D", "p", "d"}:
+            answer = parts
     got = answer if isinstance(answer, dict) else answer_value(answer)
     if isinstance(got, dict):
         got = {str(k).upper(): (answer_value(v) if isinstance(v, str) else v) for k, v in got.items()}
@@ -210,7 +362,7 @@ def check_diagonalize(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     if not isinstance(D, MatrixBase) or D.shape != A.shape or not D.is_diagonal():
         return Verdict(False, "structural", f"Not correct: D must be a diagonal "
                        f"{A.rows}x{A.cols} matrix (give P and D).", expected=res, got=got)
-    missing, extra = match_multiset(list(res["D"].diagonal()), list(D.diagonal()), decimal_tolerance(answer))
+    missing, extra = match_multiset(list(res["D"].diagonal()), list(D.diagonal()), **tol)
     if missing or extra:
         return Verdict(False, "property", "Not correct: the diagonal of D must hold the "
                        "eigenvalues " + ", ".join(txt(x) for x in res["D"].diagonal()) + ".",
@@ -221,8 +373,10 @@ def check_diagonalize(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     if not isinstance(P, MatrixBase) or P.shape != A.shape or exact_rank(P) < A.rows:
         return Verdict(False, "property", "Not correct: P must be an invertible matrix of "
                        "eigenvectors.", expected=res, got=got)
-    R = (A * P - P * D).applyfunc(lambda x: x.expand())
-    bad = [j + 1 for j in range(A.cols) if any(x != 0 for x in R.col(j))]
+    from symbolic_mlmath.core.exact import is_zero
+
+    R = A * P - P * D
+    bad = [j + 1 for j in range(A.cols) if any(is_zero(x) is not True for x in R.col(j))]
     if bad:
         return Verdict(False, "property", f"Not correct: column {bad[0]} of P is not an "
                        f"eigenvector for D's entry {txt(D[bad[0] - 1, bad[0] - 1])} "
@@ -231,61 +385,12 @@ def check_diagonalize(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
                    "(P and D are not unique).", expected=res, got=got)
 
 
-def check_pca(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
-    """Check parts of a PCA (covariance, eigenvalues, components up to sign, ...)."""
-    from sympy import MatrixBase
-
-    res = d.result
-    got = answer if isinstance(answer, dict) else answer_value(answer)
-    t = decimal_tolerance(answer) if isinstance(answer, str) else None
-    n = res["covariance"].rows
-    if not isinstance(got, dict):
-        if isinstance(got, MatrixBase) and got.shape == (n, n):
-            got = {"covariance": got}
-        elif isinstance(got, MatrixBase) and got.shape == (n, 1):
-            got = {"components": [got]}
-        else:
-            got = {"eigenvalues": got}
-    notes, ok = [], True
-    for key, val in got.items():
-        k = str(key).lower()
-        raw = val
-        val = answer_value(val) if isinstance(val, str) else val
-        tk = decimal_tolerance(raw) or t
-        if k == "covariance":
-            good = matrix_verdict(res[k], val, raw).correct is True
-        elif k in ("eigenvalues", "explained_variance"):
-            vals, _ = values_of(val)
-            m, e = match_multiset(res[k][:len(vals)], vals, tk)
-            good = not m and not e and len(vals) == len(res[k])
-        elif k == "components":
-            vs = vectors_of(val, n) or []
-            good = len(vs) == len(res[k]) and all(
-                all(same_number(a, b, tk) for a, b in zip(w, v, strict=True))
-                or all(same_number(a, -b, tk) for a, b in zip(w, v, strict=True))
-                for w, v in zip(vs, res[k], strict=True))
-        elif k == "projected":
-            P = res[k]
-            good = isinstance(val, MatrixBase) and val.shape == P.shape and all(
-                any(all(same_number(a, s * b, tk) for a, b in zip(val.col(j), P.col(j), strict=True))
-                    for s in (1, -1))
-                for j in range(P.cols))
-        else:
-            raise InputError(f"unknown part {key!r}; use covariance, eigenvalues, components, "
-                             "explained_variance, projected", name="answer")
-        ok = ok and good
-        notes.append(f"{k} {'right' if good else 'wrong'}")
-    tail = " (components are unique only up to sign)" if "components" in got else ""
-    return Verdict(ok, "property", ("Correct: " if ok else "Not correct: ") + "; ".join(notes)
-                   + tail + ".", expected=res, got=got)
-
-
 def check_steady(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     """Check a steady state of a Markov matrix (an unnormalised one is named)."""
 
     P = parsed["matrix"]
     got = answer_value(answer)
-    v = matrix_verdict(d.result, got, answer)
+    v = matrix_verdict(d.result, got, answer, **tol)
     if v.correct is not False:
         return v
     g = as_vector(got, P.rows)

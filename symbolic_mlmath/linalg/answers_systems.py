@@ -15,7 +15,7 @@ from typing import Any
 from symbolic_mlmath.core.answers import compare, compare_scalar, normalize_choice
 from symbolic_mlmath.core.errors import InputError
 from symbolic_mlmath.core.verdict import Verdict
-from symbolic_mlmath.linalg.answers import answer_value
+from symbolic_mlmath.linalg.answers import answer_value, places_of, txt
 
 __all__ = ["check_classify", "check_solve"]
 
@@ -42,17 +42,25 @@ def _assignments(got: Any, xs: tuple) -> dict | None:
 
 def check_solve(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     """Check a solution: unique values, a parametrised family, or none."""
-    from sympy import Matrix
+    from sympy import Matrix, MatrixBase
 
+    if isinstance(d.result, MatrixBase):  # several right-hand sides: X with A X = B
+        from symbolic_mlmath.linalg.answers import matrix_verdict
+
+        return matrix_verdict(d.result, answer_value(answer), answer, **tol)
     xs = d.variables
     expected = d.result
-    if isinstance(answer, str) and answer.strip().lower().rstrip(".") in _NONE_WORDS:
+    if isinstance(answer, str) and (answer.strip().lower().rstrip(".") in _NONE_WORDS
+                                    or normalize_choice(answer) == "none"):
         ok = expected == {}
         fb = ("Correct: the system is inconsistent." if ok
               else "Not correct: the system has solutions.")
         return Verdict(ok, "structural", fb, expected=expected, got={})
     if isinstance(answer, str):
+        from symbolic_mlmath.text.notation import and_to_commas
+
         # "x=2 y=1": assignments separated by spaces only
+        answer = and_to_commas(answer)
         answer = re.sub(r"(?<=[\w)])\s+(?=[A-Za-z_][\w]*\s*=)", ", ", answer.strip())
         if normalize_choice(answer) in ("infinite", "unique"):
             kind = "infinite" if any(expected.get(x) == x for x in xs) else (
@@ -63,6 +71,10 @@ def check_solve(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
                            f"({', '.join(map(str, xs))}), using free variables where needed.",
                            expected=expected, got=answer)
     got = _assignments(answer_value(answer), xs)
+    places = places_of(answer)
+    if got is not None and (places is None or len(places) != len(got)):
+        places = None
+    written = dict(zip(got, places, strict=True)) if got is not None and places else {}
     if got is None:
         return Verdict(False, "structural", "Not correct: give a value for each of "
                        f"{', '.join(map(str, xs))} (e.g. x = 1, y = 2).", expected=expected,
@@ -81,17 +93,27 @@ def check_solve(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
                        expected=expected, got=got)
     free = [x for x in xs if expected[x] == x]
     if not free:
-        return compare({str(k): v for k, v in expected.items()}, got)
-    # infinitely many: the learner's family must satisfy every equation identically
-    # and have as many free parameters as ours
+        return compare({str(k): v for k, v in expected.items()}, got,
+                       places=[written.get(k) for k in got], **tol)
+    # infinitely many: the learner's family must be affine in its parameters, satisfy every
+    # equation identically and have as many free parameters as ours (then it is the whole set)
+    own = set().union(*(eq.free_symbols for eq in d.inputs["equations"])) - set(xs)
+    params = sorted(set().union(*(v.free_symbols for v in got.values()
+                                  if hasattr(v, "free_symbols"))) - own, key=str)
+    for x in xs:
+        value = got[str(x)]
+        if not _affine(value, params):
+            names = ", ".join(map(str, params)) or "its parameters"
+            return Verdict(False, "property", f"Not correct: {x} = {txt(value)} is not of the "
+                           f"form a + b·{names} (affine in the parameters), so the family does "
+                           "not describe the whole solution set (e.g. x = 1 - t, y = t).",
+                           expected=expected, got=got)
     subs = {x: got[str(x)] for x in xs}
     for eq in d.inputs["equations"]:
         ok, _, _ = compare_scalar((eq.lhs - eq.rhs).xreplace(subs), 0 * eq.lhs)
         if ok is not True:
             return Verdict(False, "property", f"Not correct: your values do not satisfy {eq}.",
                            expected=expected, got=got)
-    params = sorted(set().union(*(v.free_symbols for v in got.values() if hasattr(v, "free_symbols"))),
-                    key=str)
     vals = Matrix([got[str(x)] for x in xs])
     dim = vals.jacobian(params).rank() if params else 0
     if dim != len(free):
@@ -102,8 +124,72 @@ def check_solve(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
                    "solution set.", expected=expected, got=got)
 
 
+def _affine(value: Any, params: list) -> bool:
+    """Whether ``value`` is c0 + c1 p1 + ... with constants c (no products of parameters)."""
+    from sympy import Poly, PolynomialError
+
+    if not params or not hasattr(value, "free_symbols") or not value.free_symbols & set(params):
+        return True
+    try:
+        poly = Poly(value, *params)
+    except PolynomialError:
+        return False
+    return poly.total_degree() <= 1 and not any(c.free_symbols & set(params)
+                                                for c in poly.coeffs())
+
+
+def _check_classify_cases(d: Any, answer: Any) -> Verdict:
+    """A system with a parameter: the generic kind and every value where the kind changes."""
+    from symbolic_mlmath.linalg.cases import read_case_kinds
+    from symbolic_mlmath.linalg.systems import derive_classify_system
+
+    res = d.result
+    eqs = d.inputs["equations"]
+    params = sorted(set().union(*(e.free_symbols for e in eqs)) - set(d.variables), key=str)
+    special = {k: v for k, v in res.items() if k != "generic" and v != res["generic"]}
+    why = f"{res['generic']} in general" + "".join(f"; {v} for {k}" for k, v in special.items())
+    got = read_case_kinds(str(answer), params[0]) if len(params) == 1 else None
+    if got is None or "generic" not in got:
+        return Verdict(False, "property", f"Not correct: it depends on the parameter: {why}.",
+                       expected=res, got=answer)
+    problems = []
+    if got["generic"] != res["generic"]:
+        problems.append(f"in general the system has {res['generic']}, not {got['generic']}")
+    for key, kind in special.items():
+        value = next(v for k, v in _values(key, params[0]))
+        if value not in got:
+            problems.append(f"{key} is a special case ({kind})")
+    for value, kind in got.items():
+        if value == "generic":
+            continue
+        A, b = (m.xreplace({params[0]: value}) for m in _system(d))
+        want = derive_classify_system(A=A, b=b, variables=d.variables).result
+        want = want["generic"] if isinstance(want, dict) else want
+        if kind != want:
+            problems.append(f"for {params[0]} = {txt(value)} it is {want}, not {kind}")
+    ok = not problems
+    return Verdict(ok, "property", ("Correct: " + why if ok else "Not correct: "
+                                    + "; ".join(problems)) + ".", expected=res, got=got)
+
+
+def _values(key: str, param: Any) -> Any:
+    from symbolic_mlmath.text.parse import parse_number
+
+    yield param, parse_number(key.split("=", 1)[1], name="case")
+
+
+def _system(d: Any) -> tuple:
+    from symbolic_mlmath.linalg.systems import system_matrices
+
+    A, b, _, _ = system_matrices(d.inputs["equations"], d.variables)
+    return A, b
+
+
 def check_classify(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
-    """Check unique / infinite / none against the ranks."""
+    """Check unique / infinite / none against the ranks (with a parameter: against the
+    generic kind and each special value, e.g. ``unique if a ≠ ±1; none if a = -1``)."""
+    if isinstance(d.result, dict):
+        return _check_classify_cases(d, answer)
 
     word = normalize_choice(str(answer))
     if word is None:

@@ -249,7 +249,7 @@ def derive_singular(M: Any) -> Derivation:
     >>> derive_singular(Matrix([[1, 2], [2, 4]])).result
     True
     """
-    from sympy import false, true
+    from sympy import Eq, false, true
 
     d = derive_det(M)
     det = d.result
@@ -257,11 +257,25 @@ def derive_singular(M: Any) -> Derivation:
     A = d.inputs["matrix"]
     steps = [*d.steps, Step(LinalgRule.SINGULAR_TEST, det, true if singular else false,
                             {"det": det, "matrix": A})]
+    result: Any = bool(singular)
+    params = sorted(getattr(det, "free_symbols", set()), key=str)
+    if params and not singular:
+        # never silently generic: det = k^2 - 4 is zero exactly for k = -2 and k = 2
+        from symbolic_mlmath.linalg.cases import case_label, cases_step, real_zeros
 
-    def reference() -> bool:
+        values = real_zeros(det, params[0]) if len(params) == 1 else []
+        worked = [({params[0]: v}, True) for v in values]
+        if worked:
+            steps.append(cases_step(false, "singular", A, worked))
+        result = {"det": det, "singular_when": [case_label(c) for c, _ in worked]
+                  if len(params) == 1 else [Eq(det, 0)]}
+
+    def reference() -> Any:
+        if isinstance(result, dict):
+            return {**result, "det": exact_det(A)}
         return to_dm(A).to_field().rank() < A.rows
 
     return Derivation(
-        "Singular or not", goal=d.goal, steps=tuple(steps), result=bool(singular),
+        "Singular or not", goal=d.goal, steps=tuple(steps), result=result,
         task="singular", inputs={"matrix": A}, reference=reference,
     )

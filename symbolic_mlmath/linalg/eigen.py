@@ -35,10 +35,18 @@ from symbolic_mlmath.core.exact import exact_matrix, to_dm
 from symbolic_mlmath.core.rules import Rule
 from symbolic_mlmath.core.steps import Derivation, Step
 from symbolic_mlmath.linalg.elimination import eliminate
+from symbolic_mlmath.linalg.roots import (
+    NUMERIC_DIGITS,
+    eigen_key,
+    eigen_roots,
+    numeric_root,
+    numeric_value,
+)
 from symbolic_mlmath.linalg.rules import LinalgRule
 from symbolic_mlmath.linalg.spaces import null_basis
 
 __all__ = [
+    "CHARPOLY_STEPS_MAX_SIZE",
     "NUMERIC_DIGITS",
     "derive_charpoly",
     "derive_diagonalize",
@@ -50,18 +58,25 @@ __all__ = [
     "eigenvalue_steps",
     "lambda_symbol",
     "numeric_eigenvectors",
+    "numeric_root",
 ]
 
-#: Digits of the high-precision fallback.
-NUMERIC_DIGITS = 30
+#: Above this size det(A - λI) is computed in one exact step (Berkowitz), not row by row
+#: (elimination over rational functions of λ takes seconds past 10x10).
+CHARPOLY_STEPS_MAX_SIZE = 10
 
 
-def lambda_symbol(variable: Any = None) -> Any:
-    """The polynomial's variable: ``lambda`` unless another name is given."""
+def lambda_symbol(variable: Any = None, avoid: Any = ()) -> Any:
+    """The polynomial's variable: ``lambda`` unless another name is given, or a fresh name
+    (``mu``, ``t``, ``s``, ``lambda_0`` ...) when ``lambda`` is among the symbols to ``avoid``
+    (a ridge matrix with λ in its entries)."""
     from sympy import Symbol
 
     if variable is None:
-        return Symbol("lambda")
+        taken = {str(x) for x in avoid}
+        for name in ("lambda", "mu", "t", "s", "z", *(f"lambda_{k}" for k in range(100))):
+            if name not in taken:
+                return Symbol(name)
     if isinstance(variable, tuple | list):
         if len(variable) != 1:
             raise TaskError(f"give one variable, got {len(variable)}", name="variable")
@@ -69,41 +84,9 @@ def lambda_symbol(variable: Any = None) -> Any:
     return variable if isinstance(variable, Symbol) else Symbol(str(variable))
 
 
-#: Numeric values of ``CRootOf`` eigenvalues computed once (isolating them again is slow).
-_VALUES: dict[Any, complex] = {}
-
-
-def eigen_key(x: Any) -> tuple:
-    """Sort key: numbers first by real part, then imaginary part; symbolic ones by their text.
-
-    >>> from sympy import I, Symbol
-    >>> sorted([Symbol("a"), 0, 2 + I, 2 - I], key=eigen_key)
-    [0, 2 - I, 2 + I, a]
-    """
-    from sympy import N, default_sort_key
-
-    if getattr(x, "free_symbols", None):
-        return (1, 0.0, 0.0, default_sort_key(x))
-    z = _VALUES.get(x)
-    if z is None:
-        z = complex(N(x, 30))
-    return (0, round(z.real, 12), round(z.imag, 12), ())
-
-
 def _square(A: Any) -> None:
     if A.rows != A.cols:
         raise TaskError(f"eigenvalues need a square matrix, got {A.rows}x{A.cols}", name="matrix")
-
-
-class _Exact:
-    """A matrix seen over the number field of its entries (so elimination decides zero)."""
-
-    def __init__(self, M: Any) -> None:
-        self.M, self.rows, self.cols = M, M.rows, M.cols
-
-    def to_DM(self) -> Any:
-        M = self.M
-        return M.to_DM() if M.free_symbols else M.to_DM(extension=True)
 
 
 # ------------------------------------------------------------------ characteristic polynomial
@@ -114,6 +97,12 @@ def _charpoly_steps(A: Any, lam: Any) -> list[Step]:
 
     n = A.rows
     shifted = (A - lam * eye(n)).as_immutable()
+    if n > CHARPOLY_STEPS_MAX_SIZE:
+        # a large matrix: the determinant of A - λI in one exact step (SymPy's
+        # division-free Berkowitz algorithm over the entries' domain), not row by row
+        return [Step(LinalgRule.CHARPOLY_DEFINITION, A, Determinant(shifted), {"variable": lam}),
+                Step(Rule.ARITHMETIC, Determinant(shifted), _charpoly_reference(A, lam),
+                     {"method": "Berkowitz"})]
     method = "cofactor" if n <= COFACTOR_MAX_SIZE else "elimination"
     det_steps = list(derive_det(shifted, method=method).steps)
     steps = [Step(LinalgRule.CHARPOLY_DEFINITION, A, Determinant(shifted), {"variable": lam}),
@@ -147,7 +136,10 @@ def derive_charpoly(M: Any, variable: Any = None) -> Derivation:
 
     A = exact_matrix(M)
     _square(A)
-    lam = lambda_symbol(variable)
+    lam = lambda_symbol(variable, avoid=A.free_symbols)
+    if variable is not None and lam in A.free_symbols:
+        raise TaskError(f"the matrix already holds {lam}; name another variable",
+                        name="variable")
     steps = _charpoly_steps(A, lam)
     return Derivation("Characteristic polynomial",
                       goal=Determinant((A - lam * eye(A.rows)).as_immutable()),
@@ -157,119 +149,6 @@ def derive_charpoly(M: Any, variable: Any = None) -> Derivation:
 
 
 # ------------------------------------------------------------------ eigenvalues
-def eigen_roots(p: Any, lam: Any) -> tuple[list[Any], bool]:
-    """The roots of ``p`` with multiplicity (sorted) and whether some are only ``CRootOf``.
-
-    Factors of degree at most 2 are solved exactly (the quadratic formula, complex
-    roots included); higher factors without rational roots stay ``CRootOf``.
-
-    Examples
-    ========
-    >>> from sympy import symbols
-    >>> lam = symbols("lambda")
-    >>> eigen_roots(lam**2 + 1, lam)
-    ([-I, I], False)
-    >>> eigen_roots((lam - 2)**2 * (lam**3 - lam - 1), lam)[1]
-    True
-    """
-    from sympy import Poly, roots
-
-    P = Poly(p, lam)
-    _, factors = P.factor_list()
-    out, fallback = [], False
-    for f, k in factors:
-        if f.degree() <= 2:
-            rs = roots(f, multiple=True)
-        else:
-            rs = _special_roots(f)
-            if len(rs) < f.degree():
-                if P.free_symbols - {lam}:
-                    raise TaskError("the characteristic polynomial has a factor of degree "
-                                    f"{f.degree()} with symbolic coefficients; its roots cannot "
-                                    "be given", name="matrix")
-                rs = _irreducible_roots(f, lam)
-                fallback = True
-        out += list(rs) * k
-    return sorted(out, key=eigen_key), fallback
-
-
-#: Seconds spent looking for radical roots of an irreducible factor of degree 3 or more
-#: (binomials like x^3 - 2, cyclotomic and biquadratic forms) before keeping ``CRootOf``.
-SPECIAL_ROOTS_SECONDS = 0.5
-#: Seconds spent isolating ``CRootOf`` roots before giving 30-digit numbers instead.
-ISOLATE_SECONDS = 1.5
-
-
-def _share(seconds: float) -> float:
-    from symbolic_mlmath.text.budget import remaining
-
-    left = remaining()
-    return seconds if left is None else min(seconds, left / 4)
-
-
-def _special_roots(f: Any) -> list[Any]:
-    """Radical roots of a factor of degree >= 3 where SymPy finds them quickly, else []."""
-    from sympy import roots
-
-    from symbolic_mlmath.text.budget import time_budget
-    from symbolic_mlmath.text.limits import TimeBudgetExceeded
-
-    try:
-        with time_budget(_share(SPECIAL_ROOTS_SECONDS), what="looking for radical roots"):
-            return roots(f, cubics=False, quartics=False, multiple=True)
-    except TimeBudgetExceeded:
-        return []
-
-
-def _polyroots(f: Any) -> list[Any]:
-    """The roots of a rational polynomial to NUMERIC_DIGITS digits (mpmath), as SymPy numbers."""
-    import mpmath
-    from sympy import Float, I
-
-    coeffs = [mpmath.mpf(int(c.p)) / int(c.q) for c in f.all_coeffs()]
-    with mpmath.workdps(NUMERIC_DIGITS + 20):
-        zs = mpmath.polyroots(coeffs, maxsteps=400, extraprec=400)
-        out = []
-        for z in zs:
-            z = mpmath.mpc(z)
-            re_ = Float(mpmath.nstr(z.real, NUMERIC_DIGITS + 5), NUMERIC_DIGITS)
-            small = abs(z.imag) < mpmath.mpf(10) ** -(NUMERIC_DIGITS - 5) * max(1, abs(z))
-            out.append(re_ if small else
-                       re_ + I * Float(mpmath.nstr(z.imag, NUMERIC_DIGITS + 5), NUMERIC_DIGITS))
-    return out
-
-
-def _irreducible_roots(f: Any, lam: Any) -> list[Any]:
-    """Exact ``CRootOf`` roots of an irreducible factor when SymPy isolates them within
-    ``ISOLATE_SECONDS``, else its roots as 30-digit numbers (the declared numeric fallback)."""
-    from sympy import CRootOf, N
-
-    from symbolic_mlmath.text.budget import time_budget
-    from symbolic_mlmath.text.limits import TimeBudgetExceeded
-
-    try:
-        with time_budget(_share(ISOLATE_SECONDS), what="isolating the roots"):
-            rs = [CRootOf(f.as_expr(), lam, i) for i in range(f.degree())]
-            for r in rs:
-                if r not in _VALUES:
-                    if len(_VALUES) > 10_000:
-                        _VALUES.clear()
-                    _VALUES[r] = complex(N(r, NUMERIC_DIGITS))
-            return rs
-    except TimeBudgetExceeded:
-        return _polyroots(f)
-
-
-def _numeric(x: Any) -> Any:
-    from sympy import Float, I, N, im, re
-
-    if x.has(Float):
-        return x
-    v = N(x, NUMERIC_DIGITS)
-    r, i = re(v), im(v)
-    return Float(r, NUMERIC_DIGITS) + (I * Float(i, NUMERIC_DIGITS) if i != 0 else 0)
-
-
 def eigenvalue_steps(A: Any, lam: Any) -> tuple[list[Step], list[Any], bool]:
     """Steps from ``A`` to its eigenvalues (charpoly, factor, roots), the roots, and whether
     they fell back to numbers."""
@@ -283,7 +162,7 @@ def eigenvalue_steps(A: Any, lam: Any) -> tuple[list[Step], list[Any], bool]:
     rs, fallback = eigen_roots(p, lam)
     steps.append(Step(LinalgRule.SOLVE_ROOTS, fac, Tuple(*rs), {"variable": lam}))
     if fallback:
-        steps.append(Step(Rule.NUMERIC_FALLBACK, Tuple(*rs), Tuple(*(_numeric(r) for r in rs)),
+        steps.append(Step(Rule.NUMERIC_FALLBACK, Tuple(*rs), Tuple(*(numeric_value(r) for r in rs)),
                           {"digits": NUMERIC_DIGITS}))
     return steps, rs, fallback
 
@@ -299,19 +178,20 @@ def derive_eigenvalues(M: Any) -> Derivation:
     >>> derive_eigenvalues(Matrix([[2, 1], [0, 2]])).result
     [2, 2]
     """
-    from sympy import Determinant, eye
+    from sympy import Determinant, Float, eye
 
     A = exact_matrix(M)
     _square(A)
-    lam = lambda_symbol()
+    lam = lambda_symbol(avoid=A.free_symbols)
     steps, rs, _ = eigenvalue_steps(A, lam)
 
-    def reference() -> list:
-        return eigen_roots(_charpoly_reference(A, lam), lam)[0]
+    def reference() -> list:  # SymPy's own eigenvalues, not our roots
+        return sorted(A.as_mutable().eigenvals(multiple=True), key=eigen_key)
 
+    numeric = any(r.has(Float) for r in rs)  # the roots verifier rebuilds p from them
     return Derivation("Eigenvalues", goal=Determinant((A - lam * eye(A.rows)).as_immutable()),
                       steps=tuple(steps), result=rs, variables=(lam,), task="eigenvalues",
-                      inputs={"matrix": A}, reference=reference)
+                      inputs={"matrix": A}, reference=None if numeric else reference)
 
 
 # ------------------------------------------------------------------ eigenvectors
@@ -352,7 +232,7 @@ def eigenspace_steps(A: Any, value: Any) -> tuple[list[Step], list[Any]]:
         vs = numeric_eigenvectors(A, value)
         steps.append(Step(Rule.NUMERIC_FALLBACK, shifted, Tuple(*vs), {"digits": NUMERIC_DIGITS}))
         return steps, vs
-    el = eliminate(_Exact(shifted), reduced=True)
+    el = eliminate(shifted, reduced=True)
     final = el.final.to_sympy()
     basis = null_basis(final, [c for _, c in el.pivots])
     steps += el.steps
@@ -373,7 +253,7 @@ def _distinct(rs: list[Any]) -> list[tuple[Any, int]]:
 def _eigenvector_steps(A: Any) -> tuple[list[Step], list[dict]]:
     from sympy import Integer, Tuple
 
-    lam = lambda_symbol()
+    lam = lambda_symbol(avoid=A.free_symbols)
     steps, rs, _ = eigenvalue_steps(A, lam)
     roots_obj = steps[-1].after
     result = []
@@ -467,13 +347,16 @@ def derive_diagonalize(M: Any) -> Derivation:
     steps.append(Step(LinalgRule.DIAGONALIZE, roots_obj, Tuple(P, D), {"matrix": A}, substeps=subs))
 
     def reference() -> dict:
-        from symbolic_mlmath.core.exact import exact_rank
+        """SymPy's eigenvalues for D; P is not unique, so SymPy checks the property instead
+        (its own rank and simplification, not our engine): A P = P D with P invertible."""
+        from sympy import simplify
 
-        vals = sorted(A.eigenvals(multiple=True), key=eigen_key)
-        ok = exact_rank(P) == P.rows and (A * P - P * D).applyfunc(
-            lambda x: x.expand()).is_zero_matrix
+        vals = sorted(A.as_mutable().eigenvals(multiple=True), key=eigen_key)
+        Pm = P.as_mutable()
+        ok = Pm.rank(simplify=True) == P.rows and (A * P - P * D).applyfunc(
+            simplify).is_zero_matrix
         return {"P": P if ok else None, "D": diag(*vals).as_immutable()}
 
     return Derivation("Diagonalisation", goal=A, steps=tuple(steps), result={"P": P, "D": D},
                       task="diagonalize", inputs={"matrix": A},
-                      reference=None if numeric or A.free_symbols else reference)
+                      reference=None if numeric else reference)

@@ -22,7 +22,7 @@ Matrix([
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from symbolic_mlmath.core.exact import to_dm
@@ -255,6 +255,9 @@ class Elimination:
     pivots: list[tuple[int, int]]
     backend: _ListRows
     det_coeff: Any = None
+    #: the pivot values divided by (domain elements), in order: with parameters in the
+    #: entries, each is a condition "not zero" that the result assumes
+    divisors: list = field(default_factory=list)
 
 
 def eliminate(
@@ -286,6 +289,7 @@ def eliminate(
     if for_det:
         state = DetState(coeff, state)
     pending: list = []  # ops of the current pivot column (coarse mode)
+    divisors: list = []
 
     def snapshot() -> Any:
         ms = MatrixState(b, tuple(rows), ncols)
@@ -337,6 +341,8 @@ def eliminate(
             record("swap", r, p, None)
         prow = rows[r]
         piv = b.get(prow, c)
+        if piv != b.one():
+            divisors.append(piv)
         if not for_det and piv != b.one():
             k = b.quo(b.one(), piv)
             prow = rows[r] = b.scale(prow, k)
@@ -362,7 +368,7 @@ def eliminate(
                     record("add", i, r, k)
             flush((r, c))
     final = MatrixState(b, tuple(rows), ncols)
-    return Elimination(steps, final, pivots, b, coeff if for_det else None)
+    return Elimination(steps, final, pivots, b, coeff if for_det else None, divisors)
 
 
 def _friendly_pivot(b: Any, rows: list, r: int, m: int, c: int, first: int) -> int:
@@ -399,11 +405,30 @@ def as_immutable(M: Any) -> Any:
 
 def _echelon(M: Any, reduced: bool, augmented: bool, title: str, task: str) -> Derivation:
     A = as_immutable(M)
-    el = eliminate(A, reduced=reduced)
+    rhs_only = False
+    if augmented and A.cols > 1:
+        # pivots in A's columns; the right-hand side gets one only for a non-zero number
+        # ([0 ... 0 | 1]), never for a symbolic entry (b - 2a = 0 is a condition)
+        el = eliminate(A, reduced=reduced, pivot_cols=A.cols - 1)
+        final = el.final.to_sympy()
+        rest = [final[i, -1] for i in range(len(el.pivots), A.rows)]
+        rhs_only = not any(x != 0 and not x.free_symbols for x in rest)
+        if not rhs_only:
+            el = eliminate(A, reduced=reduced)
+    else:
+        el = eliminate(A, reduced=reduced)
     steps = el.steps + _pivot_steps(el)
     result = el.final.to_sympy()
+    pivot_cols = A.cols - 1 if rhs_only else None
+    from symbolic_mlmath.linalg.cases import with_parameter_cases
+
+    steps = with_parameter_cases(A, el, steps, task, result, lambda B: eliminate(
+        B, reduced=reduced, pivot_cols=pivot_cols).final.to_sympy())
 
     def reference() -> Any:
+        if rhs_only:
+            R, rhs = A[:, :-1].rref_rhs(A[:, -1])
+            return R.row_join(rhs.applyfunc(lambda x: x.expand()))
         return A.rref()[0]
 
     return Derivation(
@@ -461,6 +486,10 @@ def derive_rank(M: Any) -> Derivation:
     rank = Integer(len(el.pivots))
     steps = [*el.steps, *_pivot_steps(el)]
     steps.append(Step(LinalgRule.READ_RANK, el.final, rank, {"pivots": len(el.pivots)}))
+    from symbolic_mlmath.linalg.cases import with_parameter_cases
+
+    steps = with_parameter_cases(A, el, steps, "rank", rank,
+                                 lambda B: Integer(len(eliminate(B, reduced=False).pivots)))
 
     def reference() -> Any:
         return Integer(to_dm(A).to_field().rank())

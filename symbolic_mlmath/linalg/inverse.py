@@ -89,7 +89,16 @@ def _gauss_jordan(A: Any) -> list[Step]:
     B = final[:, n:].applyfunc(lambda x: cancel(x) if x.free_symbols else x).as_immutable()
     steps = [Step(LinalgRule.AUGMENT_IDENTITY, A, aug, {"n": n}), *el.steps]
     steps.append(Step(LinalgRule.READ_INVERSE, final, B, {"n": n}))
-    return steps
+    from symbolic_mlmath.linalg.cases import with_parameter_cases
+
+    return with_parameter_cases(A, el, steps, "inverse", B, _case_inverse)
+
+
+def _case_inverse(A: Any) -> Any:
+    """The inverse of a matrix with a parameter value put in, or "not invertible"."""
+    if exact_det(A) == 0:
+        return "not invertible"
+    return exact_inverse(A)
 
 
 def _formula_2x2(A: Any) -> list[Step]:
@@ -104,11 +113,22 @@ def _formula_2x2(A: Any) -> list[Step]:
     formula = MatMul(Pow(det_written, -1, evaluate=False), adj, evaluate=False)
     det = det_d.result
     value = exact_inverse(A)
-    return [
+    steps = [
         Step(LinalgRule.INVERSE_2X2, Inverse(A), formula, {"det": det},
              substeps=(wrap_steps(list(det_d.steps)),)),
         Step(Rule.ARITHMETIC, formula, value),
     ]
+    params = sorted(A.free_symbols, key=str)
+    if params and getattr(det, "free_symbols", None):
+        from symbolic_mlmath.linalg.cases import assume_step, cases_step, conditions_and_cases
+
+        conds, cases = conditions_and_cases([det], params)
+        if conds:
+            steps.insert(0, assume_step(Inverse(A), conds, cases))
+        if cases:
+            steps.append(cases_step(value, "inverse", A,
+                                    [(c, _case_inverse(A.xreplace(c))) for c in cases]))
+    return steps
 
 
 def derive_inverse(M: Any, *, method: str | None = None) -> Derivation:

@@ -74,7 +74,7 @@ def poly_ctx(A: Any, variable: Any = None) -> PolyCtx:
     if A.rows != A.cols:
         raise TaskError(f"the characteristic polynomial needs a square matrix, got "
                         f"{A.rows}x{A.cols}", name="matrix")
-    lam = lambda_symbol(variable)
+    lam = lambda_symbol(variable, avoid=A.free_symbols)
     M = (A - lam * eye(A.rows)).as_immutable()
     p = expand(M.det())
     return PolyCtx(A, A.rows, lam, M, p, p, _DET.start("det", {"matrix": M}))

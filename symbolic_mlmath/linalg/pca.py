@@ -87,7 +87,7 @@ def derive_pca(data: Any, components: Any = None) -> Derivation:
     C = (Xc.T * Xc / (m - 1)).as_immutable()
     steps = [Step(LinalgRule.CENTER_DATA, X, Xc, {"mean": mean}),
              Step(LinalgRule.COVARIANCE_MATRIX, Xc, C, {"n": m})]
-    ev_steps, rs, fallback = eigenvalue_steps(C, lambda_symbol())
+    ev_steps, rs, fallback = eigenvalue_steps(C, lambda_symbol(avoid=C.free_symbols))
     steps += ev_steps
     roots_obj = steps[-1].after
     distinct = sorted(set(rs), key=lambda r: -complex(N(r, 30)).real)
@@ -117,15 +117,24 @@ def derive_pca(data: Any, components: Any = None) -> Derivation:
               "explained_variance": ratios, "projected": projected}
 
     def reference() -> dict:
-        from symbolic_mlmath.linalg.eigen import eigen_roots
+        """SymPy's own covariance (from its column means) and eigenvalues; components are
+        unique only up to sign, so SymPy checks ours instead: unit length, C w = λ w,
+        mutually orthogonal; then the projection X_c W recomputed from them."""
+        from sympy import Matrix, simplify
 
-        cov = (Xc.T * Xc / (m - 1)).as_immutable()
-        lam = lambda_symbol()
-        vals = sorted(eigen_roots(cov.charpoly(lam).as_expr(), lam)[0],
+        Xm = Matrix(X)
+        centred = Xm - Matrix.ones(m, 1) * Matrix([[sum(Xm.col(j)) / m for j in range(n)]])
+        cov = (centred.T * centred / (m - 1)).as_immutable()
+        vals = sorted(cov.as_mutable().eigenvals(multiple=True),
                       key=lambda r: -complex(N(r, 30)).real)
-        return {"covariance": cov, "eigenvalues": vals, "components": vectors[:k],
+        ws = list(vectors[:k])
+        good = all(simplify(w.dot(w) - 1) == 0 and (cov * w - lam * w).applyfunc(
+            simplify).is_zero_matrix for w, lam in zip(ws, vals, strict=False)) and all(
+            simplify(ws[i].dot(ws[j])) == 0 for i in range(len(ws)) for j in range(i))
+        Wm = ImmutableMatrix.hstack(*ws)
+        return {"covariance": cov, "eigenvalues": vals, "components": ws if good else None,
                 "explained_variance": [radsimp(v / cov.trace()) for v in vals[:k]],
-                "projected": projected}
+                "projected": (centred * Wm).applyfunc(radsimp).as_immutable()}
 
     return Derivation("Principal component analysis", goal=X, steps=tuple(steps), result=result,
                       task="pca", inputs={"data": X, "components": k},

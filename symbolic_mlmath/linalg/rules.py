@@ -40,6 +40,10 @@ class LinalgRule(str, Enum):
     DET_TRIANGULAR = "det_triangular"  # det of a triangular matrix = product of diagonal
     DET_ZERO_ROW = "det_zero_row"  # a zero row (or column) makes the determinant 0
     SINGULAR_TEST = "singular_test"  # A singular <=> det A = 0
+    ASSUME_NONZERO = "assume_nonzero"  # the pivot expressions divided by are assumed non-zero
+    PARAMETER_CASES = "parameter_cases"  # each excluded parameter value worked on its own
+    AUGMENT_COLUMNS = "augment_columns"  # A X = B -> [A | B] (several right-hand sides)
+    READ_BLOCK_SOLUTION = "read_block_solution"  # [I | X] -> X, the solution of A X = B
 
     # --- (vectors, transformations, inverse, spaces, eigen) ----
     VECTOR_COMBINATION = "vector_combination"  # a u + b v, entry by entry

@@ -26,12 +26,18 @@ __all__ = [
     "augmented",
     "consistent",
     "derive_classify_system",
+    "derive_solve_many",
     "derive_solve_system",
     "implied",
     "pinned",
     "rank_of",
     "system_matrices",
 ]
+
+
+#: Names read as unknowns when the equations are not linear in all their symbols (the
+#: others are then parameters): a x + y = 1 has unknowns x, y and the parameter a.
+_UNKNOWN_NAME = re.compile(r"^(?:[xyzwuv]|[xyz]_?\d+)$")
 
 
 def _natural_key(sym: Any) -> tuple:
@@ -48,7 +54,9 @@ def system_matrices(
     """``(A, b, variables, equations)`` of a linear system given either way.
 
     Variables default to the free symbols of the equations in natural order
-    (``x1, x2, ..., x10``); from ``A`` and ``b`` they are ``x1 ... xn``.
+    (``x1, x2, ..., x10``), but when some are named like unknowns (x, y, z, w, u, v, x1, x_1)
+    and others are not, only those are unknowns and the rest are parameters
+    (``a x + y = 1``: unknowns x, y; parameter a). From ``A`` and ``b`` they are ``x1 ... xn``.
     """
     from sympy import Eq, ImmutableMatrix, Symbol, linear_eq_to_matrix
     from sympy.solvers.solveset import NonlinearError
@@ -62,6 +70,9 @@ def system_matrices(
             for e in eqs:
                 syms |= e.free_symbols
             variables = sorted(syms, key=_natural_key)
+            usual = [x for x in variables if _UNKNOWN_NAME.match(str(x))]
+            if usual and len(usual) < len(variables):  # x + y = k: k is a parameter
+                variables = usual
         variables = tuple(variables)
         if not variables:
             raise TaskError("the equations have no unknowns", name="equations")
@@ -85,7 +96,7 @@ def system_matrices(
     if len(variables) != A_.cols:
         raise TaskError(f"{len(variables)} variables for {A_.cols} columns", name="variables")
     X = ImmutableMatrix(variables)
-    eqs = tuple(Eq(lhs, rhs) for lhs, rhs in zip(A_ * X, b_, strict=True))
+    eqs = tuple(Eq(lhs, rhs, evaluate=False) for lhs, rhs in zip(A_ * X, b_, strict=True))
     return A_, b_, variables, eqs
 
 
@@ -110,8 +121,43 @@ def _eliminate_system(
     kind = "none" if rank_Ab > rank_A else ("unique" if rank_A == n else "infinite")
     given = {"rank_A": rank_A, "rank_Ab": rank_Ab, "unknowns": n}
     steps.append(Step(LinalgRule.CLASSIFY_SYSTEM, R, Str(kind), given))
+    params = sorted(aug.free_symbols, key=str)
+    cases: list = []
+    if params:
+        from symbolic_mlmath.linalg.cases import assume_step, divisor_conditions
+
+        conds, cases = divisor_conditions(el, params)
+        if conds:
+            steps.insert(1, assume_step(aug, conds, cases))
     return {"A": A_, "b": b_, "vars": xs, "eqs": eqs, "R": R, "pivots": pivots,
-            "kind": kind, "steps": steps}
+            "kind": kind, "steps": steps, "cases": cases}
+
+
+def _case_systems(s: dict, solve: bool) -> list:
+    """Each excluded parameter value: the system with it put in, classified (and solved)."""
+    out = []
+    for case in s["cases"]:
+        A_, b_ = s["A"].xreplace(case), s["b"].xreplace(case)
+        if solve:
+            d = derive_solve_system(A=A_, b=b_, variables=s["vars"])
+            kind = next(st.after for st in d.steps if st.rule == LinalgRule.CLASSIFY_SYSTEM)
+            out.append((case, (str(kind), d.result)))
+        else:
+            out.append((case, derive_classify_system(A=A_, b=b_, variables=s["vars"]).result))
+    return out
+
+
+def _cases_step(s: dict, task: str, state: Any, worked: list) -> Any:
+    from symbolic_mlmath.linalg.cases import cases_step
+
+    return cases_step(state, task, (s["A"], s["b"]), worked)
+
+
+def _case_key(case: dict) -> str:
+    """``{a: -1}`` -> ``"a = -1"`` (the key of an excluded case in a result)."""
+    from symbolic_mlmath.render.formats import text_of
+
+    return ", ".join(f"{k} = {text_of(v)}" for k, v in case.items())
 
 
 def _reference(A: Any, b: Any, xs: tuple):
@@ -148,6 +194,10 @@ def derive_solve_system(
     from sympy import Eq, Tuple
     from sympy.core.symbol import Str
 
+    if equations is None and b is not None and A is not None:
+        B = as_immutable(b)
+        if B.cols > 1 and B.rows > 1:
+            return derive_solve_many(A, B)
     s = _eliminate_system(equations, variables, A, b)
     steps, R, xs, n = s["steps"], s["R"], s["vars"], len(s["vars"])
     if s["kind"] == "none":
@@ -167,6 +217,8 @@ def derive_solve_system(
         free = Tuple(*(x for c, x in enumerate(xs) if c not in pivot_cols))
         answer = Tuple(*(Eq(x, v, evaluate=False) for x, v in result.items()))
         steps.append(Step(LinalgRule.READ_SOLUTION, R, answer, {"free": free}))
+    if s["cases"]:
+        steps.append(_cases_step(s, "solve_system", steps[-1].after, _case_systems(s, True)))
     return Derivation(
         "Solve a linear system by elimination",
         goal=Tuple(*s["eqs"]),
@@ -177,6 +229,51 @@ def derive_solve_system(
         inputs={"equations": s["eqs"], "variables": xs},
         reference=_reference(s["A"], s["b"], xs),
     )
+
+
+def derive_solve_many(A: Any, B: Any) -> Derivation:
+    """``A X = B`` for several right-hand sides at once: Gauss-Jordan on ``[A | B]``.
+
+    Each column of ``B`` must have exactly one solution (else: solve them one at a time).
+
+    Examples
+    ========
+    >>> from sympy import Matrix
+    >>> derive_solve_many(Matrix([[1, 1], [1, -1]]), Matrix([[2, 0], [0, 2]])).result
+    Matrix([
+    [1,  1],
+    [1, -1]])
+    """
+    from sympy import ImmutableMatrix, Integer, MatMul, MatrixSymbol, Tuple
+
+    A_, B_ = as_immutable(A), as_immutable(B)
+    if B_.rows != A_.rows:
+        raise TaskError(f"A has {A_.rows} rows but B has {B_.rows}", name="b")
+    n = A_.cols
+    aug = ImmutableMatrix(A_.row_join(B_))
+    el = eliminate(aug, reduced=True, pivot_cols=n)
+    R = el.final.to_sympy()
+    if len(el.pivots) < n:
+        raise TaskError("with several right-hand sides every column must have exactly one "
+                        "solution, but A has rank "
+                        f"{len(el.pivots)} < {n}; solve them one at a time", name="b")
+    if any(x != 0 for x in R[n:, n:]):
+        raise TaskError("some right-hand side has no solution (a zero row of A meets a "
+                        "non-zero entry); solve them one at a time", name="b")
+    X = ImmutableMatrix(R[:n, n:])
+    piv = Tuple(*(Tuple(Integer(r + 1), Integer(c + 1)) for r, c in el.pivots))
+    steps = [Step(LinalgRule.AUGMENT_COLUMNS, MatMul(A_, MatrixSymbol("X", n, B_.cols),
+                                                     evaluate=False), aug,
+                  {"A": A_, "B": B_}),
+             *el.steps, Step(LinalgRule.MARK_PIVOTS, R, R, {"pivots": piv}),
+             Step(LinalgRule.READ_BLOCK_SOLUTION, R, X, {"n": n})]
+
+    def reference() -> Any:
+        return ImmutableMatrix(A_.as_mutable().gauss_jordan_solve(B_.as_mutable())[0])
+
+    return Derivation("Solve A X = B for several right-hand sides",
+                      goal=steps[0].before, steps=tuple(steps), result=X, task="solve_system",
+                      inputs={"A": A_, "b": B_}, reference=reference)
 
 
 def derive_classify_system(
@@ -198,16 +295,22 @@ def derive_classify_system(
 
     s = _eliminate_system(equations, variables, A, b)
     A_, b_ = s["A"], s["b"]
+    steps, result = list(s["steps"]), s["kind"]
+    if s["cases"]:
+        worked = _case_systems(s, False)
+        steps.append(_cases_step(s, "classify_system", steps[-1].after, worked))
+        result = {"generic": s["kind"], **{_case_key(c): kind for c, kind in worked}}
 
-    def reference() -> str:
+    def reference() -> Any:
         rA, rAb = A_.rank(), A_.row_join(b_).rank()
-        return "none" if rAb > rA else ("unique" if rA == A_.cols else "infinite")
+        kind = "none" if rAb > rA else ("unique" if rA == A_.cols else "infinite")
+        return {**result, "generic": kind} if isinstance(result, dict) else kind
 
     return Derivation(
         "Classify a linear system",
         goal=Tuple(*s["eqs"]),
-        steps=tuple(s["steps"]),
-        result=s["kind"],
+        steps=tuple(steps),
+        result=result,
         variables=s["vars"],
         task="classify_system",
         inputs={"equations": s["eqs"], "variables": s["vars"]},

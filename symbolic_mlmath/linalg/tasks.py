@@ -36,9 +36,9 @@ from symbolic_mlmath.linalg.answers_eigen import (
     check_diagonalize,
     check_eigenvalues,
     check_eigenvectors,
-    check_pca,
     check_steady,
 )
+from symbolic_mlmath.linalg.answers_pca import check_pca
 from symbolic_mlmath.linalg.answers_systems import check_classify, check_solve
 
 __all__ = ["TASKS"]
@@ -55,7 +55,8 @@ _SYSTEM_INPUTS = (
     Input("equations", "equations", "the equations", required=False),
     Input("variables", "symbols", "the unknowns, in order", required=False),
     Input("A", "matrix", "coefficient matrix", required=False),
-    Input("b", "vector", "right-hand side", required=False),
+    Input("b", "matrix", "right-hand side: a vector, or a matrix of several columns",
+          required=False),
 )
 _SYSTEM_GROUPS = (("equations",), ("A", "b"))
 
@@ -227,3 +228,16 @@ register(Task("pca", "Principal component analysis: covariance, eigenvectors, pr
 register(Task("steady_state", "Steady state of a column-stochastic (Markov) matrix", (_M,),
               lambda matrix: _e("pca", "derive_steady_state")(M=matrix), check_steady,
               topic=_W4E, aliases=("markov", "pagerank")))
+
+
+def _with_answer_forms() -> None:
+    from dataclasses import replace
+
+    from symbolic_mlmath.linalg.answer_forms import ANSWER_FORMS, UNSOLVABLE
+
+    TASKS[:] = [replace(t, answers=ANSWER_FORMS.get(t.name, t.answers),
+                        check_unsolvable=UNSOLVABLE.get(t.name, t.check_unsolvable))
+                for t in TASKS]
+
+
+_with_answer_forms()

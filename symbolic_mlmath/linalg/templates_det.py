@@ -146,5 +146,9 @@ def _singular(step: Step, f: MathFormat) -> str:
     name = (r"\det A", "det A")
     if det == 0:
         return f.named(*name, det, step=step) + f.prose(", so A is singular")
+    if getattr(det, "free_symbols", None):
+        return f.named(*name, det, step=step) + f.prose(
+            ", which depends on the parameters: A is singular exactly where it is 0 and "
+            "non-singular elsewhere")
     shown = f.inline(chain(det, "!=", 0, name=name, step=step))
     return shown + f.prose(", so A is non-singular (invertible)")

@@ -423,3 +423,76 @@ TEMPLATES.labels.update({
     "infinite": "infinitely many solutions",
     "none": "no solution",
 })
+
+
+# ------------------------------------------------------------------ parameters
+def _listed(f: MathFormat, items: Any, sep: str = ", ") -> str:
+    return f.prose(sep).join(f.m(x) for x in items)
+
+
+@template(
+    LinalgRule.ASSUME_NONZERO,
+    "Assumption",
+    "A row may be divided by an expression only where it is not zero; the values of the "
+    "parameters that make it zero are worked separately.",
+    "=>",
+    display=lambda s: [],
+)
+def _assume(step: Step, f: MathFormat) -> str:
+    conds, excluded = step.given["conditions"], step.given["excluded"]
+    out = f.prose("assuming ") + _listed(f, conds)
+    if excluded:
+        out += f.prose(" (the pivots divide by these); ") + _listed(f, excluded) \
+            + f.prose(" are separate cases, worked at the end")
+    else:
+        out += f.prose(" (the pivots divide by these)")
+    return out
+
+
+def _case_value_text(step: Step, value: Any, f: MathFormat) -> str:
+    task = str(step.given["task"])
+    if task == "classify_system":
+        return f.prose(str(value))
+    if task == "solve_system":
+        kind, sol = value
+        return f.prose(str(kind)) + (f.prose(": ") + f.m(sol) if str(kind) != "none" else "")
+    if str(value) == "not invertible":
+        return f.prose("not invertible")
+    return f.m(value)
+
+
+@template(
+    LinalgRule.PARAMETER_CASES,
+    "Excluded values",
+    "Each excluded value of the parameter is put into the original problem, which is then "
+    "worked exactly.",
+    "=>",
+    display=lambda s: [],
+)
+def _cases(step: Step, f: MathFormat) -> str:
+    parts = [f.m(label) + f.prose(": ") + _case_value_text(step, value, f)
+             for label, value in step.given["cases"]]
+    return f.prose("; ").join(parts)
+
+
+@template(
+    LinalgRule.AUGMENT_COLUMNS,
+    "Augmented matrix",
+    lambda f: f.prose("Several systems with the same A are solved at once: write ")
+    + f.raw(r"[A \mid B]", "[A | B]") + f.prose(", one column of B per right-hand side."),
+    "=>",
+)
+def _augment_columns(step: Step, f: MathFormat) -> str:
+    k = step.given["B"].cols
+    return f.prose(f"A beside the {k} right-hand sides")
+
+
+@template(
+    LinalgRule.READ_BLOCK_SOLUTION,
+    "Read off the solutions",
+    lambda f: f.prose("Once the left block is I, column j of the right block solves ")
+    + f.raw(r"A\mathbf{x} = \mathbf{b}_j", "A x = b_j") + ".",
+    "=>",
+)
+def _read_block(step: Step, f: MathFormat) -> str:
+    return f.prose("the left block is now I, so X is the right block: ") + f.m(step.after)

@@ -184,9 +184,29 @@ def derive_linear_transform(matrix: Any = None, v: Any = None, transform: Any = 
     Matrix([[2, 3]])
     """
     if transform is not None:
+        if matrix is not None:
+            raise TaskError("give either matrix or transform, not both", name="input")
         if vars is None:
             raise TaskError("give vars, the names of the variables of the formulas", name="vars")
-        return derive_standard_matrix(transform, vars)
+        standard = derive_standard_matrix(transform, vars)
+        if v is None:
+            return standard
+        return _image_by_formulas(standard, v)
     if matrix is None or v is None:
         raise TaskError("give matrix and v, or transform and vars", name="input")
     return derive_image(matrix, v)
+
+
+def _image_by_formulas(standard: Derivation, v: Any) -> Derivation:
+    """T(v): the standard matrix A (its derivation shown as the first substep), then A v."""
+    image = derive_image(standard.result, v)
+    first = image.steps[0]
+    first = Step(first.rule, first.before, first.after, first.given,
+                 substeps=(*standard.steps, *first.substeps))
+    T, xs = standard.inputs["transform"], standard.inputs["vars"]
+    vv = image.inputs["v"]
+    return Derivation("Image of a vector under a linear map", goal=image.goal,
+                      steps=(first, *image.steps[1:]), result=image.result,
+                      variables=xs, task="linear_transform",
+                      inputs={"transform": T, "vars": xs, "v": vv},
+                      reference=lambda: T.xreplace(dict(zip(xs, vv, strict=True))))

@@ -364,6 +364,25 @@ def _norm_steps(v: Any, p: Any) -> list[Step]:
             Step(Rule.ARITHMETIC, written, value)]
 
 
+def _real_norm(v: Any, p: Any) -> Any:
+    """SymPy's ``Matrix.norm`` with the symbols taken as real (as the course does)."""
+    from sympy import Dummy
+
+    real = {x: Dummy(x.name, real=True) for x in v.free_symbols}
+    back = {d: x for x, d in real.items()}
+    return _simp(v.xreplace(real).norm(p).xreplace(back))
+
+
+def _real_angle(u: Any, v: Any) -> Any:
+    """SymPy's angle acos(u·v / (|u| |v|)) with the symbols taken as real."""
+    from sympy import Dummy, acos
+
+    real = {x: Dummy(x.name, real=True) for x in u.free_symbols | v.free_symbols}
+    back = {d: x for x, d in real.items()}
+    ur, vr = u.xreplace(real), v.xreplace(real)
+    return _simp(acos(ur.dot(vr) / (ur.norm() * vr.norm())).xreplace(back))
+
+
 def derive_norm(v: Any, ord: Any = 2) -> Derivation:
     """The L1, L2 or infinity norm of a vector, written out on its entries.
 
@@ -378,7 +397,7 @@ def derive_norm(v: Any, ord: Any = 2) -> Derivation:
     steps = _norm_steps(v, p)
     return Derivation("Norm of a vector", goal=VecOp("norm", v, p), steps=tuple(steps),
                       result=steps[-1].after, task="norm", inputs={"v": v, "ord": p},
-                      reference=lambda: norm_value(v, p))
+                      reference=lambda: _real_norm(v, p))
 
 
 def derive_angle(u: Any, v: Any) -> Derivation:
@@ -414,7 +433,7 @@ def derive_angle(u: Any, v: Any) -> Derivation:
     ]
     return Derivation("Angle between two vectors", goal=VecOp("angle", u, v), steps=tuple(steps),
                       result=value, task="angle", inputs={"u": u, "v": v},
-                      reference=lambda: VecOp("angle", u, v).doit())
+                      reference=lambda: _real_angle(u, v))
 
 
 def derive_projection(u: Any, v: Any) -> Derivation:
@@ -445,4 +464,4 @@ def derive_projection(u: Any, v: Any) -> Derivation:
     ]
     return Derivation("Projection of u onto v", goal=goal, steps=tuple(steps), result=value,
                       task="projection", inputs={"u": u, "v": v},
-                      reference=lambda: goal.doit())
+                      reference=lambda: u.project(v).applyfunc(_simp).as_immutable())

@@ -254,3 +254,85 @@ def _v_not_invertible(step: Step) -> str | None:
         return problem
     det = exact_det(M)
     return None if is_zero(det) is True else f"det = {det} is not 0, so the matrix is invertible"
+
+
+# ------------------------------------------------------------------ parameters
+@VERIFIERS.check(LinalgRule.ASSUME_NONZERO, reads=True)
+def _v_assume(step: Step) -> str | None:
+    """The conditions are not identically false, and each excluded value breaks one."""
+    conds = [c.lhs - c.rhs for c in step.given["conditions"]]
+    if step.before != step.after:
+        return "an assumption does not change the object"
+    for c in conds:
+        if is_zero(c) is True:
+            return f"{c} is zero for every value of the parameters: it cannot be assumed non-zero"
+    for case in step.given["excluded"]:
+        eqs = case if hasattr(case, "__iter__") and not hasattr(case, "lhs") else (case,)
+        sub = {e.lhs: e.rhs for e in eqs}
+        if not any(is_zero(c.xreplace(sub)) is True for c in conds):
+            return f"{case} does not make any of the conditions zero"
+    return None
+
+
+def _case_value(task: str, original: Any, sub: dict) -> Any:
+    """SymPy's own answer for one case, computed directly (not with our engines)."""
+    from sympy import Matrix, simplify
+
+    if task in ("classify_system", "solve_system"):
+        A, b = (Matrix(x).xreplace(sub) for x in original)
+        rA, rAb = A.rank(simplify=True), A.row_join(b).rank(simplify=True)
+        kind = "none" if rAb > rA else ("unique" if rA == A.cols else "infinite")
+        return kind
+    M = Matrix(original).xreplace(sub)
+    if task == "singular":
+        return simplify(M.det()) == 0
+    if task == "rank":
+        return M.rank(simplify=True)
+    if task == "inverse":
+        return "not invertible" if simplify(M.det()) == 0 else M.inv().applyfunc(simplify)
+    return M.rref(simplify=True)[0]
+
+
+@VERIFIERS.check(LinalgRule.PARAMETER_CASES, reads=True)
+def _v_cases(step: Step) -> str | None:
+    """Each excluded value, put into the original input, gives the stated result."""
+    task, original = str(step.given["task"]), step.given["original"]
+    if step.before != step.after:
+        return "listing the cases does not change the result"
+    for label, value in step.given["cases"]:
+        eqs = label if hasattr(label, "__iter__") and not hasattr(label, "lhs") else (label,)
+        sub = {e.lhs: e.rhs for e in eqs}
+        want = _case_value(task, original, sub)
+        if task in ("classify_system", "solve_system"):
+            got = str(value if task == "classify_system" else value[0])
+            if got != want:
+                return f"for {label} the system has {want} solution(s), not {got}"
+        elif task == "ref":
+            continue  # an echelon form is not unique; its rank is checked by the next case
+        elif task == "singular":
+            if bool(value) != want:
+                return f"for {label} the matrix is {'' if want else 'not '}singular"
+        elif not same_value(value, want) and str(value) != str(want):
+            return f"for {label} the result is {want}, not {value}"
+    return None
+
+
+# ------------------------------------------------------------------ several right-hand sides
+@VERIFIERS.check(LinalgRule.AUGMENT_COLUMNS)
+def _v_augment_columns(step: Step) -> str | None:
+    """[A | B] holds A, then every column of B."""
+    A, B = step.given["A"], step.given["B"]
+    return None if step.after == A.row_join(B) else "the matrix is not [A | B]"
+
+
+@VERIFIERS.check(LinalgRule.READ_BLOCK_SOLUTION)
+def _v_read_block(step: Step) -> str | None:
+    """The left block is I (then zero rows), and X is the right block beside it."""
+    from sympy import eye, zeros
+
+    M, n = step.before, int(step.given["n"])
+    if M[:n, :n] != eye(n) or M[n:, :n] != zeros(M.rows - n, n):
+        return "the left block is not the identity (over zero rows) yet"
+    if any(is_zero(x) is not True for x in M[n:, n:]):
+        return "a zero row of A has a non-zero right-hand side: no solution"
+    return None if same_value(M[:n, n:], step.after) else "X is not the right block"

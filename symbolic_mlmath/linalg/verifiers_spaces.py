@@ -117,23 +117,61 @@ def _v_charpoly(step: Step) -> str | None:
 
 @VERIFIERS.check(LinalgRule.SOLVE_ROOTS)
 def _v_roots(step: Step) -> str | None:
-    import mpmath
-    from sympy import Poly
+    """The roots, with multiplicity, rebuild the polynomial: lc * prod(x - r) = p.
 
-    p = Poly(step.before, step.given["variable"])
+    Compared coefficient by coefficient at 40 digits (no root finding, so repeated roots and
+    symbolic or complex coefficients are fine); symbols other than the variable are given
+    seeded rational values at three points first.
+    """
+    import random
+
+    import mpmath
+    from sympy import Poly, Rational
+
+    lam = step.given["variable"]
+    p = Poly(step.before, lam)
     got = list(step.after)
     if len(got) != p.degree():
         return f"{len(got)} roots for a polynomial of degree {p.degree()}"
+    others = sorted(set().union(step.before.free_symbols, *(getattr(r, "free_symbols", set())
+                                                           for r in got)) - {lam}, key=str)
+    rng = random.Random(20261130)
+    points = [{}] if not others else [
+        {s: Rational(rng.randint(-900, 900), rng.randint(1, 97)) + Rational(1, 7919)
+         for s in others} for _ in range(3)]
     with mpmath.workdps(40):
-        want = [complex(r) for r in mpmath.polyroots([int(c) if c.is_Integer else mpmath.mpf(
-            c.p) / c.q for c in p.all_coeffs()], maxsteps=200, extraprec=200)]
-    for r in got:
-        z = complex(r.evalf(30))
-        k = next((i for i, w in enumerate(want) if abs(w - z) < 1e-8 * max(1, abs(z))), None)
-        if k is None:
-            return f"{r} is not a root"
-        del want[k]
+        for pt in points:
+            coeffs = [_mp(c.xreplace(pt)) for c in p.all_coeffs()]
+            roots = [_mp(r.xreplace(pt)) for r in got]
+            if coeffs[0] == 0:
+                continue  # this point makes the leading coefficient vanish: try the others
+            built = [mpmath.mpc(1)]
+            for r in roots:
+                built = [*(b - r * a for a, b in zip([mpmath.mpc(0), *built], [*built, 0],
+                                                     strict=True))]
+            scale = max(1, *(abs(c) for c in coeffs), *(abs(coeffs[0] * b) for b in built))
+            for k, (want, have) in enumerate(zip(coeffs, built, strict=True)):
+                if abs(want - coeffs[0] * have) > mpmath.mpf(10) ** -18 * scale:
+                    shown = ", ".join(map(str, got))
+                    return (f"the roots {shown} do not rebuild the polynomial (coefficient of "
+                            f"{lam}^{p.degree() - k} differs)")
     return None
+
+
+def _mp(x: Any) -> Any:
+    """A SymPy number as an mpmath complex at the working precision (CRootOf from cache)."""
+    import mpmath
+    from sympy import CRootOf, N
+
+    if x.is_Rational:
+        return mpmath.mpc(mpmath.mpf(int(x.p)) / int(x.q))
+    if isinstance(x, CRootOf):
+        from symbolic_mlmath.linalg.roots import numeric_root
+
+        return numeric_root(x)
+    re_, im_ = N(x, mpmath.mp.dps + 5).as_real_imag()
+    return mpmath.mpc(mpmath.mpf(str(N(re_, mpmath.mp.dps + 5))),
+                      mpmath.mpf(str(N(im_, mpmath.mp.dps + 5))))
 
 
 @VERIFIERS.check(LinalgRule.NULL_SPACE)

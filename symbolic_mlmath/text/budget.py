@@ -48,9 +48,13 @@ __all__ = [
     "time_budget",
 ]
 
-_set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
-_set_async_exc.argtypes = [ctypes.c_ulong, ctypes.py_object]
-_set_async_exc.restype = ctypes.c_int
+_set_async_exc = ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_ulong, ctypes.py_object)(
+    ("PyThreadState_SetAsyncExc", ctypes.pythonapi))
+_clear_async_exc = ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_ulong, ctypes.c_void_p)(
+    ("PyThreadState_SetAsyncExc", ctypes.pythonapi))  # NULL withdraws a pending exception
+#: Seconds between repeated deliveries (one delivered inside a destructor or a weakref
+#: callback is swallowed by the interpreter, so it is sent again until the block ends).
+_REPEAT = 0.2
 _local = threading.local()
 
 
@@ -99,9 +103,13 @@ class time_budget:
 
     def _fire(self) -> None:
         with self.lock:
-            if not self.done:
-                self.fired = True
-                _set_async_exc(self.tid, self.cls)
+            if self.done:
+                return
+            self.fired = True
+            _set_async_exc(self.tid, self.cls)
+            self.timer = threading.Timer(_REPEAT, self._fire)
+            self.timer.daemon = True
+            self.timer.start()
 
     def _error(self) -> TimeBudgetExceeded:
         return TimeBudgetExceeded(f"{self.what} took longer than {self.seconds:g} s and was "
@@ -118,7 +126,7 @@ class time_budget:
                 self.done = True
                 self.timer.cancel()
                 if self.fired and not (exc_type is not None and issubclass(exc_type, self.cls)):
-                    _set_async_exc(self.tid, None)  # fired but not delivered: withdraw it
+                    _clear_async_exc(self.tid, None)  # fired, not delivered: withdraw it
         except _Expired as late:  # delivered while leaving the block
             if not isinstance(late, self.cls) or exc_type is not None:
                 raise

@@ -107,7 +107,11 @@ class _Evaluator:
         if isinstance(node, ast.UnaryOp):
             if not isinstance(node.op, (ast.USub, ast.UAdd)):
                 raise self.fail(f"'{type(node.op).__name__}' is not allowed")
-            value = self.expr_operand(self.visit(node.operand, d), "a sign")
+            operand = self.visit(node.operand, d)
+            if isinstance(operand, (list, tuple)):
+                return self.vector_op(ast.Mult(), sympy.Integer(-1 if isinstance(
+                    node.op, ast.USub) else 1), operand)
+            value = self.expr_operand(operand, "a sign")
             return -value if isinstance(node.op, ast.USub) else value
         if isinstance(node, ast.Call):
             return self.call(node, d)
@@ -146,8 +150,14 @@ class _Evaluator:
         op = node.op
         if not isinstance(op, (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow)):
             raise self.fail(f"'{type(op).__name__}' is not allowed")
-        left = self.expr_operand(self.visit(node.left, depth), "arithmetic")
-        right = self.expr_operand(self.visit(node.right, depth), "arithmetic")
+        left_value, right_value = self.visit(node.left, depth), self.visit(node.right, depth)
+        if isinstance(left_value, (list, tuple)) or isinstance(right_value, (list, tuple)):
+            return self.vector_op(op, left_value, right_value)
+        left = self.expr_operand(left_value, "arithmetic")
+        right = self.expr_operand(right_value, "arithmetic")
+        return self.apply(op, left, right)
+
+    def apply(self, op: ast.operator, left: sympy.Expr, right: sympy.Expr) -> sympy.Expr:
         if isinstance(op, ast.Add):
             result = left + right
         elif isinstance(op, ast.Sub):
@@ -171,6 +181,37 @@ class _Evaluator:
             check_integer_digits(result.p, self.name)
             check_integer_digits(result.q, self.name)
         return result
+
+    def vector_op(self, op: ast.operator, left: Any, right: Any) -> Any:
+        """Entrywise arithmetic on vectors and matrices written as lists: ``[1, 1, 0] +
+        t[-1, 2, 3]``, ``1/10 [[6, -7], [-2, 4]]``, ``[1, -1]/sqrt(2)``, ``-[1, 2]``."""
+        seq_l, seq_r = isinstance(left, (list, tuple)), isinstance(right, (list, tuple))
+        if isinstance(op, (ast.Add, ast.Sub)):
+            if not (seq_l and seq_r):
+                raise self.fail("a number cannot be added to a list or vector")
+            if len(left) != len(right):
+                raise self.fail(f"cannot add vectors of lengths {len(left)} and {len(right)}")
+            sign = ast.Add() if isinstance(op, ast.Add) else ast.Sub()
+            out = [self.entry(sign, a, b) for a, b in zip(left, right, strict=True)]
+            return tuple(out) if isinstance(left, tuple) else out
+        if isinstance(op, ast.Mult) and seq_l != seq_r:
+            scalar, seq = (right, left) if seq_l else (left, right)
+            self.expr_operand(scalar, "a product with a vector")
+            out = [self.entry(ast.Mult(), scalar, x) for x in seq]
+            return tuple(out) if isinstance(seq, tuple) else out
+        if isinstance(op, ast.Div) and seq_l and not seq_r:
+            self.expr_operand(right, "a division of a vector")
+            out = [self.entry(ast.Div(), x, right) for x in left]
+            return tuple(out) if isinstance(left, tuple) else out
+        what = {ast.Mult: "a product of two lists", ast.Div: "division by a list",
+                ast.Pow: "a power of a list"}.get(type(op), "this operation on lists")
+        raise self.fail(f"{what} is not defined here")
+
+    def entry(self, op: ast.operator, a: Any, b: Any) -> Any:
+        if isinstance(a, (list, tuple)) or isinstance(b, (list, tuple)):
+            return self.vector_op(op, a, b)
+        return self.apply(op, self.expr_operand(a, "arithmetic"),
+                          self.expr_operand(b, "arithmetic"))
 
     def call(self, node: ast.Call, depth: int) -> Any:
         if node.keywords:

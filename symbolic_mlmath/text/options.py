@@ -54,11 +54,16 @@ def _shown(value: Any) -> str:
 def parse_text(value: Any, *, name: str = "option", max_length: int = MAX_OPTION_LENGTH) -> str:
     """Short free text: normalised (NFKC, no control or bidi characters), bounded in length.
 
-    >>> parse_text("  R^3 ", name="space")
-    'R^3'
+    >>> parse_text("  R^3 ", name="space"), parse_text(2, name="ord")
+    ('R^3', '2')
     """
+    import numbers
+
     from symbolic_mlmath.text.tokenize import normalise
 
+    if (isinstance(value, numbers.Number) and not isinstance(value, bool)) or (
+            type(value).__module__.startswith("sympy") and hasattr(value, "free_symbols")):
+        value = str(value)  # a Python or SymPy number given for a word option (ord=2)
     if not isinstance(value, str):
         raise ParseError(f"expected text, got {type(value).__name__}", name=name)
     if len(value) > max_length:

@@ -460,6 +460,9 @@ def _value(value: Any, name: str, *, answer: bool) -> Any:
         if answer and value.strip().lower() in YES_WORDS | NO_WORDS:
             return value.strip().lower() in YES_WORDS
         if answer:
+            from symbolic_mlmath.text.notation import answer_notation
+
+            value = answer_notation(value)
             parsed = _read_many(value, name) if len(value) <= get_limits().max_structured_length \
                 else _read(value, name, structured=True)
             if isinstance(parsed, tuple) and len(parsed) == 1:

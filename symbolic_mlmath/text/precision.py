@@ -79,11 +79,13 @@ def written_places(value: Any) -> list[int | None] | None:
         return written_places(value.tolist())
     if not isinstance(value, str) or "\\" in value:
         return None
+    from symbolic_mlmath.text.notation import answer_notation
     from symbolic_mlmath.text.syntax import to_source
     from symbolic_mlmath.text.tokenize import normalise, tokenize
 
     try:
-        tokens = tokenize(normalise(value, "answer"), "answer", keep_newlines=True)
+        tokens = tokenize(normalise(answer_notation(value), "answer"), "answer",
+                          keep_newlines=True)
         while tokens and tokens[0].text in (",", ";", "\n"):
             tokens.pop(0)
         if not tokens:

@@ -61,9 +61,11 @@ def test_eigenvectors_and_charpoly_roots(A):
 @given(square_matrices(3))
 def test_eigenvalues_3x3_match_numpy(A):
     vals = sm.solve("eigenvalues", matrix=A).result
-    got = np.sort_complex(np.array([complex(N(x, 20)) for x in vals]))
-    want = np.sort_complex(np.linalg.eigvals(np.array(A.tolist(), dtype=float)))
-    assert np.allclose(got, want, atol=1e-6)
+    got = [complex(N(x, 20)) for x in vals]
+    want = list(np.linalg.eigvals(np.array(A.tolist(), dtype=float)))
+    for z in got:  # a multiset match: sorting complex numbers with round-off is fragile
+        k = min(range(len(want)), key=lambda q: abs(want[q] - z))
+        assert abs(want.pop(k) - z) < 1e-6, (got, want)
 
 
 @settings(max_examples=20)

@@ -1,7 +1,8 @@
 """Documents: golden files for each writer, offline HTML, notebooks, LaTeX, headless browser.
 
-Golden files live in tests/publish/golden/; regenerate them after an intended change with
-``MLMATH_UPDATE_GOLDEN=1 python -m pytest tests/publish/test_documents.py``.
+Golden files live in tests/publish/golden/; a missing one fails. Regenerate them after an
+intended change with ``python -m pytest tests/publish/test_documents.py --update-golden``;
+each golden case also asserts its hand-computed value.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import symbolic_mlmath as sm
 from symbolic_mlmath.publish import documents
 from symbolic_mlmath.render import html as h
 from symbolic_mlmath.render import notebook as nbw
+from tests.conftest import check_golden
 
 HERE = Path(__file__).parent
 GOLDEN = HERE / "golden"
@@ -34,18 +36,19 @@ def normalise(text: str) -> str:
     return re.sub(r'("version": )"3\.\d+"', r'\1"3.x"', text)
 
 
-def golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    text = normalise(text)
-    if os.environ.get("MLMATH_UPDATE_GOLDEN") or not path.exists():
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
+@pytest.fixture
+def golden(update_golden):
+    def check(name: str, text: str) -> None:
+        check_golden(GOLDEN / name, normalise(text), update_golden)
+
+    return check
 
 
 @pytest.fixture(scope="module")
 def det22():
-    return sm.solve("det", matrix=[[1, 2], [3, 4]])
+    d = sm.solve("det", matrix=[[1, 2], [3, 4]])
+    assert d.result == -2  # by hand: 1*4 - 2*3
+    return d
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +62,7 @@ def tiny(tmp_path_factory):
 
 # ------------------------------------------------------------------ golden files
 @pytest.mark.parametrize("fmt", ["html", "ipynb", "markdown", "latex"])
-def test_single_golden(det22, fmt):
+def test_single_golden(det22, fmt, golden):
     ext = {"markdown": "md", "latex": "tex"}.get(fmt, fmt)
     golden(f"single_det.{ext}", documents.render_single(det22, fmt))
 
@@ -70,8 +73,14 @@ def test_single_detail_levels_differ(det22):
     assert len(texts["overview"]) < len(texts["standard"])
 
 
-def test_topic_golden(tiny):
+def test_topic_golden(tiny, golden):
+    from sympy import Rational, symbols
+
     topic, out = tiny
+    x, y = symbols("x y")
+    results = [b.derivation.result for b in topic.blocks if b.derivation is not None]
+    # by hand: det [[1,2],[3,4]] = 4 - 6; x + y = 4, 2x - y = 1 gives 3x = 5
+    assert results == [-2, {x: Rational(5, 3), y: Rational(7, 3)}]
     golden("tiny.md", documents.topic_markdown(topic, base=out))
     golden("tiny.tex", documents.topic_latex(topic, base=out))
     golden("tiny.html", documents.topic_html(topic, katex="copy"))
@@ -125,12 +134,13 @@ _REMOTE = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?
 
 def test_html_loads_nothing_from_the_network(det22, tiny):
     topic, _ = tiny
-    for page in (documents.render_single(det22, "html"), documents.topic_html(topic)):
+    single, whole = documents.render_single(det22, "html"), documents.topic_html(topic)
+    for page in (single, whole):
         assert not _REMOTE.search(page)
         assert "fonts/KaTeX" not in page  # fonts are inlined as data URIs
         assert page.count("data:font/woff2;base64,") == len(list((h.katex_dir() / "fonts")
                                                                .glob("*.woff2")))
-        assert "data:image/svg+xml;base64," in page or page is not None
+    assert "data:image/svg+xml;base64," in whole  # the topic's figure is inlined too
 
 
 def test_katex_is_vendored_small():
@@ -200,7 +210,7 @@ def test_tex_compiles_with_pdflatex(tiny, tmp_path):
 
 # ------------------------------------------------------------------ headless browser
 def _chromium() -> str | None:
-    """An installed headless browser (tests never install one)."""
+    """A headless browser on PATH (tests never install one; .ci/run does in CI)."""
     for name in ("chromium", "chromium-browser", "google-chrome"):
         exe = shutil.which(name)
         if exe:
@@ -213,7 +223,8 @@ def test_html_typesets_in_headless_chromium_offline(tiny, tmp_path):
     """Open the page with networking disabled: every formula is typeset, no KaTeX error."""
     exe = _chromium()
     if exe is None:
-        pytest.skip("chromium is not installed: the page was not opened in a browser")
+        pytest.skip("chromium is not on PATH (CI installs it in .ci/run; tests never install "
+                    "anything)")
     topic, _ = tiny
     page = tmp_path / "tiny.html"
     page.write_text(documents.topic_html(topic, detail="full"), encoding="utf-8")

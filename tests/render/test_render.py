@@ -1,13 +1,13 @@
 """Renderers: every rule has a template in every format; golden output for each renderer.
 
-Golden files were reviewed by hand when written; regenerate them with
-``UPDATE_GOLDEN=1 pytest tests/render/test_render.py`` only after checking the change.
+Golden files were reviewed by hand when written; a missing one fails. Regenerate them with
+``pytest tests/render/test_render.py --update-golden`` only after checking the change; the
+golden derivations' values are asserted against hand computations.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -18,17 +18,19 @@ from symbolic_mlmath.core.subjects import all_rules, table
 from symbolic_mlmath.render import render
 from symbolic_mlmath.render.formats import LATEX, MARKDOWN, TEXT
 from symbolic_mlmath.render.templates import TEMPLATES as CORE_TEMPLATES
+from tests.conftest import check_golden
 
 TEMPLATES = {**CORE_TEMPLATES, **table("templates")}
 
 GOLDEN = Path(__file__).parent / "golden"
 
 
-def _golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
+@pytest.fixture
+def golden(update_golden):
+    def check(name: str, text: str) -> None:
+        check_golden(GOLDEN / name, text, update_golden)
+
+    return check
 
 
 def test_every_rule_has_a_template_in_every_format():
@@ -73,30 +75,34 @@ def test_every_format_renders_every_sample(task, inputs, fmt, detail):
 
 
 def _det():
-    return sm.solve("det", matrix=[[2, 1, 5], [1, 2, 1], [2, 1, 3]], method="cofactor")
+    d = sm.solve("det", matrix=[[2, 1, 5], [1, 2, 1], [2, 1, 3]], method="cofactor")
+    assert d.result == -6  # by hand: 2(6 - 1) - 1(3 - 2) + 5(1 - 4) = 10 - 1 - 15
+    return d
 
 
 def _rref():
-    return sm.solve("rref", matrix=[[1, 2], [3, 4]])
+    d = sm.solve("rref", matrix=[[1, 2], [3, 4]])
+    assert d.result == Matrix([[1, 0], [0, 1]])  # by hand: det = -2 != 0, so full rank
+    return d
 
 
-def test_golden_text():
-    _golden("det_cofactor.txt", _det().to_text("full"))
-    _golden("rref.txt", _rref().to_text())
+def test_golden_text(golden):
+    golden("det_cofactor.txt", _det().to_text("full"))
+    golden("rref.txt", _rref().to_text())
 
 
-def test_golden_markdown():
-    _golden("det_cofactor.md", _det().to_markdown())
-    _golden("rref.md", _rref().to_markdown())
+def test_golden_markdown(golden):
+    golden("det_cofactor.md", _det().to_markdown())
+    golden("rref.md", _rref().to_markdown())
 
 
-def test_golden_latex():
-    _golden("det_cofactor.tex", _det().to_latex())
-    _golden("rref.tex", _rref().to_latex())
+def test_golden_latex(golden):
+    golden("det_cofactor.tex", _det().to_latex())
+    golden("rref.tex", _rref().to_latex())
 
 
-def test_golden_json():
-    _golden("rref.json", _rref().to_json())
+def test_golden_json(golden):
+    golden("rref.json", _rref().to_json())
 
 
 def test_instances_state_the_operation():

@@ -29,7 +29,8 @@ PROBLEMS = [
      "contradicts your own p-value"),
     # within 4% at 95%: 1.96^2 / 4 / 0.0016 = 600.23 -> 601
     ("sample_size", {"margin": "0.04", "confidence": "0.95"}, "601", "600", "rounded up"),
-    # Beta(1, 1) prior, 7 of 10: Beta(8, 4), mean 2/3, mode 7/10
+    # Beta(1, 1) prior, 7 of 10: Beta(8, 4), mean 2/3, mode 7/10 (0.7 alone would be 2/3
+    # correctly rounded to one place, so the slip is written to two: 0.70, not 0.67)
     ("posterior", {"prior": "beta(1, 1)", "likelihood": "bernoulli",
                    "data": "1 1 0 1 1 0 1 1 0 1"}, "mean = 0.667, mode = 0.7", "mean = 0.70",
      "mode (MAP)"),

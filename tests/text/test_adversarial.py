@@ -256,10 +256,25 @@ def test_tower_is_cut_off_by_the_default_budget() -> None:
     assert "too expensive" in str(result)
 
 
-@pytest.mark.parametrize("text", MALFORMED, ids=repr)
+#: Odd-looking text that is nevertheless valid, and what it reads as (documented notation).
+VALID_ODDITIES = {"2e": "2*E", "x\ty": "x*y", "𝑥 + 1": "x + 1", "½": "1/2"}
+#: A ragged list is refused as a matrix but is a list of two vectors as a general value.
+RAGGED = "[[1,2],[3]]"
+
+
+@pytest.mark.parametrize("text", [t for t in MALFORMED if t not in VALID_ODDITIES], ids=repr)
 def test_malformed_input_is_a_one_line_error(text: str) -> None:
     for fn in PARSERS:
-        _run(fn, text)
+        if text == RAGGED and fn in (parse_value, parse_answer):
+            assert isinstance(_run(fn, text), list)
+            continue
+        result = _run(fn, text)
+        assert isinstance(result, InputError), f"{fn.__name__}({text!r}) gave {result!r}"
+
+
+@pytest.mark.parametrize(("text", "value"), VALID_ODDITIES.items(), ids=repr)
+def test_odd_but_valid_input_reads_as_documented(text: str, value: str) -> None:
+    assert str(parse_expr(text)) == value
 
 
 @pytest.mark.parametrize(

@@ -260,7 +260,7 @@ def test_parse_matrix(value: object, expected: ImmutableMatrix) -> None:
         ([], "matrix: empty matrix"),
         ("[[1,2],[3,4]", "matrix: unbalanced '[' at position 1"),
         ([[1, "1/0"], [1, 2]], "matrix, row 1, column 2: division by zero"),
-        ("[1, 2] + 1", "matrix: a list or vector cannot be used in arithmetic"),
+        ("[1, 2] + 1", "matrix: a number cannot be added to a list or vector"),
     ],
 )
 def test_parse_matrix_errors(value: object, message: str) -> None:

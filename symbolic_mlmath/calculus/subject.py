@@ -22,4 +22,6 @@ SUBJECT = Subject(
     tasks=f"{_P}.tasks:TASKS",
     verifiers=f"{_P}.verifiers:VERIFIERS",
     templates=f"{_P}.templates:TEMPLATES",
+    judges=f"{_P}.judges:JUDGES",
+    generators=f"{_P}.worksheets:GENERATORS",
 )

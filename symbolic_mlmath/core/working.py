@@ -210,7 +210,8 @@ def check_working(task: str, inputs: dict, lines: list, answer: Any = None) -> V
         if note is not None:
             nc = (judge.note or rule_note)(ctx, state, obj, note, f)
         if f.ok is not False and not (nc is not None and nc.agrees is False):
-            tag = "follows" if first is None else f"follows from your line {prev + 1}"
+            tag = "follows" if first is None or prev is None else \
+                f"follows from your line {prev + 1}"
             fb = f"{tag}: {f.operation}" if f.operation else tag
             if f.ok is None:
                 fb = f"could not decide whether this follows from {where}"

@@ -1,5 +1,9 @@
 """A realistic class, generated: students answering a problem sheet, with the usual slips.
 
+The items: determinants (answered, and worked by cofactors), row reductions worked, linear
+systems answered, derivatives worked (slips from the rule tree with one law changed) and
+one-sample t tests worked (σ/n, n for n - 1, a one-sided p-value, a contradicting decision).
+
 :func:`make_class` builds ``students`` x items submissions from one seed: each item is
 a problem (a few variants of the sheet are handed out) answered right, or with one
 typical slip planted at a known line (a cofactor sign, a 2x2 determinant written
@@ -262,12 +266,90 @@ def _item_system_answer(rng: random.Random) -> Item:
                 ((wrong, None, None),))
 
 
+# ------------------------------------------------------------------ derivatives
+_FUNCTIONS = ("x^{n} sin(x)", "x^{n} e^({a}x)", "sin({a}x^2)", "ln({a}x)", "x^{n}/(x + {a})",
+              "cos({a}x) x", "e^(-{a}x^2)", "(x^2 + {a})^{n}", "x^{n} ln(x)", "sqrt(x^2 + {a})")
+
+
+def _item_derivative_working(rng: random.Random) -> Item:
+    from sympy import expand
+
+    from symbolic_mlmath.calculus.difftree import diff_tree
+    from symbolic_mlmath.calculus.mistakes import name_slip, slip_variants
+    from symbolic_mlmath.text.parse import parse_expr
+
+    text = rng.choice(_FUNCTIONS).format(n=rng.choice((2, 3, 4)), a=rng.choice((2, 3, 5)))
+    f = parse_expr(text, name="expr")
+    x = next(iter(f.free_symbols))
+    tree = diff_tree(f, x)
+    d = tree.result
+    right = [_expr_text(d), _expr_text(expand(d))]
+    if right[0] == right[1]:
+        right = right[:1]
+    slips = []
+    seen: set = set()
+    for slip in slip_variants(tree):
+        if slip.name in seen or slip.result == d:
+            continue
+        again = name_slip(tree, slip.result)  # a slip two laws would explain is left out
+        if again is None or again.name != slip.name:
+            continue
+        seen.add(slip.name)
+        slips.append(([_expr_text(slip.result), _expr_text(expand(slip.result))], slip.name, 0))
+    return Item("derivative", {"expr": text, "var": str(x)}, {"working": right}, tuple(slips))
+
+
+def _expr_text(e: Any) -> str:
+    return str(e).replace("**", "^")
+
+
+# ------------------------------------------------------------------ t tests
+def _item_t_test_working(rng: random.Random) -> Item:
+    from sympy import Rational
+
+    from symbolic_mlmath.stats import critical
+
+    n = rng.choice((16, 25, 36))
+    s = rng.choice((2, 4, 6))
+    se = Rational(s, int(n ** 0.5))
+    mu0 = rng.randint(40, 60)
+    t = Rational(rng.choice((-5, -4, -3, -2, 2, 3, 4, 5)), 2)
+    xbar = mu0 + t * se
+    df = n - 1
+    p = critical.p_value("t", t, "two-sided", df=df)
+    decision = "reject H0" if p <= Rational(1, 20) else "fail to reject H0"
+
+    def num(v: Any) -> str:
+        return _num(v) if v.is_Rational else f"{float(v):.4f}"
+
+    right = [f"SE = {s}/√{n} = {num(se)}", f"t = ({num(xbar)} - {mu0})/({num(se)}) = {num(t)}",
+             f"df = {df}", f"p = {num(p)}", decision]
+    wrong_se = Rational(s, n)
+    t_wrong = (xbar - mu0) / wrong_se
+    p_wrong = critical.p_value("t", t_wrong, "two-sided", df=df)
+    slips = [
+        ([f"SE = {s}/{n} = {num(wrong_se)}", f"t = {num(t_wrong)}", f"df = {df}",
+          f"p = {num(p_wrong)}", "reject H0" if p_wrong <= Rational(1, 20) else
+          "fail to reject H0"], "σ/n instead of σ/√n", 0),
+        ([*right[:2], f"df = {n}", f"p = {num(critical.p_value('t', t, 'two-sided', df=n))}",
+          decision], "n instead of n − 1", 2),
+        ([*right[:3], f"p = {num(p / 2)}", "reject H0" if p / 2 <= Rational(1, 20) else
+          "fail to reject H0"], "a one-sided p-value for a two-sided test", 3),
+        ([*right[:4], "fail to reject H0" if decision == "reject H0" else "reject H0"],
+         "a decision that contradicts your own p-value", 4),
+    ]
+    inputs = {"xbar": num(xbar), "n": str(n), "s": str(s), "mu0": str(mu0)}
+    return Item("t_test", inputs, {"working": right}, tuple(slips))
+
+
 #: Item makers by name: what :func:`make_class` can put on the sheet.
 ITEMS: dict[str, Callable[[random.Random], Item]] = {
     "det_answer": _item_det_answer,
     "det_working": _item_det_working,
     "rref_working": _item_rref_working,
     "system_answer": _item_system_answer,
+    "derivative_working": _item_derivative_working,
+    "t_test_working": _item_t_test_working,
 }
 
 #: The task each item poses (an item is offered only when its task exists).
@@ -276,6 +358,8 @@ TASK_OF: dict[str, str] = {
     "det_working": "det",
     "rref_working": "rref",
     "system_answer": "solve_system",
+    "derivative_working": "derivative",
+    "t_test_working": "t_test",
 }
 
 #: The default sheet: determinants, row reduction and a system.

@@ -254,3 +254,20 @@ def test_grading_benchmark_quick_mode():
                        timeout=240, check=False)
     assert r.returncode == 0, r.stderr
     assert "--jobs 2 (local processes)" in r.stdout and "targets:" in r.stdout
+
+
+def test_calculus_and_statistics_items_are_graded_as_planted(tmp_path):
+    planted = make_class(40, seed=9, items=("derivative_working", "t_test_working"),
+                         broken_rate=0.0)
+    path = write_class(planted, tmp_path / "class.jsonl")
+    grade_file(path, tmp_path / "out", progress=0)
+    recs = {r["id"]: r for r in _records(tmp_path / "out")}
+    for p in planted:
+        r = recs[p.submission["id"]]
+        assert (r["status"], r["correct"], r["mistake"], r["first_wrong_step"]) == (
+            p.status, p.correct, p.mistake, p.line), (p.submission, r["feedback"])
+    names = {p.mistake for p in planted if p.mistake}
+    stats_names = {"σ/n instead of σ/√n", "n instead of n − 1",
+                   "a one-sided p-value for a two-sided test",
+                   "a decision that contradicts your own p-value"}
+    assert stats_names & names and names - stats_names  # slips of both subjects planted

@@ -34,7 +34,7 @@ from typing import Any
 from symbolic_mlmath.core.errors import InputError, LimitError
 from symbolic_mlmath.core.steps import Derivation, Step
 from symbolic_mlmath.stats.densities import Chain
-from symbolic_mlmath.stats.probability import _Solver
+from symbolic_mlmath.stats.probability import EventSolver
 from symbolic_mlmath.stats.rules import StatsRule as S
 
 __all__ = ["CARD_WORDS", "DECK", "MAX_CARD_OUTCOMES", "card_test", "count_cards",
@@ -194,7 +194,7 @@ def _show(card: tuple[int, str]) -> str:
     return _SHORT[card[0] - 1] + _PIPS[card[1]]
 
 
-class _CardSolver(_Solver):
+class _CardSolver(EventSolver):
     def __init__(self, draws: int, replacement: bool) -> None:
         super().__init__(None, {}, False)
         self.draws, self.replacement = draws, replacement

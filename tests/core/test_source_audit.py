@@ -123,9 +123,8 @@ def test_every_audited_site_still_exists() -> None:
 #: The public surface a learner or teacher reaches (``sm.solve``/``sm.check``, a derivation's
 #: ``to_*``, ``render``, the publish functions and the command lines).
 ENTRY_MODULES = ("api.py", "cli.py", "core/steps.py", "core/tasks.py", "core/verdict.py",
-                 "render/__init__.py", "publish/documents.py", "publish/pages.py",
-                 "publish/workbook.py", "publish/topic.py", "publish/worksheet.py",
-                 "publish/grading.py", "publish/classroom.py", "publish/syllabus.py")
+                 "render/__init__.py", *sorted(p.relative_to(ROOT).as_posix()
+                                               for p in (ROOT / "publish").rglob("*.py")))
 #: Parameters that carry an option a user types (every option is learner text).
 OPTION_NAMES = {"detail", "fmt", "format", "katex", "method", "seed", "count", "topics",
                 "abs_tol", "rel_tol", "task", "difficulty", "size", "answers", "jobs", "pdf"}
@@ -134,6 +133,8 @@ DOOR_OUTSIDE_TEXT = {"get_task", "parse_input"}
 #: (module, function, parameter) whose value is never user text, with the reason.
 NOT_OPTIONS: dict[tuple[str, str, str], str] = {
     ("core/tasks.py", "TaskList.register", "task"): "a Task object a subject builds",
+    ("publish/grading/verdict.py", "record", "task"): "copied into a verdict record as data, "
+        "never compared or looked up",
 }
 _WS = ("the worksheets work owns publish/worksheet.py; `mlmath worksheet` reads it through the "
        "door (main), the Python API does not yet")
@@ -149,8 +150,8 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         ("statement", "fmt")]},
     ("publish/classroom.py", "make_class", "seed"): "grading work (class generator): a seed "
         "is only hashed into random.Random, never compared or evaluated",
-    ("publish/grading.py", "grade_file", "jobs"): "grading work: `mlmath grade --jobs` is "
-        "argparse type=int; the Python API compares it raw",
+    ("publish/grading/batch.py", "grade_file", "jobs"): "grading work: `mlmath grade --jobs` "
+        "is argparse type=int; the Python API compares it raw",
 }
 
 

@@ -161,7 +161,13 @@ def _known(step: Step, f: MathFormat) -> str:
           "List the outcomes of the experiment with their probabilities (independent parts "
           "multiply).", "=>")
 def _space(step: Step, f: MathFormat) -> str:
-    return (f"{f.m(_g(step, 'size'))} {f.prose('outcomes')}"
+    deck = ""
+    if _g(step, "deck") is not None:
+        k = int(_g(step, "draws"))
+        how = "with" if _g(step, "replacement") else "without"
+        words = f"{k} card{'s' if k > 1 else ''} from 52, in order, {how} replacement"
+        deck = f" ({f.prose(words)})"
+    return (f"{f.m(_g(step, 'size'))} {f.prose('outcomes')}{deck}"
             + (f", {f.prose('each with probability')} {f.m(_g(step, 'each'))}"
                if _g(step, "each") is not None else ""))
 
@@ -178,6 +184,8 @@ def _outcomes(step: Step, f: MathFormat) -> str:
     tail = f" ({f.prose('e.g.')} {', '.join(f.m(s) for s in shown)})" if shown else ""
     word = "outcome" if fav == 1 else "outcomes"
     over = (f" {f.prose('of')} {f.m(size)}" if _g(step, "equally_likely") else "")
+    if _g(step, "condition") is not None:
+        over += f" {f.prose('where')} {f.m(_g(step, 'condition'))} {f.prose('holds')}"
     value = _g(step, "becomes", step.after)
     return (f"{f.m(fav)} {f.prose('favourable ' + word)}{over}{tail}: "
             f"{f.m(_g(step, 'part', step.before))} = {f.m(value)}")

@@ -132,6 +132,7 @@ class NewtonTrace:
     J: list[Any] = field(default_factory=list)
     deltas: list[Any] = field(default_factory=list)
     stopped: str = "iterations"
+    period: int = 0
     first_decimal: int | None = None
     digits: int = 30
 
@@ -236,8 +237,8 @@ def run_newton(F: Any, J: Any, variables: Sequence[Any], x0: Any, iterations: in
         size = max(abs(v) for v in trace.deltas[-1])
         if any(abs(c) > scale for c in nxt):
             stop = "diverged"
-        elif _cycles(trace.points, nxt):
-            stop = "cycle"
+        elif period := _cycles(trace.points, nxt):
+            stop, trace.period = "cycle", period
         elif tolerance is not None and size <= tolerance:
             stop = "tolerance"
         elif not exact and size <= 10 ** (2 - prec.digits) * max(1, *(abs(c) for c in nxt)):
@@ -248,14 +249,21 @@ def run_newton(F: Any, J: Any, variables: Sequence[Any], x0: Any, iterations: in
     return trace
 
 
-def _cycles(points: list[Any], nxt: list[Any]) -> bool:
-    """The next iterate repeats one two steps back (and is not the last one): a 2-cycle."""
-    if len(points) < 2:
-        return False
-    back, last = list(points[-2]), list(points[-1])
-    if nxt == last:
-        return False
-    return all(abs(a - b) <= 10**-20 * max(1, abs(a)) for a, b in zip(nxt, back, strict=True))
+_MAX_PERIOD = 8
+
+
+def _cycles(points: list[Any], nxt: list[Any]) -> int:
+    """The period p (2 to 8) when the next iterate repeats the one p steps back, else 0.
+
+    A repeat of the last iterate is a fixed point (convergence), not a cycle.
+    """
+    if not points or list(points[-1]) == list(nxt):
+        return 0
+    for p in range(2, min(_MAX_PERIOD, len(points)) + 1):
+        back = list(points[-p])
+        if all(abs(a - b) <= 10**-20 * max(1, abs(a)) for a, b in zip(nxt, back, strict=True)):
+            return p
+    return 0
 
 
 # ------------------------------------------------------------------ the limit and errors
@@ -334,7 +342,7 @@ def derive_newton(f: Any, variables: Sequence[Any], x0: Any, iterations: Any = 6
     >>> derive_newton(x**2 - 2*x, [x], [1], 3, mode="optimize").result["point"]
     1
     """
-    from sympy import ImmutableMatrix, MatrixBase, Tuple
+    from sympy import ImmutableMatrix, Integer, MatrixBase, Tuple
     from sympy.core.symbol import Str
 
     from symbolic_mlmath.text.convert import as_sympy
@@ -389,9 +397,10 @@ def derive_newton(f: Any, variables: Sequence[Any], x0: Any, iterations: Any = 6
             else Str("none"),
         }, substeps=tuple(substeps)))
     if not ok:
-        k = len(pts) - 1
+        k, period = len(pts) - 1, max(trace.period, 2)
         steps.append(Step(R.NEWTON_BREAKDOWN, steps[-1].after, Str(trace.stopped), {
-            **common, "k": k, "point": pts[-1], "previous": pts[-3] if len(pts) > 2 else pts[0],
+            **common, "k": k, "point": pts[-1], "period": Integer(period),
+            "previous": pts[-1 - period] if len(pts) > period else pts[0],
         }))
     point = pts[-1][0] if n == 1 else pts[-1]
     its = Iterates(*(p[0] for p in pts)) if n == 1 else Iterates(*pts)

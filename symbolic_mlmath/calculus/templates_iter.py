@@ -299,8 +299,8 @@ def _newton_solve(step: Step, f: MathFormat) -> str:
 _BREAKDOWN = {
     "derivative_zero": "the derivative is zero (singular) at this iterate: the tangent is "
                        "flat and has no zero, so Newton's step is undefined",
-    "cycle": "the iterate repeats the one two steps earlier: Newton's method cycles and "
-             "never converges from this start",
+    "cycle": "the iterate repeats the one {period} steps earlier: Newton's method cycles "
+             "with period {period} and never converges from this start",
     "diverged": "the iterates grow without bound: from this start the tangent lines lead "
                 "away from the root",
     "undefined": "the function is not defined (or not real) at this iterate",
@@ -313,4 +313,11 @@ _BREAKDOWN = {
 def _newton_breakdown(step: Step, f: MathFormat) -> str:
     k = int(step.given["k"])
     return (f"{_x(f, k)} = {_vec(f, step.given['point'])}: "
-            f"{f.prose(_BREAKDOWN[str(step.after)])}.")
+            f"{f.prose(_BREAKDOWN[str(step.after)].format(period=_period(step)))}.")
+
+
+def _period(step: Step) -> str:
+    """The cycle's period in words ("two", "three", ...), for the breakdown sentence."""
+    p = int(step.given.get("period", 2))
+    words = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
+    return words.get(p, str(p))

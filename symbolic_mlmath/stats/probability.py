@@ -35,7 +35,7 @@ from symbolic_mlmath.core.steps import Derivation
 from symbolic_mlmath.stats.densities import Chain
 from symbolic_mlmath.stats.rules import StatsRule as S
 
-__all__ = ["MAX_OUTCOMES", "derive_probability", "read_variables"]
+__all__ = ["MAX_OUTCOMES", "EventSolver", "derive_probability", "read_variables"]
 
 #: The largest joint sample space enumerated.
 MAX_OUTCOMES = 1_000_000
@@ -70,7 +70,9 @@ def _space(dists: dict[str, Any], names: list[str]) -> list[list[tuple[Any, Frac
     return out
 
 
-class _Solver:
+class EventSolver:
+    """The laws of probability applied to P(...) nodes of a chain (subclassed for cards)."""
+
     def __init__(self, dists: dict[str, Any] | None, known: dict[Any, Any],
                  independent: bool) -> None:
         self.dists = dists or {}
@@ -397,7 +399,7 @@ def derive_probability(variables: Any, event: Any, given: Any = None, probabilit
         first = _space_step(goal, dists)
         if first is not None:
             chain.steps.append(first)
-    _Solver(dists, known, bool(independent)).rewrite(chain, goal)
+    EventSolver(dists, known, bool(independent)).rewrite(chain, goal)
     return Derivation("Probability of an event", goal=goal, steps=tuple(chain.steps),
                       result=chain.cur, task="probability",
                       inputs={"variables": {k: str(v) for k, v in dists.items()},

@@ -37,6 +37,8 @@ _SYMPY_LIMIT = 5000
 def _space_size(step: Step) -> str | None:
     from .distributions import parse_distribution
 
+    if "deck" in step.given:
+        return _deck_size(step)
     size = 1
     for text in step.given["distributions"]:
         D = parse_distribution(str(text))
@@ -59,6 +61,8 @@ def _count(step: Step) -> str | None:
     from .distributions import parse_distribution
 
     g = step.given
+    if "deck" in g:
+        return _recount_cards(step)
     if int(g["size"]) > _SYMPY_LIMIT:
         return None
     _, value = pair(step)
@@ -69,6 +73,62 @@ def _count(step: Step) -> str | None:
     want = P(event)
     if simplify(want - value) != 0:
         return f"sympy.stats gives P = {want}, not {value}"
+    return None
+
+
+def _deck_size(step: Step) -> str | None:
+    """52^k ordered outcomes with replacement, the falling factorial 52^(k) without."""
+    from sympy import ff
+
+    k = int(step.given["draws"])
+    size = 52**k if step.given["replacement"] else ff(52, k)
+    if size != step.after or size != step.given["size"]:
+        return f"{k} cards have {size} ordered outcomes, not {step.after}"
+    return None
+
+
+_RANK_WORDS = ["ace", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+               "jack", "queen", "king"]
+
+
+def _card_truth(word: str, code: int) -> bool:
+    """A card coded 0..51 (suit = code // 13: hearts, diamonds, clubs, spades)."""
+    rank, suit = code % 13 + 1, code // 13
+    if word in _RANK_WORDS:
+        return rank == _RANK_WORDS.index(word) + 1
+    return {"heart": suit == 0, "diamond": suit == 1, "club": suit == 2, "spade": suit == 3,
+            "red": suit < 2, "black": suit >= 2, "face": rank > 10}[word]
+
+
+def _recount_cards(step: Step) -> str | None:
+    """Recount on integer-coded cards with SymPy's own lambdify of the event."""
+    import itertools
+    import re
+
+    from sympy import And, Rational, lambdify
+
+    g = step.given
+    k, repl = int(g["draws"]), bool(g["replacement"])
+    if (52**k if repl else 52 * 51 ** (k - 1)) > 20 * _SYMPY_LIMIT:
+        return None
+    cond = g.get("condition")
+    syms = sorted((g["event"].free_symbols | (cond.free_symbols if cond is not None else set())),
+                  key=str)
+    parsed = [re.match(r"^([a-z]+?)(\d*)$", s.name) for s in syms]
+    test = lambdify(syms, g["event"] if cond is None else And(g["event"], cond))
+    ctest = lambdify(syms, cond) if cond is not None else None
+    hits = total = 0
+    codes = itertools.product(range(52), repeat=k) if repl else itertools.permutations(range(52), k)
+    for o in codes:
+        vals = [_card_truth(m.group(1), o[int(m.group(2) or 1) - 1]) for m in parsed]
+        if ctest is not None and not ctest(*vals):
+            continue
+        total += 1
+        hits += bool(test(*vals))
+    _, value = pair(step)
+    want = Rational(hits, total) if total else None
+    if want != value or hits != g["favourable"] or total != g["size"]:
+        return f"recounting gives {hits} of {total} outcomes, not {value}"
     return None
 
 

@@ -128,6 +128,21 @@ def test_breakdowns_are_explained(f, x0, reason, words):
     assert words in d.to_text()
 
 
+@pytest.mark.parametrize(("f", "x0", "period", "words"), [
+    (x**3 - 2 * x + 2, 0, 2, "two steps earlier"),
+    # Hermite-built by hand: f(0) = f(1) = 1, f'(0) = f'(1) = -1, f(2) = 2, f'(2) = 1, so
+    # Newton's map sends 0 -> 1 -> 2 -> 0 (each x - f(x)/f'(x) checked by hand).
+    ((-7 * x**5 + 35 * x**4 - 57 * x**3 + 33 * x**2 - 4 * x + 4) / 4, 0, 3, "three steps"),
+])
+def test_cycles_of_any_short_period_are_named(f, x0, period, words):
+    d = derive_newton(f, [x], [x0], 30).validate()
+    assert d.result["stopped"] == "cycle"
+    assert d.steps[-1].given["period"] == period
+    assert words in d.to_text()
+    its = list(d.result["iterates"])
+    assert its[-1] == its[-1 - period] and its[-1] != its[-2]
+
+
 def test_singular_hessian_is_explained():
     d = derive_newton(x**2 + y**4, [x, y], [1, 0], 5, mode="optimize").validate()
     assert d.result["stopped"] == "derivative_zero"

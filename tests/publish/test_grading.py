@@ -17,6 +17,7 @@ import pytest
 from symbolic_mlmath.publish import grading
 from symbolic_mlmath.publish.classroom import make_class, write_class
 from symbolic_mlmath.publish.grading import grade_file, grade_line, grade_submission, summarize
+from symbolic_mlmath.publish.grading import verdict as grading_verdict
 
 M2 = "[[2,1],[1,3]]"
 
@@ -156,9 +157,9 @@ def test_internal_errors_are_retried(tmp_path, monkeypatch):
         rec = real(sub, **kw)
         return rec | {"status": "internal error"} if sub["id"] == "b" else rec
 
-    monkeypatch.setattr(grading, "grade_submission", flaky)
+    monkeypatch.setattr(grading_verdict, "grade_submission", flaky)
     grade_file(path, out, progress=0)
-    monkeypatch.setattr(grading, "grade_submission", real)
+    monkeypatch.setattr(grading_verdict, "grade_submission", real)
     rep = grade_file(path, out, progress=0)
     assert (rep.graded, rep.skipped) == (1, 1)
     rows = _summary(out)

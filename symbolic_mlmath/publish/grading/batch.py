@@ -1,0 +1,235 @@
+"""Grading a submissions file: serially, on local processes or on a Dask cluster, appending to
+``verdicts.jsonl`` (a rerun skips the ids already graded) and rewriting ``summary.csv``.
+
+Examples
+========
+>>> list(_chunks(range(5), 2))
+[[0, 1], [2, 3], [4]]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from symbolic_mlmath.publish.grading.summary import write_summary
+from symbolic_mlmath.publish.grading.verdict import (
+    RETRY,
+    TIME_LIMIT,
+    grade_chunk,
+    peek_key,
+    record,
+)
+
+__all__ = ["GradeReport", "grade_file", "read_verdicts"]
+
+
+@dataclass(frozen=True)
+class GradeReport:
+    """What one run of :func:`grade_file` did."""
+
+    graded: int  # records written in this run
+    skipped: int  # ids already graded by an earlier run
+    seconds: float
+    verdicts: Path
+    summary: Path
+    by_status: dict
+
+    def __str__(self) -> str:
+        rate = self.graded / self.seconds if self.seconds > 0 else 0.0
+        statuses = ", ".join(f"{v} {k}" for k, v in self.by_status.items())
+        return (f"graded {self.graded} submissions in {self.seconds:.1f} s ({rate:.1f}/s)"
+                f"{'; ' + statuses if statuses else ''}; skipped {self.skipped} already graded"
+                f" -> {self.verdicts}, {self.summary}")
+
+
+def _key(rec: Mapping) -> str:
+    """What identifies a record across runs: its id, or its line when it has none."""
+    return f"id:{rec['id']}" if rec.get("id") is not None else f"line:{rec.get('line')}"
+
+
+def read_verdicts(path: str | Path) -> dict[str, dict]:
+    """The records of a verdicts file by key (the last record of an id wins); a
+    damaged line (a run stopped mid-write) is ignored."""
+    out: dict[str, dict] = {}
+    p = Path(path)
+    if not p.exists():
+        return out
+    with p.open(encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            try:
+                rec = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(rec, dict) and "status" in rec:
+                out[_key(rec)] = rec
+    return out
+
+
+def _read_submissions(path: Path) -> Iterator[tuple[int, str]]:
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for n, line in enumerate(fh, 1):
+            if line.strip():
+                yield n, line.strip()
+
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    buf: list[Any] = []
+    for it in items:
+        buf.append(it)
+        if len(buf) >= size:
+            yield buf
+            buf = []
+    if buf:
+        yield buf
+
+
+def _ordered(submit: Callable[[list], Any], result: Callable[[Any], list], chunks: Iterable[list],
+             window: int) -> Iterator[list[dict]]:
+    """Results of every chunk in order, with at most ``window`` chunks in flight."""
+    pending: deque = deque()
+    for ch in chunks:
+        pending.append(submit(ch))
+        if len(pending) >= window:
+            yield result(pending.popleft())
+    while pending:
+        yield result(pending.popleft())
+
+
+def _warm() -> None:
+    """Load every subject's tasks in a fresh worker."""
+    from symbolic_mlmath.core.tasks import all_tasks
+
+    all_tasks()
+
+
+def _run_local(chunks: Iterable[list], jobs: int, time_limit: float | None) -> Iterator[list[dict]]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if sys.platform == "win32":  # pragma: no cover
+        ctx = multiprocessing.get_context("spawn")
+    else:  # forked from a server that has SymPy and this module loaded: a fast start
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["sympy", __name__])
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_warm) as ex:
+        yield from _ordered(lambda ch: ex.submit(grade_chunk, ch, time_limit),
+                            lambda f: f.result(), chunks, 4 * jobs)
+
+
+def _run_dask(chunks: Iterable[list], scheduler: Any, time_limit: float | None) -> Iterator[list[dict]]:
+    try:
+        from distributed import Client
+    except ImportError:  # pragma: no cover - the optional extra is absent
+        from symbolic_mlmath.core.errors import InputError
+
+        raise InputError("--scheduler needs the dask extra: pip install "
+                         "'symbolic_mlmath[dask]'", name="scheduler") from None
+    own = not isinstance(scheduler, Client)
+    client = Client(scheduler, timeout="20s") if own else scheduler
+    try:
+        nthreads = sum(client.nthreads().values()) or 1
+        yield from _ordered(lambda ch: client.submit(grade_chunk, ch, time_limit, pure=False),
+                            lambda f: f.result(), chunks, 4 * nthreads)
+    finally:
+        if own:
+            client.close()
+
+
+def grade_file(
+    path: str | Path,
+    out: str | Path,
+    *,
+    jobs: int = 1,
+    scheduler: Any = None,
+    chunk: int = 16,
+    progress: int = 100,
+    time_limit: float | None = TIME_LIMIT,
+    log: TextIO | None = None,
+) -> GradeReport:
+    """Grade every submission of the JSONL file ``path`` into the directory ``out``.
+
+    Appends one record per new submission to ``out/verdicts.jsonl`` (ids graded by an
+    earlier run are skipped) and rewrites ``out/summary.csv`` from all records. ``jobs``
+    local processes, or a Dask ``scheduler`` (an address or a ``distributed.Client``),
+    grade chunks of ``chunk`` submissions; every ``progress`` records a line goes to
+    ``log`` (stderr by default).
+    """
+    from symbolic_mlmath.core.errors import InputError
+
+    path, out = Path(path), Path(out)
+    if not path.is_file():
+        raise InputError(f"cannot read {path}: no such file", name="submissions")
+    out.mkdir(parents=True, exist_ok=True)
+    vpath, spath = out / "verdicts.jsonl", out / "summary.csv"
+    log = sys.stderr if log is None else log
+    done = {k for k, r in read_verdicts(vpath).items() if r.get("status") not in RETRY}
+    seen: dict[str, int] = {}
+    todo: list[tuple[int, str]] = []
+    dup: list[dict] = []
+    skipped = 0
+    for n, text in _read_submissions(path):
+        key, sid = peek_key(n, text)
+        if key in seen and sid is not None:
+            if f"line:{n}" in done:
+                skipped += 1
+                continue
+            dup.append(record(None, None, None, "bad input",
+                               f"duplicate id {sid!r} (first on line {seen[key]}); not graded")
+                       | {"line": n})
+            continue
+        seen.setdefault(key, n)
+        if key in done:
+            skipped += 1
+            continue
+        todo.append((n, text))
+    total = len(todo)
+    counts: dict[str, int] = {}
+    t0 = time.perf_counter()
+    written = 0
+    chunks = _chunks(todo, max(1, chunk))
+    if scheduler is not None:
+        results = _run_dask(chunks, scheduler, time_limit)
+    elif jobs > 1 and total > chunk:
+        results = _run_local(chunks, jobs, time_limit)
+    else:
+        results = (grade_chunk(ch, time_limit) for ch in chunks)
+    _ensure_newline(vpath)
+    with vpath.open("a", encoding="utf-8") as fh:
+        for records in results:
+            for rec in records:
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                counts[rec["status"]] = counts.get(rec["status"], 0) + 1
+                written += 1
+                if progress and written % progress == 0:
+                    dt = time.perf_counter() - t0
+                    log.write(f"grade: {written}/{total} ({100 * written / total:.0f}%), "
+                              f"{written / dt:.1f}/s, "
+                              f"{written - counts.get('graded', 0)} not graded\n")
+                    log.flush()
+            fh.flush()
+        for rec in dup:
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            counts["bad input"] = counts.get("bad input", 0) + 1
+    dt = time.perf_counter() - t0
+    write_summary(read_verdicts(vpath).values(), spath)
+    return GradeReport(written + len(dup), skipped, dt, vpath, spath, dict(sorted(counts.items())))
+
+
+def _ensure_newline(p: Path) -> None:
+    """A run stopped mid-write leaves a partial last line: end it before appending."""
+    if p.exists() and p.stat().st_size:
+        with p.open("rb") as fh:
+            fh.seek(-1, 2)
+            last = fh.read(1)
+        if last != b"\n":
+            with p.open("a", encoding="utf-8") as fh:
+                fh.write("\n")
+

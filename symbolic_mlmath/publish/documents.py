@@ -38,6 +38,7 @@ from symbolic_mlmath.publish.layout import (
     solve_line,
 )
 from symbolic_mlmath.render.html import markdown_to_html, page, parse_markdown, split_inline
+from symbolic_mlmath.text.options import parse_bool, parse_choice, parse_detail
 
 __all__ = [
     "compile_pdf",
@@ -77,6 +78,7 @@ def topic_markdown(topic: Any, *, detail: str = "standard", base: str | Path = "
     from symbolic_mlmath.render.formats import MARKDOWN as F
     from symbolic_mlmath.render.markdown import to_markdown
 
+    detail = parse_detail(detail)
     ok, n = _summary(topic)
     ps = parts(topic)
     examples = [p for p in ps if p.kind == "derivation"]
@@ -253,6 +255,7 @@ def topic_latex(topic: Any, *, detail: str = "standard", base: str | Path = ".")
     paths relative to the folder ``base``): a contents list, one section per example."""
     from symbolic_mlmath.render.latex import to_latex, to_latex_document
 
+    detail = parse_detail(detail)
     ok, n = _summary(topic)
     status = f"All {n} self-checks passed" if ok == n else f"{n - ok} of {n} self-checks FAILED"
     body = [rf"\noindent {status}; detail: {latex_text(detail)}.", "", r"\tableofcontents", ""]
@@ -330,6 +333,7 @@ def topic_notebook(topic: Any, *, detail: str = "standard") -> str:
     from symbolic_mlmath.render.markdown import to_markdown
     from symbolic_mlmath.render.notebook import CellIds, code_cell, dumps, markdown_cell, new_notebook
 
+    detail = parse_detail(detail)
     ids = CellIds()
     ok, n = _summary(topic)
     status = f"all {n} self-checks passed" if ok == n else f"{n - ok} of {n} self-checks FAILED"
@@ -370,6 +374,8 @@ def render_single(derivation: Any, fmt: str, *, detail: str = "standard") -> str
     (a notebook that recomputes it), ``markdown`` or ``latex`` (a whole document)."""
     from symbolic_mlmath.render.markdown import to_markdown
 
+    fmt = parse_choice(fmt, ("html", "ipynb", "markdown", "latex"), name="format")
+    detail = parse_detail(detail)
     d = derivation
     if fmt == "html":
         return page(d.title, markdown_to_html(to_markdown(d, detail=detail, heading="#")))
@@ -400,8 +406,7 @@ def render_single(derivation: Any, fmt: str, *, detail: str = "standard") -> str
         else:
             cells.append(markdown_cell(md, ids()))
         return dumps(new_notebook(cells, d.title))
-    raise ValueError(f"format: unknown document format {fmt!r}; choose html, ipynb, "
-                     "markdown or latex")
+    raise AssertionError(fmt)  # pragma: no cover - parse_choice allows only the four
 
 
 # ------------------------------------------------------------------ all formats
@@ -412,6 +417,7 @@ def write_topic(topic: Any, out: str | Path, *, detail: str = "standard",
 
     Returns ``{"files": [...], "pdf": message}``.
     """
+    pdf = parse_bool(pdf, name="pdf")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     stem = topic.stem

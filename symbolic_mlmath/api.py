@@ -44,5 +44,8 @@ def check(
     working. ``abs_tol``/``rel_tol`` accept numeric answers within a tolerance.
     """
     from symbolic_mlmath.core.tasks import get_task
+    from symbolic_mlmath.text.options import parse_tolerance
 
+    abs_tol = parse_tolerance(abs_tol, name="abs_tol")
+    rel_tol = parse_tolerance(rel_tol, name="rel_tol")
     return get_task(task).check(inputs, answer, working, abs_tol=abs_tol, rel_tol=rel_tol)

@@ -31,8 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     s = sub.add_parser("solve", help="solve a task and print its steps")
     s.add_argument("task")
-    s.add_argument("--format", default="text", choices=FORMATS)
-    s.add_argument("--detail", default="standard", choices=("overview", "standard", "full"))
+    s.add_argument("--format", default="text", metavar="{" + ",".join(FORMATS) + "}")
+    s.add_argument("--detail", default="standard", metavar="{overview,standard,full}")
     s.add_argument("--out", default=None, help="write to this file instead of printing")
     c = sub.add_parser("check", help="check an answer or a working")
     c.add_argument("task")
@@ -164,17 +164,19 @@ def _run(argv: Sequence[str]) -> int:
     inputs = _task_inputs(extra)
     if args.command == "solve":
         from symbolic_mlmath import api
+        from symbolic_mlmath.text.options import parse_choice, parse_detail
 
+        fmt = parse_choice(args.format, FORMATS, name="format")  # options are learner text
+        detail = parse_detail(args.detail)
         d = api.solve(args.task, **inputs)
-        fmt = args.format
         if fmt in ("html", "ipynb"):
             from symbolic_mlmath.publish import documents
 
-            text = documents.render_single(d, fmt, detail=args.detail)
+            text = documents.render_single(d, fmt, detail=detail)
         else:
             text = d.to_json() if fmt == "json" else {
                 "text": d.to_text, "markdown": d.to_markdown, "latex": d.to_latex,
-            }[fmt](detail=args.detail)
+            }[fmt](detail=detail)
         _emit(text, args.out)
         return 0
     from symbolic_mlmath import api

@@ -261,6 +261,9 @@ class Derivation:
     def to_dict(self, detail: str = "full") -> dict:
         """The derivation as plain JSON-ready Python data."""
         from symbolic_mlmath.render.json import derivation_to_dict
+        from symbolic_mlmath.text.options import parse_detail
+
+        detail = parse_detail(detail)
 
         return derivation_to_dict(self, detail=detail)
 

@@ -337,11 +337,17 @@ def all_tasks() -> dict[str, Task]:
 
 
 def get_task(name: Any) -> Task:
-    """The task called ``name`` (or one of its aliases); a TaskError if there is none."""
+    """The task called ``name`` (or one of its aliases); a TaskError if there is none.
+
+    ``name`` is learner text, read by the text door (normalised, bounded).
+    """
+    from symbolic_mlmath.text.options import parse_text
+
     _load()
-    key = str(name).strip().lower().replace("-", "_")
+    text = parse_text(name, name="task")
+    key = text.lower().replace("-", "_").replace(" ", "_")
     key = _ALIASES.get(key, key)
     if key not in _REGISTRY:
-        raise TaskError(f"unknown task {str(name)[:60]!r}; run `mlmath tasks` to list them",
+        raise TaskError(f"unknown task {text[:60]!r}; run `mlmath tasks` to list them",
                         name="task")
     return _REGISTRY[key]

@@ -32,7 +32,8 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-__all__ = ["DEFAULT_ITEMS", "ITEMS", "TASK_OF", "Item", "Planted", "make_class", "write_class"]
+__all__ = ["DEFAULT_ITEMS", "ITEMS", "MIXED_ITEMS", "TASK_OF", "Item", "Planted", "make_class",
+           "write_class"]
 
 
 @dataclass(frozen=True)
@@ -364,6 +365,11 @@ TASK_OF: dict[str, str] = {
 
 #: The default sheet: determinants, row reduction and a system.
 DEFAULT_ITEMS = ("det_answer", "det_working", "rref_working", "system_answer")
+
+#: A sheet across the courses (the benchmark's mix): determinants answered and worked,
+#: a row reduction, a derivative and a t test worked.
+MIXED_ITEMS = ("det_answer", "det_working", "rref_working", "derivative_working",
+               "t_test_working")
 
 
 def _broken(rng: random.Random, sub: dict) -> tuple[dict, str]:

@@ -22,7 +22,6 @@ Some \\textbf{bold} and $x_1$; 50\\% of \\#3\\_b.
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -37,7 +36,9 @@ from symbolic_mlmath.publish.layout import (
     rel_path,
     solve_line,
 )
-from symbolic_mlmath.render.html import markdown_to_html, page, parse_markdown, split_inline
+from symbolic_mlmath.render.html import markdown_to_html, page, parse_markdown
+from symbolic_mlmath.render.inline import InlineWriter, write_inline
+from symbolic_mlmath.text.options import parse_bool, parse_choice, parse_detail
 
 __all__ = [
     "compile_pdf",
@@ -77,6 +78,7 @@ def topic_markdown(topic: Any, *, detail: str = "standard", base: str | Path = "
     from symbolic_mlmath.render.formats import MARKDOWN as F
     from symbolic_mlmath.render.markdown import to_markdown
 
+    detail = parse_detail(detail)
     ok, n = _summary(topic)
     ps = parts(topic)
     examples = [p for p in ps if p.kind == "derivation"]
@@ -156,12 +158,6 @@ def unicode_preamble(doc: str) -> str:
     return doc.replace(anchor, anchor + "\n".join(decls) + "\n", 1)
 
 
-_L_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
-_L_EM = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\*)|(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?!\w)")
-_L_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)[^)]*\)")
-_L_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
-
-
 def latex_text(s: str) -> str:
     """Plain text made safe for LaTeX prose (``~`` and ``^`` spelled out)."""
     from symbolic_mlmath.render.formats import LATEX
@@ -171,37 +167,16 @@ def latex_text(s: str) -> str:
 
 
 def _inline_latex(text: str) -> str:
-    keep: list[str] = []
-
-    def hold(s: str) -> str:
-        keep.append(s)
-        return f"\x00{len(keep) - 1}\x00"
-
-    parts = []
-    for kind, value in split_inline(text):
-        if kind == "text":
-            parts.append(value)
-        elif kind == "esc":
-            parts.append(hold(latex_text(value)))
-        elif kind == "code":
-            parts.append(hold(r"\texttt{" + latex_text(value) + "}"))
-        elif kind == "math":
-            parts.append(hold(f"${value}$"))
-        else:
-            parts.append(hold(rf"\[ {value} \]"))
-    s = "".join(parts)
-    s = _L_IMAGE.sub(lambda m: hold(f"[{latex_text(m.group(1))}]"), s)
-    s = _L_LINK.sub(lambda m: m.group(1), s)
-    s = _L_STRONG.sub(lambda m: "\x01B" + (m.group(1) or m.group(2)) + "\x02", s)
-    s = _L_EM.sub(lambda m: "\x01E" + (m.group(1) or m.group(2)) + "\x02", s)
-    # escape the plain text between held pieces and markers
-    s = re.sub(r"[^\x00\x01\x02]+|\x00\d+\x00|\x01[BE]|\x02",
-               lambda m: m.group(0) if m.group(0)[0] in "\x00\x01\x02"
-               else latex_text(m.group(0)), s)
-    s = s.replace("\x01B", r"\textbf{").replace("\x01E", r"\emph{").replace("\x02", "}")
-    while "\x00" in s:
-        s = re.sub(r"\x00(\d+)\x00", lambda m: keep[int(m.group(1))], s)
-    return s
+    return write_inline(text, InlineWriter(
+        text=latex_text,
+        code=lambda s: r"\texttt{" + latex_text(s) + "}",
+        math=lambda s: f"${s}$",
+        dmath=lambda s: rf"\[ {s} \]",
+        image=lambda alt, src, title: f"[{latex_text(alt)}]",
+        link=lambda url: ("", ""),
+        strong=(r"\textbf{", "}"),
+        em=(r"\emph{", "}"),
+    ))
 
 
 def markdown_to_latex(md: str) -> str:
@@ -253,6 +228,7 @@ def topic_latex(topic: Any, *, detail: str = "standard", base: str | Path = ".")
     paths relative to the folder ``base``): a contents list, one section per example."""
     from symbolic_mlmath.render.latex import to_latex, to_latex_document
 
+    detail = parse_detail(detail)
     ok, n = _summary(topic)
     status = f"All {n} self-checks passed" if ok == n else f"{n - ok} of {n} self-checks FAILED"
     body = [rf"\noindent {status}; detail: {latex_text(detail)}.", "", r"\tableofcontents", ""]
@@ -330,6 +306,7 @@ def topic_notebook(topic: Any, *, detail: str = "standard") -> str:
     from symbolic_mlmath.render.markdown import to_markdown
     from symbolic_mlmath.render.notebook import CellIds, code_cell, dumps, markdown_cell, new_notebook
 
+    detail = parse_detail(detail)
     ids = CellIds()
     ok, n = _summary(topic)
     status = f"all {n} self-checks passed" if ok == n else f"{n - ok} of {n} self-checks FAILED"
@@ -370,6 +347,8 @@ def render_single(derivation: Any, fmt: str, *, detail: str = "standard") -> str
     (a notebook that recomputes it), ``markdown`` or ``latex`` (a whole document)."""
     from symbolic_mlmath.render.markdown import to_markdown
 
+    fmt = parse_choice(fmt, ("html", "ipynb", "markdown", "latex"), name="format")
+    detail = parse_detail(detail)
     d = derivation
     if fmt == "html":
         return page(d.title, markdown_to_html(to_markdown(d, detail=detail, heading="#")))
@@ -400,8 +379,7 @@ def render_single(derivation: Any, fmt: str, *, detail: str = "standard") -> str
         else:
             cells.append(markdown_cell(md, ids()))
         return dumps(new_notebook(cells, d.title))
-    raise ValueError(f"format: unknown document format {fmt!r}; choose html, ipynb, "
-                     "markdown or latex")
+    raise AssertionError(fmt)  # pragma: no cover - parse_choice allows only the four
 
 
 # ------------------------------------------------------------------ all formats
@@ -412,6 +390,7 @@ def write_topic(topic: Any, out: str | Path, *, detail: str = "standard",
 
     Returns ``{"files": [...], "pdf": message}``.
     """
+    pdf = parse_bool(pdf, name="pdf")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     stem = topic.stem

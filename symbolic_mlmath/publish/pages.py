@@ -28,8 +28,12 @@ from symbolic_mlmath.publish.layout import (
     solve_line,
 )
 from symbolic_mlmath.render.html import inline_to_html, markdown_to_html, page
+from symbolic_mlmath.text.options import parse_choice, parse_detail
 
-__all__ = ["Nav", "index_html", "index_markdown", "pager", "topic_html"]
+__all__ = ["KATEX", "Nav", "index_html", "index_markdown", "pager", "topic_html"]
+
+#: How a page gets KaTeX: inlined into it, or linked from a copy next to it.
+KATEX = ("inline", "copy")
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,7 @@ def topic_body(topic: Any, *, detail: str = "standard", nav: Nav | None = None) 
     """The HTML body of a topic page (without the page around it)."""
     from symbolic_mlmath.render.markdown import to_markdown
 
+    detail = parse_detail(detail)
     e = html.escape
     ps = parts(topic)
     n_ok = sum(1 for c in topic.checks if c.ok)
@@ -128,6 +133,7 @@ def topic_body(topic: Any, *, detail: str = "standard", nav: Nav | None = None) 
 def topic_html(topic: Any, *, detail: str = "standard", katex: str = "inline",
                nav: Nav | None = None) -> str:
     """The topic as one self-contained HTML page (figures inlined as data URIs)."""
+    katex = parse_choice(katex, KATEX, name="katex")
     return page(topic.title, topic_body(topic, detail=detail, nav=nav), katex=katex)
 
 
@@ -167,6 +173,7 @@ def index_html(summaries: list[dict[str, Any]], *, detail: str = "standard") -> 
     """The index page: topics grouped by course and week, in course order."""
     from symbolic_mlmath.publish.syllabus import course_title
 
+    detail = parse_detail(detail)
     e = html.escape
     n_ok = sum(1 for s in summaries if s["ok"])
     body = ["<h1>Workbook</h1>", f"<p>{_INTRO}</p>",
@@ -201,6 +208,7 @@ def index_markdown(summaries: list[dict[str, Any]], *, detail: str = "standard")
     """The index as Markdown, grouped like :func:`index_html`."""
     from symbolic_mlmath.publish.syllabus import course_title
 
+    detail = parse_detail(detail)
     n_ok = sum(1 for s in summaries if s["ok"])
     out = ["# Workbook", "", _INTRO.replace("<em>", "*").replace("</em>", "*"), "",
            f"{len(summaries)} topics; self-checks passed in {n_ok}, failed in "

@@ -86,7 +86,9 @@ class Topic:
         default the derivation's title is used.
         """
         from symbolic_mlmath.core.tasks import get_task
+        from symbolic_mlmath.text.options import parse_text
 
+        task = parse_text(task, name="task")
         d = get_task(task).solve(inputs)
         d.validate()
         self.blocks.append(Block("derivation", text=heading or "", derivation=d, task=task,
@@ -160,6 +162,9 @@ class Topic:
 
     def to_text(self, detail: str = "standard") -> str:
         """The whole topic as terminal text."""
+        from symbolic_mlmath.text.options import parse_detail
+
+        detail = parse_detail(detail)
         out = [f"# {self.title} ({self.id})", ""]
         for b in self.blocks:
             if b.kind == "text":

@@ -25,10 +25,18 @@ import time
 from pathlib import Path
 from typing import Any
 
+from symbolic_mlmath.text.options import (
+    DETAILS,
+    parse_bool,
+    parse_choice,
+    parse_count,
+    parse_detail,
+    parse_name,
+)
+
 __all__ = ["build_one", "build_workbook", "derivation_files", "main", "run_workbook",
            "write_index"]
 
-DETAILS = ("overview", "standard", "full")
 _QUIET_PDF = ("ok", "skipped", "pdflatex not found")
 
 
@@ -44,6 +52,7 @@ def derivation_files(folder: str | Path | None = None, topics: list[str] | None 
     """
     d = Path(folder) if folder else _root() / "derivations"
     files = sorted(p for p in d.glob("c[0-9]w[0-9]_*.py"))
+    topics = None if topics is None else [parse_name(t, name="topics") for t in topics]
     if topics:
         want = {t.replace("-", "_") for t in topics}
         files = [p for p in files if p.stem in want or any(p.stem.startswith(w) for w in want)]
@@ -162,8 +171,12 @@ def build_workbook(out: str | Path = "build/workbook", topics: list[str] | None 
     ``error``, ``seconds`` ...), in course order; ``on_done(summary)`` is called as each
     topic finishes.
     """
-    if detail not in DETAILS:
-        raise ValueError(f"detail: unknown level {detail!r}; choose one of {', '.join(DETAILS)}")
+    from symbolic_mlmath.publish.pages import KATEX
+
+    detail = parse_detail(detail)  # every option is user text: read by the text door
+    katex = parse_choice(katex, KATEX, name="katex")
+    pdf = parse_bool(pdf, name="pdf")
+    jobs = None if jobs is None else parse_count(jobs, name="jobs", low=1, high=64)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     files = in_course_order(derivation_files(source, topics))
@@ -221,6 +234,7 @@ def run_workbook(out: str | Path = "build/workbook", topics: list[str] | None = 
     """Build every topic in this process, print its steps and self-checks; return the topics."""
     from symbolic_mlmath.publish.topic import load_topic
 
+    detail = parse_detail(detail)
     out = Path(out)
     results = []
     for path in derivation_files(topics=topics):
@@ -243,22 +257,27 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", default="build/workbook", help="output folder (default %(default)s)")
     p.add_argument("--topics", nargs="*", default=None, metavar="ID",
                    help="only these topics (ids like c1w1-systems, or prefixes like c1w1)")
-    p.add_argument("--jobs", type=int, default=None, metavar="N",
+    p.add_argument("--jobs", default=None, metavar="N",
                    help="parallel processes (default min(2, CPUs))")
-    p.add_argument("--detail", default="standard", choices=DETAILS)
-    p.add_argument("--katex", default="inline", choices=("inline", "copy"),
+    p.add_argument("--detail", default="standard", metavar="{" + ",".join(DETAILS) + "}")
+    p.add_argument("--katex", default="inline", metavar="{inline,copy}",
                    help="inline KaTeX into every page (default) or copy it to OUT/katex")
     p.add_argument("--no-pdf", dest="pdf", action="store_false",
                    help="do not run pdflatex even when it is installed")
     p.add_argument("--source", default=None, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
+    from symbolic_mlmath.publish.pages import KATEX
+
+    katex = parse_choice(args.katex, KATEX, name="katex")  # options are learner text
+    detail = parse_detail(args.detail)
+    jobs = None if args.jobs is None else parse_count(args.jobs, name="jobs", low=1, high=64)
     t0 = time.perf_counter()
     files = derivation_files(args.source, args.topics)
     if not files:
         sys.stderr.write("error: workbook: no derivation files match "
                          f"{' '.join(args.topics or []) or 'derivations/'}\n")
         return 2
-    if args.katex == "copy":
+    if katex == "copy":
         from symbolic_mlmath.render.html import copy_katex
 
         copy_katex(args.out)
@@ -269,8 +288,8 @@ def main(argv: list[str] | None = None) -> int:
         if s.get("error") and s.get("traceback"):
             sys.stderr.write(s["traceback"])
 
-    summaries = build_workbook(args.out, args.topics, jobs=args.jobs, detail=args.detail,
-                               katex=args.katex, pdf=args.pdf, source=args.source,
+    summaries = build_workbook(args.out, args.topics, jobs=jobs, detail=detail,
+                               katex=katex, pdf=args.pdf, source=args.source,
                                on_done=line)
     notes = sorted({s["pdf"] for s in summaries if s["pdf"] in _QUIET_PDF and s["pdf"] != "ok"
                     and s["pdf"] != "skipped"})

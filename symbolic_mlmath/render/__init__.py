@@ -18,14 +18,18 @@ from typing import Any
 
 __all__ = ["DETAILS", "FORMATS", "render"]
 
+from symbolic_mlmath.text.options import DETAILS, parse_choice, parse_detail
+
 FORMATS = ("text", "markdown", "latex", "json")
-DETAILS = ("overview", "standard", "full")
 
 
 def render(derivation: Any, fmt: str = "text", *, detail: str = "standard") -> str:
-    """Render a derivation in one of :data:`FORMATS` at one of :data:`DETAILS`."""
-    if detail not in DETAILS:
-        raise ValueError(f"detail: unknown level {detail!r}; choose one of {', '.join(DETAILS)}")
+    """Render a derivation in one of :data:`FORMATS` at one of :data:`DETAILS`.
+
+    ``fmt`` and ``detail`` are learner text, read by the text door (one-line InputError).
+    """
+    fmt = parse_choice(fmt, FORMATS, name="format")
+    detail = parse_detail(detail)
     if fmt == "text":
         from symbolic_mlmath.render.text import to_text
 
@@ -45,4 +49,4 @@ def render(derivation: Any, fmt: str = "text", *, detail: str = "standard") -> s
 
         return json.dumps(derivation_to_dict(derivation, detail=detail), indent=2,
                           ensure_ascii=False)
-    raise ValueError(f"format: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    raise AssertionError(fmt)  # pragma: no cover - parse_choice allows only FORMATS

@@ -215,6 +215,10 @@ def _text_printer() -> Any:
         def _print_Tuple(self, e: Any) -> str:
             return "(" + ", ".join(self._print(x) for x in e) + ")"
 
+        def _print_Not(self, e: Any) -> str:
+            inner = self._print(e.args[0])
+            return f"not {inner}" if e.args[0].is_Atom else f"not ({inner})"
+
         def _print_BooleanTrue(self, e: Any) -> str:
             return "yes"
 

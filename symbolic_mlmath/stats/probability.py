@@ -4,8 +4,10 @@ With ``variables`` (name -> distribution: dice ``die(6)``, coins ``coin``, named
 distributions), an event such as ``X1 + X2 = 7`` is split by the laws where they apply
 (complement for ``not``, the addition rule for ``or``, the product rule for ``and`` of
 events about different independent variables, the conditional rule for ``given``) and
-each remaining part is counted on the sample space (finite variables) or computed from
-the CDF (one named distribution). With ``probabilities`` of named events
+each remaining part is counted on the sample space (finite variables), computed from
+the CDF (one named distribution) or integrated over the region of the event (two
+independent continuous variables, :mod:`.regions`; cards: :mod:`.cards`). With
+``probabilities`` of named events
 (``{"A": 0.3, "B": 0.5, "A and B": 0.1}``) the same laws combine them; ``independent``
 lets the product rule multiply.
 
@@ -35,7 +37,7 @@ from symbolic_mlmath.core.steps import Derivation
 from symbolic_mlmath.stats.densities import Chain
 from symbolic_mlmath.stats.rules import StatsRule as S
 
-__all__ = ["MAX_OUTCOMES", "derive_probability", "read_variables"]
+__all__ = ["MAX_OUTCOMES", "EventSolver", "derive_probability", "read_variables"]
 
 #: The largest joint sample space enumerated.
 MAX_OUTCOMES = 1_000_000
@@ -70,7 +72,9 @@ def _space(dists: dict[str, Any], names: list[str]) -> list[list[tuple[Any, Frac
     return out
 
 
-class _Solver:
+class EventSolver:
+    """The laws of probability applied to P(...) nodes of a chain (subclassed for cards)."""
+
     def __init__(self, dists: dict[str, Any] | None, known: dict[Any, Any],
                  independent: bool) -> None:
         self.dists = dists or {}
@@ -198,8 +202,10 @@ class _Solver:
             self._one_variable(chain, node, event, names[0])
             return
         if not self._finite(event):
-            raise InputError("events about several variables need finite ones (dice, coins, "
-                             "binomials) to count outcomes", name="event")
+            from .regions import region_steps
+
+            region_steps(chain, node, event, self.dists, names)
+            return
         self._count(chain, node, event, names)
 
     def _one_variable(self, chain: Chain, node: Any, event: Any, name: str) -> None:
@@ -397,7 +403,7 @@ def derive_probability(variables: Any, event: Any, given: Any = None, probabilit
         first = _space_step(goal, dists)
         if first is not None:
             chain.steps.append(first)
-    _Solver(dists, known, bool(independent)).rewrite(chain, goal)
+    EventSolver(dists, known, bool(independent)).rewrite(chain, goal)
     return Derivation("Probability of an event", goal=goal, steps=tuple(chain.steps),
                       result=chain.cur, task="probability",
                       inputs={"variables": {k: str(v) for k, v in dists.items()},

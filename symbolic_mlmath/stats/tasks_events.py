@@ -31,10 +31,38 @@ _C3W1 = "c3w1-probability"
 
 
 def _derive_probability(event: Any, variables: Any = None, given: Any = None,
-                        probabilities: Any = None, independent: Any = None) -> Any:
+                        probabilities: Any = None, independent: Any = None,
+                        draws: Any = None, replacement: Any = None) -> Any:
+    from .cards import derive_card_probability, is_card_space
     from .probability import derive_probability
 
+    if is_card_space(variables):
+        return derive_card_probability(event, draws, replacement, given)
+    if draws is not None or replacement is not None:
+        from symbolic_mlmath.core.errors import InputError
+
+        raise InputError("draws and replacement are for cards (variables: cards)", name="draws")
     return derive_probability(variables, event, given, probabilities, independent)
+
+
+def _solver(d: Any) -> Any:
+    """P(event [| given]) on the same sample space as ``d`` (its value only)."""
+    inputs = d.inputs
+    if inputs.get("variables") == "cards":
+        from .cards import derive_card_probability
+
+        return lambda ev, given=None, independent=False: derive_card_probability(
+            ev, inputs["draws"], inputs["replacement"], given).result
+
+    from .probability import derive_probability
+
+    def solve(ev: Any, given: Any = None, independent: Any = None) -> Any:
+        return derive_probability(inputs.get("variables") or None, ev, given=given,
+                                  probabilities=inputs.get("probabilities"),
+                                  independent=inputs.get("independent") if independent is None
+                                  else independent).result
+
+    return solve
 
 
 def _probability_slips(d: Any) -> dict:
@@ -44,31 +72,19 @@ def _probability_slips(d: Any) -> dict:
 
     slips: dict[str, Any] = {"the complement, 1 - P (complement forgotten or used twice)":
                              1 - d.result}
-    goal = d.goal
+    goal, solve = d.goal, _solver(d)
     if isinstance(goal, Prob) and len(goal.args) == 2:
         a, b = goal.args
         try:
-            from .probability import derive_probability
-
-            inputs = d.inputs
-            kw = {"probabilities": inputs.get("probabilities"),
-                  "independent": inputs.get("independent")}
-            joint = derive_probability(inputs.get("variables") or None, And(a, b), **kw).result
-            slips["P(A and B) instead of P(A | B): divide by P(B)"] = joint
-            slips["P(B | A) instead of P(A | B): the condition is swapped"] = derive_probability(
-                inputs.get("variables") or None, b, **kw, given=a).result
+            slips["P(A and B) instead of P(A | B): divide by P(B)"] = solve(And(a, b))
+            slips["P(B | A) instead of P(A | B): the condition is swapped"] = solve(b, given=a)
         except Exception:  # the swapped form may not be computable from what is given
             pass
     if isinstance(goal, Prob) and len(goal.args) == 1 and isinstance(goal.args[0], And):
         try:
             from sympy import Mul
 
-            from .probability import derive_probability
-
-            inputs = d.inputs
-            parts = [derive_probability(inputs.get("variables") or None, p,
-                                        probabilities=inputs.get("probabilities")).result
-                     for p in goal.args[0].args]
+            parts = [solve(p, independent=False) for p in goal.args[0].args]
             slips["independence assumed: the probabilities were multiplied"] = Mul(*parts)
         except Exception:
             pass
@@ -122,16 +138,19 @@ def _derive_naive_bayes(prior: Any, likelihoods: Any, words: Any) -> Any:
     return derive_naive_bayes(prior, likelihoods, words)
 
 
-register(Task("probability", "P(event) on a sample space (dice, coins, named distributions) or "
-              "from given probabilities, with the complement, addition, product and "
+register(Task("probability", "P(event) on a sample space (dice, coins, cards, named "
+              "distributions) or from given probabilities, with the complement, addition, product and "
               "conditional rules named",
               (Input("event", "raw", "the event, e.g. X1 + X2 = 7, X > 2, A and B, A given B"),
-               Input("variables", "raw", 'the variables, e.g. {"X1": "die(6)", "X2": "die(6)"}',
-                     required=False),
+               Input("variables", "raw", 'the variables, e.g. {"X1": "die(6)", "X2": "die(6)"}, '
+                     "or cards (events: heart, king, ace1, both aces)", required=False),
                Input("given", "raw", "a condition, e.g. X1 = 3", required=False),
                Input("probabilities", "raw", 'known probabilities, e.g. {"A": 0.3, "A and B": '
                      "0.1}", required=False),
                Input("independent", "bool", "treat the named events as independent",
+                     required=False),
+               Input("draws", "int", "cards: how many are drawn (default 1)", required=False),
+               Input("replacement", "bool", "cards: drawn with replacement (default false)",
                      required=False)),
               _derive_probability, _check_probability, topic=_C3W1))
 register(Task("bayes", "Posterior P(H | E) = P(E | H) P(H) / P(E), P(E) by total probability",

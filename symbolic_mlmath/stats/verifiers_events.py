@@ -26,7 +26,7 @@ from typing import Any
 from symbolic_mlmath.core.steps import Step
 from symbolic_mlmath.core.verify import Verifier, VerifierTable
 from symbolic_mlmath.stats.rules import StatsRule as S
-from symbolic_mlmath.stats.verifiers_prob import pair
+from symbolic_mlmath.stats.verifiers_prob import close, pair
 
 __all__ = ["EVENT_VERIFIERS"]
 
@@ -37,6 +37,8 @@ _SYMPY_LIMIT = 5000
 def _space_size(step: Step) -> str | None:
     from .distributions import parse_distribution
 
+    if "deck" in step.given:
+        return _deck_size(step)
     size = 1
     for text in step.given["distributions"]:
         D = parse_distribution(str(text))
@@ -59,6 +61,8 @@ def _count(step: Step) -> str | None:
     from .distributions import parse_distribution
 
     g = step.given
+    if "deck" in g:
+        return _recount_cards(step)
     if int(g["size"]) > _SYMPY_LIMIT:
         return None
     _, value = pair(step)
@@ -69,6 +73,151 @@ def _count(step: Step) -> str | None:
     want = P(event)
     if simplify(want - value) != 0:
         return f"sympy.stats gives P = {want}, not {value}"
+    return None
+
+
+def _deck_size(step: Step) -> str | None:
+    """52^k ordered outcomes with replacement, the falling factorial 52^(k) without."""
+    from sympy import ff
+
+    k = int(step.given["draws"])
+    size = 52**k if step.given["replacement"] else ff(52, k)
+    if size != step.after or size != step.given["size"]:
+        return f"{k} cards have {size} ordered outcomes, not {step.after}"
+    return None
+
+
+_RANK_WORDS = ["ace", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+               "jack", "queen", "king"]
+
+
+def _card_truth(word: str, code: int) -> bool:
+    """A card coded 0..51 (suit = code // 13: hearts, diamonds, clubs, spades)."""
+    rank, suit = code % 13 + 1, code // 13
+    if word in _RANK_WORDS:
+        return rank == _RANK_WORDS.index(word) + 1
+    return {"heart": suit == 0, "diamond": suit == 1, "club": suit == 2, "spade": suit == 3,
+            "red": suit < 2, "black": suit >= 2, "face": rank > 10}[word]
+
+
+def _recount_cards(step: Step) -> str | None:
+    """Recount on integer-coded cards with SymPy's own lambdify of the event."""
+    import itertools
+    import re
+
+    from sympy import And, Rational, lambdify
+
+    g = step.given
+    k, repl = int(g["draws"]), bool(g["replacement"])
+    if (52**k if repl else 52 * 51 ** (k - 1)) > 20 * _SYMPY_LIMIT:
+        return None
+    cond = g.get("condition")
+    syms = sorted((g["event"].free_symbols | (cond.free_symbols if cond is not None else set())),
+                  key=str)
+    parsed = [re.match(r"^([a-z]+?)(\d*)$", s.name) for s in syms]
+    test = lambdify(syms, g["event"] if cond is None else And(g["event"], cond))
+    ctest = lambdify(syms, cond) if cond is not None else None
+    hits = total = 0
+    codes = itertools.product(range(52), repeat=k) if repl else itertools.permutations(range(52), k)
+    for o in codes:
+        vals = [_card_truth(m.group(1), o[int(m.group(2) or 1) - 1]) for m in parsed]
+        if ctest is not None and not ctest(*vals):
+            continue
+        total += 1
+        hits += bool(test(*vals))
+    _, value = pair(step)
+    want = Rational(hits, total) if total else None
+    if want != value or hits != g["favourable"] or total != g["size"]:
+        return f"recounting gives {hits} of {total} outcomes, not {value}"
+    return None
+
+
+def _grid(support: tuple) -> list:
+    """Points spread over a support, off any simple boundary (offsets by 1/97)."""
+    from sympy import Rational
+
+    lo, hi = support
+    off = Rational(1, 97)
+    if lo.is_finite and hi.is_finite:
+        pts = [lo + (hi - lo) * (Rational(k, 9) + off) for k in range(9)]
+    elif lo.is_finite:
+        pts = [lo + Rational(k, 3) + off for k in range(12)]
+    elif hi.is_finite:
+        pts = [hi - Rational(k, 3) - off for k in range(12)]
+    else:
+        pts = [Rational(k, 3) + off for k in range(-9, 10)]
+    return [float(p) for p in pts]
+
+
+@EVENT_VERIFIERS.check(S.REGION_INTEGRAL)
+def _region(step: Step) -> str | None:
+    """The integrand is sympy.stats' joint density; the pieces cover exactly the event
+    (checked on a grid of points)."""
+    from sympy import Add, Integral, lambdify
+    from sympy.stats import density
+
+    from .distributions import parse_distribution
+
+    g = step.given
+    _, after = pair(step)
+    u, v = g["dummies"]
+    du, dv = (parse_distribution(str(t)) for t in g["distributions"])
+    fu = lambdify(u, density(du.sympy_rv("U"))(u), modules="mpmath")
+    fv = lambdify(v, density(dv.sympy_rv("V"))(v), modules="mpmath")
+    pieces = []
+    for term in Add.make_args(after):
+        if term == 0:
+            continue
+        if not isinstance(term, Integral) or len(term.limits) != 2 or \
+                term.limits[0][0] != v or term.limits[1][0] != u:
+            return f"expected double integrals over {v} then {u}, got {term}"
+        (_, lo, hi), (_, s, t) = term.limits
+        pieces.append((s, t, lambdify(u, lo, modules="mpmath"),
+                       lambdify(u, hi, modules="mpmath"),
+                       lambdify((u, v), term.function, modules="mpmath")))
+    event = lambdify((u, v), g["event"], modules="mpmath")
+    for pu in _grid(du.support()):
+        for pv in _grid(dv.support()):
+            inside = [p for p in pieces if p[0] < pu < p[1] and
+                      p[2](pu) < pv < p[3](pu)]
+            if bool(event(pu, pv)) != bool(inside):
+                return f"the region is wrong at ({u}, {v}) = ({pu}, {pv})"
+            for p in inside:
+                if not close(p[4](pu, pv), fu(pu) * fv(pv), 15):
+                    return f"the integrand is not the joint density at ({pu}, {pv})"
+    return None
+
+
+@EVENT_VERIFIERS.check(S.INNER_INTEGRAL)
+def _inner(step: Step) -> str | None:
+    """At points of each outer range, mpmath quadrature of the inner integral agrees with
+    the closed form."""
+    import mpmath
+    from sympy import Integral, Rational, lambdify
+
+    def _limit(b: Any) -> Any:
+        return mpmath.mpf(str(b.evalf(40))) if b.is_finite else (mpmath.inf if b > 0
+                                                                 else -mpmath.inf)
+
+    u, v = step.given["outer"], step.given["variable"]
+    doubles = [i for i in step.before.atoms(Integral) if len(i.limits) == 2]
+    singles = {i.limits[0]: i for i in step.after.atoms(Integral) if len(i.limits) == 1}
+    for d in doubles:
+        (_, lo, hi), outer = d.limits
+        if outer not in singles:
+            return f"no integral over {outer} in the result"
+        _, s, t = outer
+        f = lambdify((u, v), d.function, modules="mpmath")
+        h = lambdify(u, singles[outer].function, modules="mpmath")
+        a = s if s.is_finite else (t - 5 if t.is_finite else -5)
+        b = t if t.is_finite else a + 5
+        for k in (1, 2, 3):
+            pu = a + (b - a) * Rational(k, 4)
+            with mpmath.workdps(30):
+                want = mpmath.quad(lambda y, pu=pu, f=f: f(pu, y),
+                                   [_limit(lo.subs(u, pu)), _limit(hi.subs(u, pu))])
+                if not close(want, h(pu), 15):
+                    return f"the inner integral at {u} = {pu} is {want}"
     return None
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "parse_bool",
     "parse_choice",
     "parse_count",
+    "parse_detail",
     "parse_equation",
     "parse_equations",
     "parse_expr",

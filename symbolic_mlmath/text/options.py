@@ -29,16 +29,20 @@ from symbolic_mlmath.core.errors import InputError, LimitError, ParseError
 from symbolic_mlmath.text.words import NO_WORDS, YES_WORDS
 
 __all__ = [
+    "DETAILS",
     "MAX_OPTION_LENGTH",
     "parse_bool",
     "parse_choice",
     "parse_count",
+    "parse_detail",
     "parse_name",
     "parse_seed",
     "parse_text",
     "parse_tolerance",
 ]
 
+#: How much of a derivation's steps to show (``render``, ``to_text``, ``--detail``).
+DETAILS = ("overview", "standard", "full")
 #: Characters in a choice, a name or a short free-text option.
 MAX_OPTION_LENGTH = 200
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
@@ -93,6 +97,19 @@ def parse_choice(
         return table[key]
     raise InputError(f"unknown value {_shown(value)}; choose one of {', '.join(options)}",
                      name=name)
+
+
+def parse_detail(value: Any, *, name: str = "detail") -> str:
+    """A detail level, one of :data:`DETAILS` (learner spelling read as by ``parse_choice``).
+
+    >>> parse_detail(" Full "), parse_detail("OVERVIEW")
+    ('full', 'overview')
+    >>> parse_detail("all")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    symbolic_mlmath.core.errors.InputError: detail: unknown value 'all'; choose one of ...
+    """
+    return parse_choice(value, DETAILS, name=name)
 
 
 def parse_bool(value: Any, *, name: str = "option") -> bool:

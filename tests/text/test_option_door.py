@@ -178,3 +178,52 @@ def test_no_string_reaches_sympys_parser(monkeypatch, tmp_path) -> None:
             sm.check(task, **kw)
     assert not calls and not flag.exists()
     assert not os.path.exists(flag)
+
+
+@pytest.mark.parametrize("method", ["to_text", "to_markdown", "to_latex", "to_json", "to_dict"])
+def test_detail_is_learner_text_in_the_api(method) -> None:
+    d = sm.solve("det", matrix=M)
+    render = getattr(d, method)
+    assert render(detail=" Full ") == render(detail="full")
+    assert render(detail="OVERVIEW") == render(detail="overview")
+    for bad in ["__import__('os')", "x" * 5000, "ful\u202el", ["full"], None, "all"]:
+        with pytest.raises(InputError) as info:
+            render(detail=bad)
+        msg = str(info.value)
+        assert msg.startswith("detail:") and "\n" not in msg and len(msg) < 300
+
+
+def test_render_format_and_publish_options_are_learner_text() -> None:
+    from symbolic_mlmath.publish.documents import render_single
+    from symbolic_mlmath.render import render
+
+    d = sm.solve("det", matrix=M)
+    assert render(d, " Markdown ", detail="Standard") == d.to_markdown()
+    assert render_single(d, "LaTeX", detail="FULL") == render_single(d, "latex", detail="full")
+    for kw in [{"fmt": "pdf"}, {"fmt": "text", "detail": 3}]:
+        with pytest.raises(InputError):
+            render(d, **kw)
+    with pytest.raises(InputError, match=r"^format:"):
+        render_single(d, "exec('1')")
+
+
+def test_task_names_are_learner_text() -> None:
+    assert sm.solve(" DET ", matrix=M).result == -2
+    for bad in ["x" * 5000, "de\x00t", None]:
+        with pytest.raises(InputError) as info:
+            sm.solve(bad, matrix=M)
+        assert str(info.value).startswith("task:") and "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(("option", "value", "ok"), [
+    ("--detail", "FULL", True), ("--detail", " overview", True), ("--format", "Markdown", True),
+    ("--detail", "everything", False), ("--format", "__import__('os')", False),
+    ("--detail", "x" * 3000, False),
+])
+def test_cli_detail_and_format_are_read_by_the_door(option, value, ok) -> None:
+    rc, out, err = run_cli("solve", "det", "--matrix", M, option, value)
+    if ok:
+        assert rc == 0 and out and not err
+    else:
+        assert rc == 2 and out == "" and len(err.strip().splitlines()) == 1
+        assert err.startswith(f"error: {option[2:]}:")

@@ -52,24 +52,37 @@ FIELDS = ("id", "student", "task", "status", "correct", "method", "feedback",
           "first_wrong_step", "mistake", "line")
 
 
-class _TimeLimit(Exception):
-    pass
+class _TimeLimit(BaseException):
+    """The submission's time is up (a BaseException: no ``except Exception`` inside SymPy or
+    a judge can swallow it)."""
 
 
 @contextlib.contextmanager
 def _deadline(seconds: float | None) -> Iterator[None]:
-    """Raise :class:`_TimeLimit` after ``seconds`` (only in a main thread with SIGALRM)."""
-    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
-    if not usable:
+    """Raise :class:`_TimeLimit` after ``seconds``: by SIGALRM in a main thread (a process
+    worker), else by the text door's thread-safe time budget (a Dask worker's thread)."""
+    if not seconds or seconds <= 0:
         yield
+        return
+    if not (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()):
+        from symbolic_mlmath.text.budget import time_budget
+        from symbolic_mlmath.text.limits import TimeBudgetExceeded
+
+        budget = time_budget(seconds, what="grading this submission")
+        try:
+            with budget:
+                yield
+        except TimeBudgetExceeded:
+            if getattr(budget, "fired", False):
+                raise _TimeLimit from None
+            raise
         return
 
     def _alarm(signum: int, frame: Any) -> None:
         raise _TimeLimit
 
     old = signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, float(seconds))  # type: ignore[arg-type]
+    signal.setitimer(signal.ITIMER_REAL, float(seconds))
     try:
         yield
     finally:

@@ -46,7 +46,11 @@ __all__ = [
     "SIGN",
     "S_OVER_N",
     "TWO_SIDED_P",
+    "WALD_FOR_WILSON",
+    "WILSON_DENOMINATOR",
+    "WILSON_NOT_SHIFTED",
     "Z_FOR_T",
+    "Z_NOT_SQUARED",
     "Z_P_FOR_T",
     "Q",
     "WorkCtx",
@@ -59,6 +63,7 @@ __all__ = [
     "make_judge",
     "p_q",
     "pop_sd",
+    "prop_quantities",
     "stat_q",
     "val",
 ]
@@ -75,6 +80,10 @@ CONTRADICTS_P = "a decision that contradicts your own p-value"
 SIGN = "sign error"
 ARITH = "arithmetic slip"
 NO_SQRT = "the variance, not its square root"
+WALD_FOR_WILSON = "the Wald interval where Wilson's is asked"
+WILSON_NOT_SHIFTED = "Wilson's centre not shifted from p̂"
+WILSON_DENOMINATOR = "the factor 1/(1 + z²/n) left out"
+Z_NOT_SQUARED = "z where z² is needed"
 
 
 @dataclass(frozen=True)
@@ -405,7 +414,7 @@ def make_judge(start: Callable[[str, dict], WorkCtx]) -> Judge:
                  expected=lambda c: c.exact.get(c.final))
 
 
-def _prop_quantities() -> dict:
+def prop_quantities() -> dict:
     from sympy import sqrt
 
     def se(c: WorkCtx, s: dict) -> Any:
@@ -428,20 +437,27 @@ def _start_prop(task: str, inputs: dict) -> WorkCtx:
 
     from symbolic_mlmath.core.errors import InputError
     from symbolic_mlmath.stats.intervals import confidence_level
+    from symbolic_mlmath.stats.judge_wilson import wilson_quantities
     from symbolic_mlmath.text import parse_count
 
     method = str(inputs.get("method") or "wald").strip().lower()
-    if method != "wald":
-        raise InputError("working is checked for the Wald interval p̂ ± z·SE only",
-                         name="method")
+    if method not in ("wald", "wilson"):
+        raise InputError("working is checked for the Wald (p̂ ± z·SE) and Wilson score "
+                         "intervals", name="method")
     x = Integer(parse_count(str(inputs.get("x")), name="x"))
     n = Integer(parse_count(str(inputs.get("n")), name="n"))
     if n < 1 or x > n:
         raise InputError("need 0 <= x <= n and n >= 1", name="x")
     alpha = 1 - confidence_level(inputs.get("confidence"))
+    names = {"phat": "est", "p̂": "est", "p_hat": "est", "p": "est", "z": "crit"}
+    if method == "wilson":
+        names.update({"center": "center", "centre": "center", "mid": "center",
+                      "midpoint": "center", "p~": "center", "p̃": "center",
+                      "p_tilde": "center", "half": "ME", "halfwidth": "ME",
+                      "half_width": "ME", "w": "ME"})
     return make_ctx(task, {"n": n}, {"x": x, "n": n}, "z", "two-sided", alpha,
-                    _prop_quantities(), "CI",
-                    {"phat": "est", "p̂": "est", "p_hat": "est", "p": "est"})
+                    wilson_quantities() if method == "wilson" else prop_quantities(), "CI",
+                    names)
 
 
 JUDGES = {**judges_for(make_judge(_start_mean), "t_test", "z_test", "ci_mean"),

@@ -317,3 +317,50 @@ def test_mle_working_out_of_scope_is_a_clear_error(inputs: dict) -> None:
 
     with pytest.raises(InputError):
         check_working("mle", inputs, ["p = 1"])
+
+
+# Wilson by hand (scipy.stats.norm.ppf): x = 40 of 100 at 95%: z = 1.96, centre 0.4037,
+# half-width 0.0943, CI (0.3094, 0.4980); Wald (0.304, 0.496); centre not shifted
+# (0.3057, 0.4943); half-width without 1/(1 + z²/n) 0.0979. x = 12 of 50 at 90%: z = 1.6449,
+# centre 0.2533, half 0.0977, CI (0.1557, 0.3510); x = 3 of 20: CI (0.0524, 0.3604).
+W1 = {"x": "40", "n": "100", "method": "wilson"}
+W2 = {"x": "12", "n": "50", "confidence": "0.90", "method": "wilson"}
+W3 = {"x": "3", "n": "20", "method": "wilson"}
+WILSON_TABLE = [
+    (W1, ["phat = 0.4", "z = 1.96", "centre = (0.4 + 1.96^2/200)/(1 + 1.96^2/100) = 0.4037",
+          "half = 0.0943", "CI = (0.3094, 0.4980)"], OK, None),
+    (W1, ["p_hat = 0.4", "z* = 1.96", "CI = (0.309, 0.498)"], OK, None),
+    (W2, ["phat = 0.24", "z = 1.645", "center = 0.2533", "half = 0.0977",
+          "CI = (0.1557, 0.3510)"], OK, None),
+    (W3, ["phat = 0.15", "z = 1.96", "CI = (0.0524, 0.3604)"], OK, None),
+    (W1, ["phat = 0.4", "z = 1.96", "CI = (0.304, 0.496)"], 2,
+     "the Wald interval where Wilson's is asked"),
+    (W1, ["phat = 0.4", "z = 1.96", "centre = 0.400", "half = 0.0943"], 2,
+     "Wilson's centre not shifted from p̂"),
+    (W1, ["phat = 0.4", "z = 1.96", "centre = 0.4037", "half = 0.0979"], 3,
+     "the factor 1/(1 + z²/n) left out"),
+    (W1, ["phat = 0.4", "z = 1.96", "centre = 0.4037", "half = 0.0943",
+          "CI = (0.3057, 0.4943)"], 4, "Wilson's centre not shifted from p̂"),
+    (W1, ["phat = 0.4", "z = 1.645"], 1, "α not split between the two tails"),
+    (W3, ["phat = 0.15", "z = 1.96", "CI = (-0.0065, 0.3065)"], 2,
+     "the Wald interval where Wilson's is asked"),
+    (W2, ["phat = 0.24", "z = 1.645", "center = 0.2533", "half = 0.0977",
+          "CI = (0.1557, 0.3610)"], 4, "arithmetic slip"),
+    (W1, ["phat = 0.4", "z = 1.96", "centre = 0.4037"], "unfinished", None),
+]
+
+
+@pytest.mark.parametrize(("inputs", "lines", "first", "mistake"), WILSON_TABLE)
+def test_wilson_workings(inputs: dict, lines: list, first: object, mistake: str | None) -> None:
+    _run("ci_proportion", inputs, lines, first, mistake)
+
+
+def test_wilson_references_are_scipy_and_statsmodels() -> None:
+    from statsmodels.stats.proportion import proportion_confint
+
+    lo, hi = proportion_confint(40, 100, alpha=0.05, method="wilson")
+    assert (round(lo, 4), round(hi, 4)) == (0.3094, 0.4980)
+    lo, hi = proportion_confint(12, 50, alpha=0.10, method="wilson")
+    assert (round(lo, 4), round(hi, 4)) == (0.1557, 0.3510)
+    lo, hi = proportion_confint(3, 20, alpha=0.05, method="wilson")
+    assert (round(lo, 4), round(hi, 4)) == (0.0524, 0.3604)

@@ -1,5 +1,5 @@
-"""Working judges for tests and intervals: t_test, z_test, two_sample_test, ci_mean,
-ci_proportion.
+"""Working judges for tests and intervals: t_test, z_test, ci_mean (and the quantities
+two_sample_test and ci_proportion share, in ``judge_two_sample`` and ``judge_proportion``).
 
 The learner writes one quantity a line (``SE = s/sqrt(n) = 0.2083``, ``t = 2.304``,
 ``df = 4``, ``p = 0.083``, ``fail to reject H0``, ``CI = (5.1, 5.9)``). Each quantity has a
@@ -63,7 +63,6 @@ __all__ = [
     "make_judge",
     "p_q",
     "pop_sd",
-    "prop_quantities",
     "stat_q",
     "val",
 ]
@@ -414,51 +413,4 @@ def make_judge(start: Callable[[str, dict], WorkCtx]) -> Judge:
                  expected=lambda c: c.exact.get(c.final))
 
 
-def prop_quantities() -> dict:
-    from sympy import sqrt
-
-    def se(c: WorkCtx, s: dict) -> Any:
-        p = val(c, s, "est")
-        return sqrt(p * (1 - p) / val(c, s, "n"))
-
-    def se_slips(c: WorkCtx, s: dict) -> list:
-        p, n = val(c, s, "est"), val(c, s, "n")
-        return [(NO_SQRT, p * (1 - p) / n), (S_OVER_N, sqrt(p * (1 - p)) / n),
-                (NO_ROOT_N, sqrt(p * (1 - p)))]
-
-    return {"est": Q("x/n", lambda c, s: c.facts["x"] / val(c, s, "n"),
-                     lambda c, s: [("n/x instead of x/n", val(c, s, "n") / c.facts["x"])]),
-            "n": Q("the number of trials", lambda c, s: c.facts["n"]),
-            "SE": Q("√(p̂(1 − p̂)/n)", se, se_slips), "crit": crit_q(True), **interval_qs()}
-
-
-def _start_prop(task: str, inputs: dict) -> WorkCtx:
-    from sympy import Integer
-
-    from symbolic_mlmath.core.errors import InputError
-    from symbolic_mlmath.stats.intervals import confidence_level
-    from symbolic_mlmath.stats.judge_wilson import wilson_quantities
-    from symbolic_mlmath.text import parse_count
-
-    method = str(inputs.get("method") or "wald").strip().lower()
-    if method not in ("wald", "wilson"):
-        raise InputError("working is checked for the Wald (p̂ ± z·SE) and Wilson score "
-                         "intervals", name="method")
-    x = Integer(parse_count(str(inputs.get("x")), name="x"))
-    n = Integer(parse_count(str(inputs.get("n")), name="n"))
-    if n < 1 or x > n:
-        raise InputError("need 0 <= x <= n and n >= 1", name="x")
-    alpha = 1 - confidence_level(inputs.get("confidence"))
-    names = {"phat": "est", "p̂": "est", "p_hat": "est", "p": "est", "z": "crit"}
-    if method == "wilson":
-        names.update({"center": "center", "centre": "center", "mid": "center",
-                      "midpoint": "center", "p~": "center", "p̃": "center",
-                      "p_tilde": "center", "half": "ME", "halfwidth": "ME",
-                      "half_width": "ME", "w": "ME"})
-    return make_ctx(task, {"n": n}, {"x": x, "n": n}, "z", "two-sided", alpha,
-                    wilson_quantities() if method == "wilson" else prop_quantities(), "CI",
-                    names)
-
-
-JUDGES = {**judges_for(make_judge(_start_mean), "t_test", "z_test", "ci_mean"),
-          **judges_for(make_judge(_start_prop), "ci_proportion")}
+JUDGES = judges_for(make_judge(_start_mean), "t_test", "z_test", "ci_mean")

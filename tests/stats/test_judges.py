@@ -310,7 +310,7 @@ def test_mle_error_carried_forward_to_the_root() -> None:
     assert v.first_wrong_step == 1 and v.lines[2].follows is True, v.feedback
 
 
-@pytest.mark.parametrize("inputs", [{"distribution": "normal", "data": "1 2 3"},
+@pytest.mark.parametrize("inputs", [{"distribution": "uniform", "data": "1 2 3"},
                                     {"distribution": "bernoulli"}])
 def test_mle_working_out_of_scope_is_a_clear_error(inputs: dict) -> None:
     from symbolic_mlmath.core.errors import InputError
@@ -364,3 +364,49 @@ def test_wilson_references_are_scipy_and_statsmodels() -> None:
     assert (round(lo, 4), round(hi, 4)) == (0.1557, 0.3510)
     lo, hi = proportion_confint(3, 20, alpha=0.05, method="wilson")
     assert (round(lo, 4), round(hi, 4)) == (0.0524, 0.3604)
+
+
+# Normal, μ and σ both unknown, by hand: 2 4 6 8: n = 4, x̄ = 5, Σ(x − x̄)² = 20, σ̂² = 5
+# (s² = 20/3 with n − 1), σ̂ = 2.2361; Σ(x − μ)² = 4μ² − 40μ + 120; ∂ℓ/∂μ = (20 − 4μ)/σ²;
+# ∂²ℓ/∂μ² = −4/σ² = −0.8, ∂²ℓ/∂σ² = 4/σ² − 60/σ⁴ = −1.6, ∂²ℓ/∂(σ²)² = 4/50 − 20/125 = −0.08.
+# 1 3 5: x̄ = 3, σ̂² = 8/3, ∂²ℓ/∂μ² = −3/σ̂² = −1.125.
+NORM = {"distribution": "normal", "data": "2 4 6 8"}
+NORM3 = {"distribution": "normal", "data": "1 3 5"}
+_SQ = "(4 mu^2 - 40 mu + 120)"
+NORMAL_TABLE = [
+    (NORM, ["l(mu, sigma) = -4 log(sigma) - ((2-mu)^2 + (4-mu)^2 + (6-mu)^2 + (8-mu)^2)/(2 sigma^2)",
+            "∂l/∂mu = (20 - 4 mu)/sigma^2", "mu = 5", "sigma^2 = 5",
+            "∂²l/∂mu² = -4/sigma^2 = -0.8"], OK, None),
+    (NORM, ["L(μ, σ) = (2 pi σ^2)^(-2) exp(-" + _SQ + "/(2σ^2))",
+            "l(μ, σ) = -2 log(2 pi) - 4 log(σ) - " + _SQ + "/(2σ^2)",
+            "∂l/∂μ = (20 - 4μ)/σ^2", "∂l/∂σ = -4/σ + " + _SQ + "/σ^3", "μ = 5", "σ = 2.236",
+            "H = [[-0.8, 0], [0, -1.6]]"], OK, None),
+    (NORM, ["∂l/∂σ² = -2/σ^2 + (2μ^2 - 20μ + 60)/σ^4", "μ_hat = 5", "σ²_hat = 5",
+            "∂²l/∂(σ²)² = -0.08"], OK, None),
+    (NORM, ["mu = 5", "sigma = sqrt(5)", "∂²l/∂σ² = -1.6"], OK, None),
+    (NORM3, ["mu = 3", "sigma^2 = 2.667", "∂²l/∂mu² = -1.125"], OK, None),
+    (NORM, ["∂l/∂mu = (4 mu - 20)/sigma^2"], 0, "sign error"),
+    (NORM, ["mu = 5", "sigma^2 = 20/3"], 1, "n − 1 instead of n"),
+    (NORM3, ["mu = 3", "sigma^2 = 4"], 1, "n − 1 instead of n"),
+    (NORM, ["mu = 5", "sigma = 5"], 1, "σ and σ² confused"),
+    (NORM, ["∂l/∂σ = " + _SQ + "/σ^3"], 0, "the log σ term dropped"),
+    (NORM, ["∂l/∂σ = -2/σ^2 + (2μ^2 - 20μ + 60)/σ^4"], 0,
+     "derivative for σ² where σ is written (or the other way)"),
+    (NORM, ["mu = 5", "sigma^2 = 5", "∂²l/∂mu² = 0.8"], 2, "sign error"),
+    (NORM, ["∂l/∂mu = (20 - 4 mu)/sigma^2", "mu = 4"], 1, "arithmetic slip"),
+    (NORM, ["∂l/∂mu = (20 - 4 mu)/sigma^2", "mu = 5"], "unfinished", None),
+]
+
+
+@pytest.mark.parametrize(("inputs", "lines", "first", "mistake"), NORMAL_TABLE)
+def test_normal_mle_workings(inputs: dict, lines: list, first: object, mistake: str | None) -> None:
+    _run("mle", inputs, lines, first, mistake)
+
+
+def test_normal_mle_references_are_scipy_and_error_carried_forward() -> None:
+    mu, sigma = stats.norm.fit([2, 4, 6, 8])  # the MLE (σ with divisor n)
+    assert round(mu, 6) == 5 and round(sigma**2, 6) == 5 and round(sigma, 3) == 2.236
+    mu, sigma = stats.norm.fit([1, 3, 5])
+    assert round(sigma**2, 3) == 2.667 and round(-3 / sigma**2, 3) == -1.125
+    v = check_working("mle", NORM, ["∂l/∂mu = (24 - 4 mu)/sigma^2", "mu = 6"])
+    assert v.first_wrong_step == 0 and v.lines[1].follows is True, v.feedback

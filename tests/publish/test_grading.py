@@ -267,7 +267,7 @@ def test_a_class_of_2000_is_graded_and_its_mistakes_counted(tmp_path):
     planted_mistakes = Counter(p.mistake for p in planted if p.mistake)
     by_task = Counter(p.submission["task"] for p in planted if p.mistake)
     assert set(by_task) == {"det", "rref", "derivative", "t_test"}  # slips on every task
-    assert len(planted_mistakes) >= 10 and sum(planted_mistakes.values()) > 400
+    assert len(planted_mistakes) >= 8 and sum(planted_mistakes.values()) > 400
     rows = _summary(tmp_path / "out")
     counted = {r["key"]: int(r["submissions"]) for r in rows if r["scope"] == "mistake"}
     assert counted == dict(planted_mistakes)

@@ -204,6 +204,20 @@ def _outcomes(step: Step, f: MathFormat) -> str:
             f"{f.m(_g(step, 'part', step.before))} = {f.m(value)}")
 
 
+@template(StatsRule.REGION_INTEGRAL, "Integrate the joint density over the event",
+          lambda f: f.raw(r"P\big((X, Y) \in A\big) = \iint_A f_X(x)\,f_Y(y)\,dy\,dx",
+                          "P((X, Y) in A) = ∬_A f_X(x) f_Y(y) dy dx")
+          + f.prose(" (independent: the joint density is the product of the densities)."))
+def _region(step: Step, f: MathFormat) -> str:
+    return f"{f.m(_part(step))} = {f.m(_becomes(step))}"
+
+
+@template(StatsRule.INNER_INTEGRAL, "Inner integral",
+          "Integrate over the inner variable with the outer one held fixed.")
+def _inner(step: Step, f: MathFormat) -> str:
+    return (f"{f.prose('over')} {f.m(_g(step, 'variable'))}: {f.m(step.after)}")
+
+
 @template(StatsRule.ADDITION_RULE, "Addition rule",
           lambda f: f.raw(r"P(A \cup B) = P(A) + P(B) - P(A \cap B)",
                           "P(A or B) = P(A) + P(B) − P(A and B)") + ".")

@@ -26,6 +26,7 @@ import random
 from fractions import Fraction
 
 from symbolic_mlmath.core.problems import GeneratorTable, Level, Problem
+from symbolic_mlmath.stats.worksheet_data import deviations, nice_data
 
 __all__ = ["GENERATORS", "answer_of_interval", "answer_of_test", "deviations", "nice_data"]
 
@@ -76,33 +77,6 @@ def _dec(q: Fraction | int) -> str:
 
 def _list(xs: list) -> str:
     return ", ".join(_dec(x) for x in xs)
-
-
-def deviations(rng: random.Random, n: int, s: int | None = None, spread: int = 4) -> list[int]:
-    """``n`` whole deviations summing to 0 (with squares summing to (n − 1)s² when ``s``).
-
-    Examples
-    ========
-    >>> d = deviations(random.Random(0), 4, 2)
-    >>> sum(d), sum(x * x for x in d)
-    (0, 12)
-    """
-    target = None if s is None else (n - 1) * s * s
-    lim = max(spread, 2 * (s or 1))
-    for _ in range(20000):
-        d = [rng.randint(-lim, lim) for _ in range(n - 1)]
-        d.append(-sum(d))
-        if abs(d[-1]) <= 2 * lim and (target is None or sum(x * x for x in d) == target):
-            return d
-    raise ValueError(f"no deviations found for n={n}, s={s}")
-
-
-def nice_data(rng: random.Random, n: int, mean: int, s: int | None = None,
-              spread: int = 4) -> list[int]:
-    """Whole data with the given whole ``mean`` (and sample sd ``s`` when given), shuffled."""
-    d = [mean + x for x in deviations(rng, n, s, spread)]
-    rng.shuffle(d)
-    return d
 
 
 # ------------------------------------------------------------------ distributions
@@ -357,9 +331,10 @@ def _gen_two_sample(rng: random.Random, level: Level) -> Problem:
 
 
 def _more() -> None:
-    from symbolic_mlmath.stats import worksheets_more
+    from symbolic_mlmath.stats import worksheets_infer, worksheets_more, worksheets_prob
 
-    GENERATORS.update(worksheets_more.GENERATORS)
+    for part in (worksheets_more, worksheets_prob, worksheets_infer):
+        GENERATORS.update(part.GENERATORS)
 
 
 _more()

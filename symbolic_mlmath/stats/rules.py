@@ -132,6 +132,8 @@ class StatsRule(str, Enum):
     SECOND_DERIVATIVE_CHECK = "second_derivative_check"  # l'' < 0 at the root: a maximum
     HESSIAN_CHECK = "hessian_check"  # the Hessian negative definite at the root
     BOUNDARY_MAXIMUM = "boundary_maximum"  # no root of the score: the maximum on the boundary
+    REGRESSION_LIKELIHOOD = "regression_likelihood"  # L(a, b, s2) = prod N(y_i; a + b x_i, s2)
+    MLE_NORMAL_EQUATIONS = "mle_normal_equations"  # score in a, b = 0 <=> the normal equations
     # Bayesian inference
     PRIOR = "prior"  # the prior density of the parameter
     POSTERIOR_PROPORTIONAL = "posterior_proportional"  # posterior ∝ prior x likelihood

@@ -83,6 +83,9 @@ class StatsRule(str, Enum):
     LINEARITY_OVER_SUMS = "linearity_over_sums"  # E[sum a_i Y_i] = sum a_i E[Y_i]
     BIAS_IDENTITY = "bias_identity"  # E[X_i^2] = sigma^2 + mu^2, E[Xbar^2] = sigma^2/n + mu^2
     SIMULATION = "seeded_simulation"  # a seeded simulation (law of large numbers, CLT) (reads)
+    COMBINATION_MOMENTS = "combination_moments"  # E[sum a X + b] = sum a E X + b, Var = sum a^2 Var X
+    CLOSED_FAMILY = "closed_family"  # normals combine linearly; Poisson, chi2, ... add
+    CLT_APPROXIMATION = "clt_approximation"  # Xbar approximately N(mu, sigma/sqrt(n)) for large n
 
     # --- inference (issue 15) ----------------------------------------------
     # quantities computed by a formula (before is None; the formula, the values put in and
@@ -129,6 +132,8 @@ class StatsRule(str, Enum):
     SECOND_DERIVATIVE_CHECK = "second_derivative_check"  # l'' < 0 at the root: a maximum
     HESSIAN_CHECK = "hessian_check"  # the Hessian negative definite at the root
     BOUNDARY_MAXIMUM = "boundary_maximum"  # no root of the score: the maximum on the boundary
+    REGRESSION_LIKELIHOOD = "regression_likelihood"  # L(a, b, s2) = prod N(y_i; a + b x_i, s2)
+    MLE_NORMAL_EQUATIONS = "mle_normal_equations"  # score in a, b = 0 <=> the normal equations
     # Bayesian inference
     PRIOR = "prior"  # the prior density of the parameter
     POSTERIOR_PROPORTIONAL = "posterior_proportional"  # posterior ∝ prior x likelihood

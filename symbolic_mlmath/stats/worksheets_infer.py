@@ -77,10 +77,10 @@ def _decision(r: dict) -> str:
 
 # ------------------------------------------------------------------ ANOVA
 def anova_key(d: Any) -> str:
-    """``F = 5, df = (2, 12), p = 0.0263, reject H0``."""
+    """``F = 5, df_between = 2, df_within = 12, p = 0.0263, reject H0``."""
     r = d.result
-    return (f"F = {_num(r['F'])}, df = ({r['df_between']}, {r['df_within']}), "
-            f"p = {_num(r['p_value'])}, {_decision(r)}")
+    return (f"F = {_num(r['F'])}, df_between = {r['df_between']}, "
+            f"df_within = {r['df_within']}, p = {_num(r['p_value'])}, {_decision(r)}")
 
 
 @GENERATORS.add("anova", answer=anova_key, **_LOOSE)
@@ -153,10 +153,10 @@ def _gen_regression_ci(rng: random.Random, level: Level) -> Problem:
 
 
 def prediction_key(d: Any) -> str:
-    """``fit = 7, mean (lo, hi), new observation (lo, hi)``."""
+    """``fit = 7, mean_interval = (lo, hi), prediction = (lo, hi)``."""
     r = d.result
-    return (f"fit = {_num(r['fit'])}, mean {_pair(r['mean_interval'])}, "
-            f"new observation {_pair(r['prediction'])}")
+    return (f"fit = {_num(r['fit'])}, mean_interval = {_pair(r['mean_interval'])}, "
+            f"prediction = {_pair(r['prediction'])}")
 
 
 @GENERATORS.add("prediction_interval", answer=prediction_key, **_LOOSE)
@@ -250,11 +250,8 @@ def _gen_ab(rng: random.Random, level: Level) -> Problem:
 
 # ------------------------------------------------------------------ Bayesian
 def posterior_key(d: Any) -> str:
-    """``beta(5, 3), mean 5/8``."""
-    from symbolic_mlmath.core.problems import answer_text
-
-    r = d.result
-    return f"{r['distribution']}, mean {answer_text(r['mean'])}"
+    """The posterior law, ``beta(5, 3)``."""
+    return str(d.result["distribution"])
 
 
 # (tau, sigma, n) with 1/tau² + n/sigma² = 1 or 4: a posterior sd of 1 or 1/2
@@ -293,7 +290,7 @@ def _conjugate(rng: random.Random, level: Level) -> tuple[dict, str]:
 def _gen_posterior(rng: random.Random, level: Level) -> Problem:
     inputs, story = _conjugate(rng, level)
     return Problem("posterior", inputs,
-                   f"{story} Find the posterior distribution and its mean.", _NONE)
+                   f"{story} Find the posterior distribution (name and parameters).", _NONE)
 
 
 @GENERATORS.add("map_estimate", **_LOOSE)

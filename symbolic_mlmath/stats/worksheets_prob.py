@@ -31,7 +31,7 @@ from typing import Any
 from symbolic_mlmath.core.problems import GeneratorTable, Level, Problem
 from symbolic_mlmath.stats.worksheet_data import deviations
 
-__all__ = ["GENERATORS", "density_key", "marginal_key"]
+__all__ = ["GENERATORS", "class_key", "density_key", "marginal_key"]
 
 #: The generators of this module.
 GENERATORS = GeneratorTable()
@@ -139,7 +139,14 @@ def _gen_probability(rng: random.Random, level: Level) -> Problem:
 _WORDS = ("free", "win", "meeting", "offer", "report", "click", "lunch", "prize")
 
 
-@GENERATORS.add("naive_bayes", **_LOOSE)
+def class_key(d: Any) -> str:
+    """``spam: 2/5, ham: 3/5``."""
+    from symbolic_mlmath.core.problems import answer_text
+
+    return ", ".join(f"{c}: {answer_text(p)}" for c, p in d.result.items())
+
+
+@GENERATORS.add("naive_bayes", answer=class_key, **_LOOSE)
 def _gen_naive_bayes(rng: random.Random, level: Level) -> Problem:
     classes = ("spam", "ham", "promo")[: level.pick(2, 2, 3)]
     nwords = max(1, min(len(_WORDS), level.size_or(2, 3, 3)))
@@ -214,14 +221,10 @@ def _gen_correlation(rng: random.Random, level: Level) -> Problem:
 
 # ------------------------------------------------------------------ marginal
 def marginal_key(d: Any) -> str:
-    """``P(X = 0) = 3/10, P(X = 1) = 7/10`` (the variable from the derivation's inputs)."""
+    """``0: 3/10, 1: 7/10``: each value of the variable with its probability."""
     from symbolic_mlmath.core.problems import answer_text
 
-    inputs = getattr(d, "inputs", None) or {}
-    var = str(inputs.get("variable", "X"))
-    other = "Y" if var == "X" else "X"
-    cond = f" | {other} = {inputs['given']}" if inputs.get("given") is not None else ""
-    return ", ".join(f"P({var} = {v}{cond}) = {answer_text(p)}" for v, p in d.result.items())
+    return ", ".join(f"{v}: {answer_text(p)}" for v, p in d.result.items())
 
 
 @GENERATORS.add("marginal", answer=marginal_key, **_LOOSE)
@@ -256,10 +259,8 @@ def _gen_marginal(rng: random.Random, level: Level) -> Problem:
 
 # ------------------------------------------------------------------ normal density
 def density_key(d: Any) -> str:
-    """The exact density and its value to 6 significant figures."""
-    from sympy import N
-
-    return f"{d.result} ≈ {float(N(d.result, 20)):.6g}"
+    """The exact density as a learner types it (``exp(-1)/(4*pi)``)."""
+    return str(d.result)
 
 
 def _triangular(rng: random.Random, k: int, full: bool) -> list[list[int]]:

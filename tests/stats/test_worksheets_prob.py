@@ -161,8 +161,9 @@ def test_keys_read_as_a_learner_writes_them() -> None:
     from symbolic_mlmath.publish.worksheet import make_problem
 
     m = make_problem("marginal", "seed-1", Level("hard"))
-    assert re.fullmatch(r"P\(X = \d \| Y = \d\) = [\d/]+(, P\(X = \d \| Y = \d\) = [\d/]+)+",
-                        m.answer), m.answer
+    assert re.fullmatch(r"\d: [\d/]+(, \d: [\d/]+)+", m.answer), m.answer
     d = make_problem("mvn_density", "seed-2", Level("medium"))
-    assert re.fullmatch(r".*exp\(.*pi.* ≈ [\d.e-]+", d.answer), d.answer
+    assert re.fullmatch(r".*exp\(.*pi.*", d.answer), d.answer
     assert make_problem("mvn_density", "seed-2", Level("medium")).answer == d.answer
+    b = make_problem("naive_bayes", "seed-3", Level("easy"))
+    assert re.fullmatch(r"spam: \d+/\d+, ham: \d+/\d+", b.answer), b.answer

@@ -63,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--quick", action="store_true", help="a small class, no Dask")
     p.add_argument("--students", type=int, default=None)
+    p.add_argument("--variants", type=int, default=4,
+                   help="versions of each problem handed out (default 4; more versions, "
+                   "fewer repeated right answers for the caches)")
     args = p.parse_args(argv)
 
     from symbolic_mlmath.core.tasks import all_tasks
@@ -74,11 +77,12 @@ def main(argv: list[str] | None = None) -> int:
     students = args.students or (25 if args.quick else 400)
     tmp = Path(tempfile.mkdtemp(prefix="bench_grading_"))
     try:
-        planted = make_class(students, seed=7, items=items)
+        planted = make_class(students, seed=7, items=items, variants=args.variants)
         path = write_class(planted, tmp / "class.jsonl")
         n = len(planted)
         print(f"class: {students} students x {len(items)} items = {n} submissions "
-              f"({', '.join(items)}); {os.cpu_count()} cores, {_load()}")
+              f"({', '.join(items)}; {args.variants} versions of each); "
+              f"{os.cpu_count()} cores, {_load()}")
         rows: list[tuple[str, float]] = []
         t = _time(lambda: grade_file(path, tmp / "serial", progress=0))
         rows.append(("serial (this process)", t))

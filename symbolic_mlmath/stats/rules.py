@@ -83,6 +83,9 @@ class StatsRule(str, Enum):
     LINEARITY_OVER_SUMS = "linearity_over_sums"  # E[sum a_i Y_i] = sum a_i E[Y_i]
     BIAS_IDENTITY = "bias_identity"  # E[X_i^2] = sigma^2 + mu^2, E[Xbar^2] = sigma^2/n + mu^2
     SIMULATION = "seeded_simulation"  # a seeded simulation (law of large numbers, CLT) (reads)
+    COMBINATION_MOMENTS = "combination_moments"  # E[sum a X + b] = sum a E X + b, Var = sum a^2 Var X
+    CLOSED_FAMILY = "closed_family"  # normals combine linearly; Poisson, chi2, ... add
+    CLT_APPROXIMATION = "clt_approximation"  # Xbar approximately N(mu, sigma/sqrt(n)) for large n
 
     # --- inference (issue 15) ----------------------------------------------
     # quantities computed by a formula (before is None; the formula, the values put in and
@@ -115,6 +118,7 @@ class StatsRule(str, Enum):
     SAMPLE_SIZE = "sample_size"  # smallest n with margin <= E: (z sigma / E)^2 rounded up
     REJECTION_REGION = "rejection_region"  # the estimates that reject H0
     POWER = "power"  # P(reject H0 | the true value): 1 - beta
+    POWER_SEARCH = "power_search"  # t test: n stepped until the noncentral-t power >= target
     LIFT = "lift"  # (p_variation - p_control) / p_control
     HYPOTHESES = "hypotheses"  # H0 and H1 for the alternative
     TEST_STATISTIC = "test_statistic"  # (estimate - null value) / standard error

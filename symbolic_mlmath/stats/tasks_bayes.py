@@ -268,16 +268,12 @@ def _check_posterior(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
         spec = tuple(Part(k, (k,)) for k in r)
         return judge(r, answer, spec)
     text = str(answer).strip()
-    if re.match(r"^[A-Za-z]+\s*\(", text) and "=" not in text:
+    if re.match(r"^[A-Za-z]+\w*\s*\(", text) and not re.match(r"^\s*(mean|mode|median|map)\b",
+                                                             text, re.IGNORECASE):
+        from symbolic_mlmath.stats.answers_prob import compare_distribution
         from symbolic_mlmath.stats.distributions import parse_distribution
 
-        got = parse_distribution(text, name="answer")
-        want = parse_distribution(r["distribution"])
-        ok = got.family == want.family and all(a == b for a, b in
-                                               zip(got.params, want.params, strict=True))
-        fb = (f"Correct: the posterior is {want}." if ok else
-              f"Not correct: the posterior is {want}, not {got}.")
-        return Verdict(ok, "structural", fb, expected=r["distribution"], got=text)
+        return compare_distribution(parse_distribution(r["distribution"]), text)
 
     def slips() -> dict:
         return {"the posterior mode (MAP), not the mean": {"mean": r["mode"]},
@@ -297,7 +293,10 @@ _PRIOR_INPUTS = (
 BAYES_TASKS.append(Task(
     "posterior", "Posterior by recognising the kernel (Beta-Binomial, Gamma-Poisson, "
     "Normal-Normal) or over finitely many hypotheses", _PRIOR_INPUTS,
-    _posterior, _check_posterior, topic="c3w3-bayesian"))
+    _posterior, _check_posterior, topic="c3w3-bayesian",
+    answers="the posterior distribution, e.g. beta(7, 4), gamma(8, 1/4) (shape, scale; or "
+            "gamma(shape=8, rate=4)), normal(3/2, 1/2) (mean, standard deviation); or labelled "
+            "summaries mean = 7/11, mode = 2/3, median = ...; over hypotheses {H1: 0.2, ...}"))
 
 
 def _map(prior: Any = None, likelihood: Any = None, data: Any = None, known: Any = None,

@@ -377,6 +377,35 @@ def _checkpoints(shown: Any) -> list | None:
     return None
 
 
+@template(StatsRule.COMBINATION_MOMENTS, "Mean and variance of the combination",
+          lambda f: f.raw(r"\mathbb{E}\Big[\sum a_i X_i + b\Big] = \sum a_i \mathbb{E}[X_i] + b,"
+                          r"\quad \operatorname{Var}\Big(\sum a_i X_i + b\Big) = \sum a_i^2 "
+                          r"\operatorname{Var} X_i",
+                          "E[Σ aᵢXᵢ + b] = Σ aᵢ E[Xᵢ] + b, Var(Σ aᵢXᵢ + b) = Σ aᵢ² Var Xᵢ")
+          + f.prose(" (independent variables; the mean of n draws: E = μ, Var = σ²/n)."))
+def _comb_moments(step: Step, f: MathFormat) -> str:
+    e, v = step.before
+    m, w = step.after
+    return f"{f.m(e)} = {f.m(m)}, {f.m(v)} = {f.m(w)}"
+
+
+@template(StatsRule.CLOSED_FAMILY, "Name the distribution",
+          "A linear combination of independent normals is normal; Poisson, binomial (same p), "
+          "gamma (same scale) and chi-square variables add within their family.", "~")
+def _closed_family(step: Step, f: MathFormat) -> str:
+    return (f"{f.prose(str(_g(step, 'law')))}: {f.m(_g(step, 'variable'))} "
+            f"{f.prose('has the distribution')} {f.m(step.after)}")
+
+
+@template(StatsRule.CLT_APPROXIMATION, "Central limit theorem",
+          lambda f: f.prose("For large n the mean of n independent draws is approximately ")
+          + f.raw(r"N\left(\mu, \sigma/\sqrt{n}\right)", "N(μ, σ/√n)")
+          + f.prose(" (the standard deviation written second)."), "~")
+def _clt(step: Step, f: MathFormat) -> str:
+    return (f"n = {f.m(_g(step, 'n'))}: {f.m(_g(step, 'variable'))} "
+            f"{f.prose('has approximately the distribution')} {f.m(step.after)}")
+
+
 @template(StatsRule.SIMULATION, "Seeded simulation",
           "Draw samples with a fixed seed, so the numbers can be reproduced.", "=>",
           display=lambda step: [] if _checkpoints(step.after) else default_displays(step, "=>"))

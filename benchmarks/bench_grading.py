@@ -2,24 +2,29 @@
 
 Run ``python benchmarks/bench_grading.py`` (``--quick`` for a small smoke run).
 
-A seeded class (``symbolic_mlmath.publish.classroom``: determinants answered and worked,
-row reductions worked, linear systems answered, and the calculus and statistics items
-when their tasks exist; about 30% with a planted slip) is written to a JSONL file and
-graded by ``grade_file`` three ways, each from a fresh output directory:
+A seeded class of 400 students x 5 items = 2,000 submissions
+(``symbolic_mlmath.publish.classroom``, the mix of issue 16: a determinant answered, a
+determinant worked by cofactors, a row reduction worked, a derivative worked (slips
+injected by perturbing the rule tree) and a one-sample t test worked; about 30% with a
+planted slip, 1% broken on purpose) is written to a JSONL file and graded by
+``grade_file`` three ways, each from a fresh output directory:
 
-* serially in this process (warm: the task registry already loaded);
+* serially in this process (the task registry loaded; the problem caches cold);
 * ``--jobs 2`` local processes (the pool is started inside the timed run, as it is by
   ``mlmath grade``);
 * a Dask ``LocalCluster`` of 2 worker processes x 1 thread (started before the timed
-  run, as a cluster is; its workers warmed up by a small batch first).
+  run, as a cluster is; its workers warmed up on a small class of *another* seed, so
+  their imports are loaded but none of this class's values are cached).
 
-It prints submissions per second for each, the Dask/processes time ratio, and the two
-targets of issue 16: >= 100 submissions/s on 2 cores, Dask within 1.5x of processes.
+It prints the load average (the machine may be shared: read the numbers with it),
+submissions per second for each way, the Dask/processes time ratio, and the two targets
+of issue 16: >= 100 submissions/s on 2 cores, Dask within 1.5x of local processes.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -30,13 +35,22 @@ TARGET_RATE = 100.0
 TARGET_DASK = 1.5
 
 
-def _items() -> tuple[str, ...]:
-    from symbolic_mlmath.core.tasks import all_tasks
-    from symbolic_mlmath.publish.classroom import DEFAULT_ITEMS, ITEMS, TASK_OF
+def _load() -> str:
+    try:
+        return "load average %.2f %.2f %.2f" % os.getloadavg()
+    except OSError:  # pragma: no cover - not on this platform
+        return "load average unknown"
 
-    tasks = all_tasks()
-    extra = tuple(k for k in ITEMS if k not in DEFAULT_ITEMS and TASK_OF.get(k) in tasks)
-    return DEFAULT_ITEMS + extra
+
+def _found(planted: list, verdicts: Path) -> tuple[int, int]:
+    """How many planted slips the verdicts name at their line, of how many planted."""
+    import json
+
+    recs = {r["id"]: r for r in map(json.loads, verdicts.read_text(encoding="utf-8").splitlines())}
+    slips = [p for p in planted if p.mistake]
+    hit = sum(1 for p in slips if (recs[p.submission["id"]]["mistake"],
+                                   recs[p.submission["id"]]["first_wrong_step"]) == (p.mistake, p.line))
+    return hit, len(slips)
 
 
 def _time(fn) -> float:
@@ -49,25 +63,29 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--quick", action="store_true", help="a small class, no Dask")
     p.add_argument("--students", type=int, default=None)
+    p.add_argument("--variants", type=int, default=4,
+                   help="versions of each problem handed out (default 4; more versions, "
+                   "fewer repeated right answers for the caches)")
     args = p.parse_args(argv)
 
     from symbolic_mlmath.core.tasks import all_tasks
-    from symbolic_mlmath.publish.classroom import make_class, write_class
+    from symbolic_mlmath.publish.classroom import MIXED_ITEMS, make_class, write_class
     from symbolic_mlmath.publish.grading import grade_file
 
     all_tasks()
-    items = _items()
-    students = args.students or (25 if args.quick else 500)
+    items = MIXED_ITEMS
+    students = args.students or (25 if args.quick else 400)
     tmp = Path(tempfile.mkdtemp(prefix="bench_grading_"))
     try:
-        planted = make_class(students, seed=7, items=items)
+        planted = make_class(students, seed=7, items=items, variants=args.variants)
         path = write_class(planted, tmp / "class.jsonl")
         n = len(planted)
         print(f"class: {students} students x {len(items)} items = {n} submissions "
-              f"({', '.join(items)})")
+              f"({', '.join(items)}; {args.variants} versions of each); "
+              f"{os.cpu_count()} cores, {_load()}")
         rows: list[tuple[str, float]] = []
         t = _time(lambda: grade_file(path, tmp / "serial", progress=0))
-        rows.append(("serial (1 process, warm)", t))
+        rows.append(("serial (this process)", t))
         t = _time(lambda: grade_file(path, tmp / "jobs2", jobs=2, progress=0))
         rows.append(("--jobs 2 (local processes)", t))
         t_local = t
@@ -80,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster:
-                    warm = write_class(planted[:40], tmp / "warm.jsonl")
+                    warm = write_class(make_class(8, seed=99, items=items), tmp / "warm.jsonl")
                     grade_file(warm, tmp / "dask-warm", scheduler=cluster.scheduler_address,
                                progress=0)
                     t_dask = _time(lambda: grade_file(path, tmp / "dask",
@@ -91,7 +109,10 @@ def main(argv: list[str] | None = None) -> int:
         for name, secs in rows:
             print(f"{name:<32}{secs:10.2f}{n / secs:12.1f}")
         rate = n / t_local
-        print("\ntargets:")
+        found = _found(planted, tmp / "jobs2" / "verdicts.jsonl")
+        print(f"\nplanted slips found at their line with their name: {found[0]} of {found[1]}")
+        print(f"after the runs: {_load()}")
+        print("targets:")
         print(f"  [{'met    ' if rate >= TARGET_RATE else 'NOT MET'}] >= {TARGET_RATE:g} "
               f"submissions/s on 2 cores (--jobs 2): {rate:.1f}/s")
         if t_dask is not None:

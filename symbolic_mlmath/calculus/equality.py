@@ -24,6 +24,7 @@ False
 
 from __future__ import annotations
 
+import functools
 import random
 from typing import Any
 
@@ -72,27 +73,26 @@ def sample_points(symbols: list, count: int = 8, seed: int = _SEED) -> list[dict
 
 
 def numeric_equal(a: Any, b: Any, *, count: int = 8, dps: int = _DPS) -> tuple[bool | None, Any]:
-    """Compare ``a`` and ``b`` at seeded points: ``(verdict, a point where they differ)``."""
+    """Compare ``a`` and ``b`` at seeded points: ``(verdict, a point where they differ)``.
+
+    The values of an expression at the points are remembered (a bounded cache): grading a
+    class compares the same right answer with every learner's line.
+    """
     import mpmath
-    from sympy import lambdify
 
     from .functions import to_elementary
 
     a, b = to_elementary(a), to_elementary(b)
-    syms = sorted(getattr(a, "free_symbols", set()) | getattr(b, "free_symbols", set()), key=str)
-    try:
-        fa = lambdify(syms, a, modules="mpmath")
-        fb = lambdify(syms, b, modules="mpmath")
-    except Exception:
+    syms = tuple(sorted(getattr(a, "free_symbols", set()) | getattr(b, "free_symbols", set()),
+                        key=str))
+    va_all, vb_all = _values(a, syms, count, dps), _values(b, syms, count, dps)
+    if va_all is None or vb_all is None:
         return None, None
     agreed = off_line = 0
     with mpmath.workdps(dps):
         tol = mpmath.mpf(10) ** (-(dps - 10))
-        for pt in sample_points(syms, count):
-            args = [mpmath.mpf(int(pt[s].p)) / int(pt[s].q) for s in syms]
-            try:
-                va, vb = mpmath.mpmathify(fa(*args)), mpmath.mpmathify(fb(*args))
-            except Exception:  # a pole, a domain error, an undefined function: skip the point
+        for k, (va, vb) in enumerate(zip(va_all, vb_all, strict=True)):
+            if va is None or vb is None:  # a pole, a domain error, an undefined function
                 continue
             if not (mpmath.isfinite(va) and mpmath.isfinite(vb)):
                 continue
@@ -104,11 +104,59 @@ def numeric_equal(a: Any, b: Any, *, count: int = 8, dps: int = _DPS) -> tuple[b
                 off_line += bool(close)
                 continue
             if not close:
-                return False, pt
+                return False, sample_points(list(syms), count)[k]
             agreed += 1
     if agreed >= 3 or (agreed == 0 and off_line >= 3):
         return True, None
     return None, None
+
+
+def _hashable(e: Any) -> bool:
+    try:
+        hash(e)
+    except TypeError:
+        return False
+    return True
+
+
+def _values(e: Any, syms: tuple, count: int, dps: int) -> tuple | None:
+    """``e`` at the seeded points of ``syms`` (None where it fails), or None when it
+    cannot be evaluated at all; remembered for hashable expressions."""
+    if _hashable(e):
+        return _values_cached(e, syms, count, dps)
+    return _values_now(e, syms, count, dps)
+
+
+def _values_now(e: Any, syms: tuple, count: int, dps: int) -> tuple | None:
+    import mpmath
+    from sympy import lambdify
+
+    try:
+        f = lambdify(syms, e, modules="mpmath")
+    except Exception:
+        return None
+    out: list = []
+    with mpmath.workdps(dps):
+        for args in _points_mpf(syms, count, dps):
+            try:
+                out.append(mpmath.mpmathify(f(*args)))
+            except Exception:
+                out.append(None)
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def _values_cached(e: Any, syms: tuple, count: int, dps: int) -> tuple | None:
+    return _values_now(e, syms, count, dps)
+
+
+@functools.lru_cache(maxsize=256)
+def _points_mpf(syms: tuple, count: int, dps: int) -> tuple:
+    import mpmath
+
+    with mpmath.workdps(dps):
+        return tuple(tuple(mpmath.mpf(int(pt[s].p)) / int(pt[s].q) for s in syms)
+                     for pt in sample_points(list(syms), count))
 
 
 def exact_equal(a: Any, b: Any, *, max_ops: int = 200) -> bool | None:

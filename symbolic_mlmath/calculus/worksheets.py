@@ -241,3 +241,65 @@ def _gen_newton(rng: random.Random, level: Level) -> Problem:
                    f"Apply {steps} step{'s' if steps > 1 else ''} of Newton's method "
                    f"{'for a root of' if mode == 'root' else 'for a critical point of'} "
                    f"$f(x) = {_words(f)}$ from $x_0 = {x0}$.", _NONE)
+
+
+def backprop_key(d: Any) -> str:
+    """The loss and every gradient as matrices: ``loss = 1/2, dL/dW1 = [[-1, -2]], ...``."""
+    from sympy import MatrixBase
+
+    from symbolic_mlmath.core.problems import answer_text
+
+    loss = d.result["loss"]
+    loss_text = f"{float(loss):.4f}" if getattr(loss, "is_Float", False) else answer_text(loss)
+    parts = [f"loss = {loss_text}"]
+    parts += [f"{k} = {answer_text(v)}" for k, v in d.result.items()
+              if isinstance(v, MatrixBase)]
+    return ", ".join(parts)
+
+
+def _bracket(M: list[list[int]]) -> str:
+    return "[" + ", ".join("[" + ", ".join(str(v) for v in row) + "]" for row in M) + "]"
+
+
+def _affine(W: list[list[int]], b: list[int], a: list[Any]) -> list[Any]:
+    return [sum(w * v for w, v in zip(row, a, strict=True)) + bi for row, bi in zip(W, b,
+                                                                                  strict=True)]
+
+
+@GENERATORS.add("backprop", answer=backprop_key, max_numerator=200, max_denominator=4)
+def _gen_backprop(rng: random.Random, level: Level) -> Problem:
+    """Built backwards: the output error δ is chosen (±1, ±2; ±1/2 for a sigmoid output
+    with z = 0) and the target set from it; hidden ReLU pre-activations are never 0."""
+    n_in = level.size_or(2, 2, 2) if level.difficulty == "easy" else 2
+    hidden = 0 if level.difficulty == "easy" else max(1, min(3, level.size_or(2, 2, 2)))
+    x = [rng.choice((-2, -1, 1, 2, 3)) for _ in range(n_in)]
+    layers, params, a = [], [], list(x)
+    if hidden:
+        for _ in range(50):  # ReLU pre-activations away from the kink, one unit alive
+            W1 = [[rng.choice((-2, -1, 1, 2)) for _ in range(n_in)] for _ in range(hidden)]
+            b1 = [rng.randint(-1, 1) for _ in range(hidden)]
+            z1 = _affine(W1, b1, x)
+            if all(z1) and any(z > 0 for z in z1) and max(map(abs, z1)) <= 6:
+                break
+        layers.append(f"{hidden} relu")
+        params.append(f"W1 = {_bracket(W1)}; b1 = [{', '.join(map(str, b1))}]")
+        a = [max(0, z) for z in z1]
+    k = len(params) + 1
+    W = [[rng.choice((-2, -1, 1, 2)) for _ in a]]
+    if level.difficulty == "hard":  # sigmoid output at z = 0: a = 1/2, delta = 1/2 - y
+        b = [-_affine(W, [0], a)[0]]
+        y, loss, layers = [rng.choice((0, 1))], "bce", [*layers, "1 sigmoid"]
+        what = "binary cross-entropy loss"
+    else:
+        b = [rng.randint(-2, 2)]
+        out = _affine(W, b, a)[0]
+        y, loss, layers = [out - rng.choice((-2, -1, 1, 2))], "squared", [*layers, "1 linear"]
+        what = "loss $L = \\tfrac12 (\\hat y - y)^2$"
+    params.append(f"W{k} = {_bracket(W)}; b{k} = [{b[0]}]")
+    network = " -> ".join([str(n_in), *layers])
+    inputs = {"network": network, "x": str(x), "y": str(y), "loss": loss,
+              "params": "; ".join(params)}
+    return Problem("backprop", inputs,
+                   f"The network {network} has parameters {inputs['params']}. For the input "
+                   f"$x = {x}$ with target $y = {y[0]}$ and the {what}, run the forward pass "
+                   "and give every partial derivative of the loss, one per line.", _NONE)

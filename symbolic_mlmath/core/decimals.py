@@ -9,8 +9,11 @@ wrong (1 place gives -2.9). An explicit tolerance (``abs_tol``, ``rel_tol``) rep
 then ``|exact - written| <= max(abs_tol, rel_tol * |exact|)``.
 
 The same rule holds for a single number and for every entry of a vector, matrix, list,
-multiset or set of assignments; answers unique only up to a scale (eigenvectors) are judged by
-whether some exact answer rounds to what was written.
+multiset or set of assignments; answers unique only up to a scale (eigenvectors, the columns
+of P in P D P^-1) are judged by whether some exact answer rounds to what was written. There the
+scale is the learner's free choice, so it must not sit on a tie: an exact answer must lie
+strictly inside every entry's rounding interval (``[1.0, -1.1]`` is not t [1, -1] rounded,
+although t = 1.05 would make both entries ties).
 
 Examples
 ========
@@ -31,9 +34,11 @@ from typing import Any
 
 __all__ = [
     "fixed",
+    "half_unit",
     "places_phrase",
     "rounded",
     "rounding_verdict",
+    "tolerance_radius",
     "tolerance_verdict",
     "within_rounding",
 ]
@@ -46,6 +51,36 @@ def places_phrase(places: int) -> str:
     ('1 decimal place', '3 decimal places')
     """
     return f"{places} decimal place{'' if places == 1 else 's'}"
+
+
+def half_unit(places: int) -> Any:
+    """Half a unit in the last place written: how far a correctly rounded decimal may be
+    from the exact value.
+
+    >>> half_unit(2)
+    1/200
+    """
+    from sympy import Rational
+
+    return Rational(1, 2 * 10**places)
+
+
+def tolerance_radius(expected: Any, abs_tol: Any, rel_tol: Any) -> Any:
+    """How far an answer may be from ``expected`` under an explicit tolerance:
+    ``max(abs_tol, rel_tol * |expected|)`` (a missing tolerance counts as 0).
+
+    >>> from sympy import Rational
+    >>> tolerance_radius(Rational(-5), Rational(1, 10), Rational(1, 20))
+    1/4
+    """
+    from sympy import Abs, Rational
+
+    tol = Rational(0)
+    if abs_tol is not None:
+        tol = max(tol, abs_tol)
+    if rel_tol is not None:
+        tol = max(tol, rel_tol * Abs(expected))
+    return tol
 
 
 def fixed(value: Any, places: int) -> str:
@@ -93,11 +128,11 @@ def rounded(value: Any, places: int) -> list[Any]:
 
 def within_rounding(expected: Any, got: Any, places: int) -> bool | None:
     """Whether ``got`` is ``expected`` correctly rounded to ``places`` (None: cannot tell)."""
-    from sympy import Abs, N, Rational
+    from sympy import Abs, N
 
     if getattr(expected, "free_symbols", None) or getattr(got, "free_symbols", None):
         return None
-    half = Rational(1, 2 * 10**places)
+    half = half_unit(places)
     diff = expected - got
     if diff.is_Rational:
         return abs(diff) <= half
@@ -141,17 +176,13 @@ def _trim(text: str) -> str:
 def tolerance_verdict(expected: Any, got: Any, abs_tol: Any, rel_tol: Any
                       ) -> tuple[bool | None, str]:
     """``(correct, note)``: ``|expected - got| <= max(abs_tol, rel_tol * |expected|)``."""
-    from sympy import Abs, N, Rational
+    from sympy import Abs, N
 
     from symbolic_mlmath.render.formats import text_of
 
     if getattr(expected, "free_symbols", None) or getattr(got, "free_symbols", None):
         return None, "tolerances apply to numbers only"
-    tol = Rational(0)
-    if abs_tol is not None:
-        tol = max(tol, abs_tol)
-    if rel_tol is not None:
-        tol = max(tol, rel_tol * Abs(expected))
+    tol = tolerance_radius(expected, abs_tol, rel_tol)
     diff = Abs(expected - got)
     err = diff if diff.is_Rational else N(diff, 30)
     ok = bool(err <= tol)

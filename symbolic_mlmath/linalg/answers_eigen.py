@@ -31,6 +31,7 @@ from symbolic_mlmath.linalg.answers import (
     txt,
     vectors_of,
 )
+from symbolic_mlmath.linalg.scaled_decimals import rounds_from_space
 
 __all__ = [
     "check_charpoly",
@@ -180,68 +181,6 @@ def _eigen_of(A: Any, v: Any, values: list) -> Any:
     return None
 
 
-def rounds_from_space(v: Any, places: list, basis: list, abs_tol: Any = None,
-                      rel_tol: Any = None) -> bool:
-    """Whether some non-zero vector w of span(basis) gives ``v`` when each entry is rounded to
-    the places written (strictly inside the rounding interval; exact entries equal), or
-    lies within the tolerance of ``v``. Decided with 50-digit arithmetic; for a space of
-    dimension above 1 the weighted least-squares w is tried (never a false yes)."""
-    import mpmath
-
-    if not basis or any(not x.is_number or x.is_extended_real is False
-                        for b in basis for x in b) or any(x.free_symbols for x in v):
-        return False
-    n = len(v)
-    with mpmath.workdps(50):
-        def mp(x: Any) -> Any:
-            return mpmath.mpf(int(x.p)) / int(x.q) if x.is_Rational else mpmath.mpf(
-                str(x.evalf(60)))
-
-        vv = [mp(x) for x in v]
-        half: list[Any] = []
-        for i in range(n):
-            if abs_tol is not None or rel_tol is not None:
-                h = max(mp(abs_tol) if abs_tol is not None else 0,
-                        mp(rel_tol) * abs(vv[i]) if rel_tol is not None else 0)
-            else:
-                h = None if places[i] is None else mpmath.mpf(1) / (2 * 10 ** places[i])
-            half.append(h)
-        B = [[mp(b[i]) for b in basis] for i in range(n)]
-        tiny = mpmath.mpf(10) ** -40
-        if len(basis) == 1:
-            lo, hi, pins = -mpmath.inf, mpmath.inf, []
-            for i in range(n):
-                u, x, h = B[i][0], vv[i], half[i]
-                if abs(u) < tiny:
-                    if (h is None and abs(x) > tiny) or (h is not None and abs(x) >= h):
-                        return False
-                    continue
-                if h is None:
-                    pins.append(x / u)
-                    continue
-                a, b = sorted(((x - h) / u, (x + h) / u))
-                lo, hi = max(lo, a), min(hi, b)
-            if pins:
-                t = pins[0]
-                return (all(abs(p - t) < tiny for p in pins) and abs(t) > tiny
-                        and lo < t < hi)
-            return lo < hi
-        w = [1 / (h if h is not None else tiny) ** 2 for h in half]
-        M = mpmath.matrix([[sum(w[i] * B[i][a] * B[i][c] for i in range(n))
-                            for c in range(len(basis))] for a in range(len(basis))])
-        r = mpmath.matrix([sum(w[i] * B[i][a] * vv[i] for i in range(n))
-                           for a in range(len(basis))])
-        try:
-            t = mpmath.lu_solve(M, r)
-        except ZeroDivisionError:
-            return False
-        fit = [sum(B[i][a] * t[a] for a in range(len(basis))) for i in range(n)]
-        if all(abs(x) < tiny for x in fit):
-            return False
-        return all(abs(fit[i] - vv[i]) < (half[i] if half[i] is not None else tiny)
-                   for i in range(n))
-
-
 def vectors_with_places(got: Any, n: int, places: Any) -> list[tuple[Any, list]] | None:
     """The learner's vectors (as ``vectors_of``) each with the places of its entries."""
     from sympy import MatrixBase
@@ -323,13 +262,22 @@ _NOT_DIAG = {"true": {"not diagonalizable", "not diagonalisable", "no", "defecti
                       "it cannot be diagonalized", "it is defective"}}
 
 
+def _places_in(raw: Any, count: int) -> list:
+    """The places written for ``count`` numbers of ``raw`` (None for each when unknown)."""
+    pl = places_of(raw) if raw is not None else None
+    return pl if pl is not None and len(pl) == count else [None] * count
+
+
 def check_diagonalize(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
-    """Check P and D (A P = P D, P invertible) or that A is not diagonalisable."""
+    """Check P and D (A P = P D, P invertible) or that A is not diagonalisable. Decimals follow
+    the one rule: D's entries are the eigenvalues rounded, each column of P an eigenvector for
+    its D entry rounded (some scale of it, strictly inside the rounding intervals)."""
     from sympy import MatrixBase
 
     from symbolic_mlmath.core.exact import exact_rank
 
     A, res = parsed["matrix"], d.result
+    n = A.rows
     defective = res.get("diagonalizable") is False
     if isinstance(answer, str) and normalize_choice(answer, _NOT_DIAG) == "true":
         if defective:
@@ -347,12 +295,17 @@ def check_diagonalize(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
             answer = parts
     got = answer if isinstance(answer, dict) else answer_value(answer)
     if isinstance(got, dict):
-        got = {str(k).upper(): (answer_value(v) if isinstance(v, str) else v) for k, v in got.items()}
+        raws = {str(k).upper(): v for k, v in got.items()}
+        got = {k: (answer_value(v) if isinstance(v, str) else v) for k, v in raws.items()}
         P, D = got.get("P"), got.get("D")
+        p_places, d_places = (_places_in(raws.get(k), n * n) for k in ("P", "D"))
     elif isinstance(got, list | tuple) and len(got) == 2:
         P, D = got
+        both = _places_in(answer, 2 * n * n)
+        p_places, d_places = both[:n * n], both[n * n:]
     else:
         P, D = None, got
+        p_places, d_places = [None] * (n * n), _places_in(answer, n * n)
     if defective:
         return Verdict(False, "property", f"Not correct: A is not diagonalisable: "
                        f"λ = {txt(res['eigenvalue'])} has multiplicity "
@@ -362,7 +315,9 @@ def check_diagonalize(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     if not isinstance(D, MatrixBase) or D.shape != A.shape or not D.is_diagonal():
         return Verdict(False, "structural", f"Not correct: D must be a diagonal "
                        f"{A.rows}x{A.cols} matrix (give P and D).", expected=res, got=got)
-    missing, extra = match_multiset(list(res["D"].diagonal()), list(D.diagonal()), **tol)
+    diag_places = [d_places[i * n + i] for i in range(n)]
+    missing, extra = match_multiset(list(res["D"].diagonal()), list(D.diagonal()),
+                                    diag_places, **tol)
     if missing or extra:
         return Verdict(False, "property", "Not correct: the diagonal of D must hold the "
                        "eigenvalues " + ", ".join(txt(x) for x in res["D"].diagonal()) + ".",
@@ -373,16 +328,42 @@ def check_diagonalize(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     if not isinstance(P, MatrixBase) or P.shape != A.shape or exact_rank(P) < A.rows:
         return Verdict(False, "property", "Not correct: P must be an invertible matrix of "
                        "eigenvectors.", expected=res, got=got)
-    from symbolic_mlmath.core.exact import is_zero
-
-    R = A * P - P * D
-    bad = [j + 1 for j in range(A.cols) if any(is_zero(x) is not True for x in R.col(j))]
-    if bad:
-        return Verdict(False, "property", f"Not correct: column {bad[0]} of P is not an "
-                       f"eigenvector for D's entry {txt(D[bad[0] - 1, bad[0] - 1])} "
-                       "(A P ≠ P D).", expected=res, got=got)
+    tolerance = tol.get("abs_tol") is not None or tol.get("rel_tol") is not None
+    rounded = tolerance or any(p is not None for p in p_places + diag_places)
+    bad = _bad_column(A, P, D, res, p_places, diag_places, **tol)
+    if bad is not None:
+        return Verdict(False, "property", f"Not correct: column {bad + 1} of P is not an "
+                       f"eigenvector for D's entry {txt(D[bad, bad])} (A P ≠ P D"
+                       + (", nor does it round from one to the places written"
+                          if rounded and not tolerance else "") + ").", expected=res, got=got)
+    if rounded:
+        how = "within the tolerance" if tolerance else "to the decimal places written"
+        return Verdict(True, "tolerance" if tolerance else "decimal",
+                       f"Correct {how}: D holds the eigenvalues, each column of P is an "
+                       "eigenvector for its D entry, and P is invertible (P and D are not "
+                       "unique).", expected=res, got=got)
     return Verdict(True, "property", "Correct: P is invertible and A P = P D, so A = P D P^-1 "
                    "(P and D are not unique).", expected=res, got=got)
+
+
+def _bad_column(A: Any, P: Any, D: Any, res: dict, p_places: list, diag_places: list,
+                **tol: Any) -> int | None:
+    """The first column j of P that is not an eigenvector for D[j, j] by the one rule."""
+    from symbolic_mlmath.core.exact import is_zero
+
+    n = A.rows
+    values = list(dict.fromkeys(res["D"].diagonal()))
+    for j in range(n):
+        col, d = P.col(j), D[j, j]
+        places = [p_places[i * n + j] for i in range(n)]
+        if all(is_zero(x) is True for x in A * col - d * col):
+            continue
+        basis = {lam: [res["P"].col(c) for c in range(n) if res["D"][c, c] == lam]
+                 for lam in values if same_number(lam, d, diag_places[j], **tol)}
+        if not any(_eigen_of(A, col, [lam]) is not None
+                   or rounds_from_space(col, places, b, **tol) for lam, b in basis.items()):
+            return j
+    return None
 
 
 def check_steady(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:

@@ -1,8 +1,9 @@
 """A realistic class, generated: students answering a problem sheet, with the usual slips.
 
 The items: determinants (answered, and worked by cofactors), row reductions worked, linear
-systems answered, derivatives worked (slips from the rule tree with one law changed) and
-one-sample t tests worked (σ/n, n for n - 1, a one-sided p-value, a contradicting decision).
+systems answered, derivatives worked (functions from the calculus worksheet generator,
+slips from the rule tree with one law changed) and one-sample t tests worked (σ/n, n for
+n - 1, a one-sided p-value, a contradicting decision).
 
 :func:`make_class` builds ``students`` x items submissions from one seed: each item is
 a problem (a few variants of the sheet are handed out) answered right, or with one
@@ -32,7 +33,8 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-__all__ = ["DEFAULT_ITEMS", "ITEMS", "TASK_OF", "Item", "Planted", "make_class", "write_class"]
+__all__ = ["DEFAULT_ITEMS", "ITEMS", "MIXED_ITEMS", "TASK_OF", "Item", "Planted", "make_class",
+           "write_class"]
 
 
 @dataclass(frozen=True)
@@ -278,25 +280,45 @@ def _item_derivative_working(rng: random.Random) -> Item:
     from symbolic_mlmath.calculus.mistakes import name_slip, slip_variants
     from symbolic_mlmath.text.parse import parse_expr
 
-    text = rng.choice(_FUNCTIONS).format(n=rng.choice((2, 3, 4)), a=rng.choice((2, 3, 5)))
-    f = parse_expr(text, name="expr")
-    x = next(iter(f.free_symbols))
-    tree = diff_tree(f, x)
-    d = tree.result
+    for attempt in range(20):
+        text = _derivative_problem(rng) if attempt < 19 else _FUNCTIONS[0].format(n=2, a=2)
+        f = parse_expr(text, name="expr")
+        x = next(iter(f.free_symbols))
+        tree = diff_tree(f, x)
+        d = tree.result
+        slips = []
+        seen: set = set()
+        for slip in slip_variants(tree):  # slips injected by changing one law of the tree
+            if slip.name in seen or slip.result == d:
+                continue
+            again = name_slip(tree, slip.result)  # a slip two laws would explain is left out
+            if again is None or again.name != slip.name:
+                continue
+            seen.add(slip.name)
+            slips.append(([_expr_text(slip.result), _expr_text(expand(slip.result))], slip.name,
+                          0))
+        if slips:
+            break
     right = [_expr_text(d), _expr_text(expand(d))]
     if right[0] == right[1]:
         right = right[:1]
-    slips = []
-    seen: set = set()
-    for slip in slip_variants(tree):
-        if slip.name in seen or slip.result == d:
-            continue
-        again = name_slip(tree, slip.result)  # a slip two laws would explain is left out
-        if again is None or again.name != slip.name:
-            continue
-        seen.add(slip.name)
-        slips.append(([_expr_text(slip.result), _expr_text(expand(slip.result))], slip.name, 0))
     return Item("derivative", {"expr": text, "var": str(x)}, {"working": right}, tuple(slips))
+
+
+def _derivative_problem(rng: random.Random) -> str:
+    """A function to differentiate, from the calculus worksheet generator (medium or hard;
+    none with a point to evaluate at, none with σ, whose slips would be planted in the
+    ``exp`` form no learner writes); from :data:`_FUNCTIONS` when there is no generator."""
+    from symbolic_mlmath.core.problems import Level
+    from symbolic_mlmath.core.subjects import table
+
+    gen = table("generators").get("derivative")
+    for _ in range(20 if gen is not None else 0):
+        p = gen.problem(rng, Level(rng.choice(("medium", "hard"))))
+        text = p.inputs.get("expr")
+        if set(p.inputs) == {"expr", "var"} and isinstance(text, str) and "sigma" not in text:
+            return text
+    return rng.choice(_FUNCTIONS).format(n=rng.choice((2, 3, 4)), a=rng.choice((2, 3, 5)))
 
 
 def _expr_text(e: Any) -> str:
@@ -364,6 +386,11 @@ TASK_OF: dict[str, str] = {
 
 #: The default sheet: determinants, row reduction and a system.
 DEFAULT_ITEMS = ("det_answer", "det_working", "rref_working", "system_answer")
+
+#: A sheet across the courses (the benchmark's mix): determinants answered and worked,
+#: a row reduction, a derivative and a t test worked.
+MIXED_ITEMS = ("det_answer", "det_working", "rref_working", "derivative_working",
+               "t_test_working")
 
 
 def _broken(rng: random.Random, sub: dict) -> tuple[dict, str]:

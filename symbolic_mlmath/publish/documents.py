@@ -22,7 +22,6 @@ Some \\textbf{bold} and $x_1$; 50\\% of \\#3\\_b.
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -37,7 +36,8 @@ from symbolic_mlmath.publish.layout import (
     rel_path,
     solve_line,
 )
-from symbolic_mlmath.render.html import markdown_to_html, page, parse_markdown, split_inline
+from symbolic_mlmath.render.html import markdown_to_html, page, parse_markdown
+from symbolic_mlmath.render.inline import InlineWriter, write_inline
 from symbolic_mlmath.text.options import parse_bool, parse_choice, parse_detail
 
 __all__ = [
@@ -158,12 +158,6 @@ def unicode_preamble(doc: str) -> str:
     return doc.replace(anchor, anchor + "\n".join(decls) + "\n", 1)
 
 
-_L_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
-_L_EM = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\*)|(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?!\w)")
-_L_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)[^)]*\)")
-_L_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
-
-
 def latex_text(s: str) -> str:
     """Plain text made safe for LaTeX prose (``~`` and ``^`` spelled out)."""
     from symbolic_mlmath.render.formats import LATEX
@@ -173,37 +167,16 @@ def latex_text(s: str) -> str:
 
 
 def _inline_latex(text: str) -> str:
-    keep: list[str] = []
-
-    def hold(s: str) -> str:
-        keep.append(s)
-        return f"\x00{len(keep) - 1}\x00"
-
-    parts = []
-    for kind, value in split_inline(text):
-        if kind == "text":
-            parts.append(value)
-        elif kind == "esc":
-            parts.append(hold(latex_text(value)))
-        elif kind == "code":
-            parts.append(hold(r"\texttt{" + latex_text(value) + "}"))
-        elif kind == "math":
-            parts.append(hold(f"${value}$"))
-        else:
-            parts.append(hold(rf"\[ {value} \]"))
-    s = "".join(parts)
-    s = _L_IMAGE.sub(lambda m: hold(f"[{latex_text(m.group(1))}]"), s)
-    s = _L_LINK.sub(lambda m: m.group(1), s)
-    s = _L_STRONG.sub(lambda m: "\x01B" + (m.group(1) or m.group(2)) + "\x02", s)
-    s = _L_EM.sub(lambda m: "\x01E" + (m.group(1) or m.group(2)) + "\x02", s)
-    # escape the plain text between held pieces and markers
-    s = re.sub(r"[^\x00\x01\x02]+|\x00\d+\x00|\x01[BE]|\x02",
-               lambda m: m.group(0) if m.group(0)[0] in "\x00\x01\x02"
-               else latex_text(m.group(0)), s)
-    s = s.replace("\x01B", r"\textbf{").replace("\x01E", r"\emph{").replace("\x02", "}")
-    while "\x00" in s:
-        s = re.sub(r"\x00(\d+)\x00", lambda m: keep[int(m.group(1))], s)
-    return s
+    return write_inline(text, InlineWriter(
+        text=latex_text,
+        code=lambda s: r"\texttt{" + latex_text(s) + "}",
+        math=lambda s: f"${s}$",
+        dmath=lambda s: rf"\[ {s} \]",
+        image=lambda alt, src, title: f"[{latex_text(alt)}]",
+        link=lambda url: ("", ""),
+        strong=(r"\textbf{", "}"),
+        em=(r"\emph{", "}"),
+    ))
 
 
 def markdown_to_latex(md: str) -> str:

@@ -36,6 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from symbolic_mlmath.render.inline import InlineWriter, split_inline, write_inline
 from symbolic_mlmath.render.style import CSS as _CSS
 from symbolic_mlmath.render.style import NOSCRIPT as _NOSCRIPT
 from symbolic_mlmath.render.style import TYPESET as _RENDER
@@ -177,51 +178,8 @@ def _depths(items: list[tuple[bool, int, str]]) -> list[tuple[bool, int, str]]:
 
 
 # --------------------------------------------------------------------- inline
-_ESCAPABLE = set("\\`*_{}[]()#+-.!$<>|~\"'")
-_INLINE = re.compile(
-    r"(?P<code>`+)(?P<codebody>.+?)(?P=code)"
-    r"|\$\$(?P<dmath>.+?)\$\$"
-    r"|\$(?P<math>(?:\\.|[^$\\])+?)\$"
-    r"|\\(?P<esc>[\\`*_{}\[\]()#+\-.!$<>|~\"'])",
-    re.S,
-)
-
-
-def split_inline(text: str) -> list[tuple[str, str]]:
-    """Split a Markdown line into ``(kind, value)`` parts: text, math, dmath, code, esc.
-
-    Examples
-    ========
-    >>> split_inline(r"a $x_1$ b \\$ `c`")
-    [('text', 'a '), ('math', 'x_1'), ('text', ' b '), ('esc', '$'), ('text', ' '), ('code', 'c')]
-    """
-    out: list[tuple[str, str]] = []
-    pos = 0
-    for m in _INLINE.finditer(text):
-        if m.start() > pos:
-            out.append(("text", text[pos:m.start()]))
-        if m.group("code"):
-            out.append(("code", m.group("codebody").strip()))
-        elif m.group("dmath") is not None:
-            out.append(("dmath", m.group("dmath").strip()))
-        elif m.group("math") is not None:
-            out.append(("math", m.group("math").strip()))
-        else:
-            out.append(("esc", m.group("esc")))
-        pos = m.end()
-    if pos < len(text):
-        out.append(("text", text[pos:]))
-    return out
-
-
-_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
-_EM = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\*)|(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?!\w)")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)(?:\s+\"([^\"]*)\")?\)")
-_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
-
-
 def _safe_url(url: str) -> str:
-    u = html.unescape(url).strip()
+    u = url.strip()
     if re.match(r"^(javascript|vbscript):", u, re.I):
         return "#"
     return html.escape(u, quote=True)
@@ -229,42 +187,27 @@ def _safe_url(url: str) -> str:
 
 def inline_to_html(text: str, *, images: Any = None) -> str:
     """One line (or paragraph) of Markdown as HTML; ``images`` maps an image path to a
-    replacement ``src`` (a data URI), so pages need no files next to them."""
-    keep: list[str] = []
+    replacement ``src`` (a data URI), so pages need no files next to them.
 
-    def hold(s: str) -> str:
-        keep.append(s)
-        return f"\x00{len(keep) - 1}\x00"
+    >>> inline_to_html("a < b, **[c](x.html)** ![d](e.png)")
+    'a &lt; b, <strong><a href="x.html">c</a></strong> <img src="e.png" alt="d">'
+    """
+    def image(alt: str, src: str, title: str | None) -> str:
+        src = images.get(src, src) if images else src
+        tip = f' title="{html.escape(title)}"' if title else ""
+        return f'<img src="{_safe_url(src)}" alt="{html.escape(alt)}"{tip}>'
 
-    parts = []
-    for kind, value in split_inline(text):
-        if kind == "text":
-            parts.append(html.escape(value, quote=False))
-        elif kind == "esc":
-            parts.append(hold(html.escape(value)))
-        elif kind == "code":
-            parts.append(hold(f"<code>{html.escape(value)}</code>"))
-        elif kind == "math":
-            parts.append(hold(f'<span class="math">{html.escape(value)}</span>'))
-        else:
-            parts.append(hold(f'<span class="math display">{html.escape(value)}</span>'))
-    s = "".join(parts)
-
-    def image(m: re.Match) -> str:
-        src = html.unescape(m.group(2))
-        if images and src in images:
-            src = images[src]
-        alt = m.group(1)
-        title = f' title="{m.group(3)}"' if m.group(3) else ""
-        return hold(f'<img src="{_safe_url(src)}" alt="{alt}"{title}>')
-
-    s = _IMAGE.sub(image, s)
-    s = _LINK.sub(lambda m: hold(f'<a href="{_safe_url(m.group(2))}">{m.group(1)}</a>'), s)
-    s = _STRONG.sub(lambda m: f"<strong>{m.group(1) or m.group(2)}</strong>", s)
-    s = _EM.sub(lambda m: f"<em>{m.group(1) or m.group(2)}</em>", s)
-    while "\x00" in s:
-        s = re.sub(r"\x00(\d+)\x00", lambda m: keep[int(m.group(1))], s)
-    return s
+    return write_inline(text, InlineWriter(
+        text=lambda s: html.escape(s, quote=False),
+        esc=html.escape,
+        code=lambda s: f"<code>{html.escape(s)}</code>",
+        math=lambda s: f'<span class="math">{html.escape(s)}</span>',
+        dmath=lambda s: f'<span class="math display">{html.escape(s)}</span>',
+        image=image,
+        link=lambda url: (f'<a href="{_safe_url(url)}">', "</a>"),
+        strong=("<strong>", "</strong>"),
+        em=("<em>", "</em>"),
+    ))
 
 
 def markdown_to_html(md: str, *, images: Any = None) -> str:

@@ -267,6 +267,15 @@ def latex_printer() -> Any:
             name = label(e.name) if "_" in e.name else e.name
             return r"\text{%s}" % name.replace("_", r"\_")
 
+        def _print_tuple(self, e: Any) -> str:
+            return r"\left(" + ", ".join(self._print(x) for x in e) + r"\right)"
+
+        _print_Tuple = _print_tuple
+
+        def _print_Not(self, e: Any) -> str:
+            inner = self._print(e.args[0])
+            return f"{inner}^{{c}}" if e.args[0].is_Atom else rf"\left({inner}\right)^{{c}}"
+
         def _print_BooleanTrue(self, e: Any) -> str:
             return r"\text{yes}"
 

@@ -53,14 +53,14 @@ def _words(name: str) -> str:
 def symbol_text(name: str) -> str:
     """A symbol's name as a learner writes it: ``lambda`` -> ``λ``, ``x1`` -> ``x₁``.
 
-    >>> symbol_text("lambda"), symbol_text("x12"), symbol_text("x_2")
-    ('λ', 'x₁₂', 'x₂')
+    >>> symbol_text("lambda"), symbol_text("x12"), symbol_text("x_2"), symbol_text("sigma^2")
+    ('λ', 'x₁₂', 'x₂', 'σ²')
     """
-    m = re.fullmatch(r"([A-Za-z]+)_?(\d*)", name)
+    m = re.fullmatch(r"([A-Za-z]+)_?(\d*)(?:\^(\d+))?", name)
     if not m:
         return name
-    base, digits = m.groups()
-    return _GREEK.get(base, base) + digits.translate(_SUB)
+    base, digits, power = m.groups()
+    return _GREEK.get(base, base) + digits.translate(_SUB) + (power or "").translate(_SUP)
 
 
 _TEXT: Any = None
@@ -176,7 +176,7 @@ def _text_printer() -> Any:
             b, x = e.base, e.exp
             bt = self._print(b)
             if precedence(b) < PRECEDENCE["Pow"] or (b.is_Rational and not b.is_Integer) \
-                    or bt.startswith("-"):
+                    or bt.startswith("-") or (b.is_Symbol and bt[-1:] in "⁰¹²³⁴⁵⁶⁷⁸⁹"):
                 bt = f"({bt})"
             if x == S.Half:
                 inner = self._print(b)
@@ -214,6 +214,10 @@ def _text_printer() -> Any:
 
         def _print_Tuple(self, e: Any) -> str:
             return "(" + ", ".join(self._print(x) for x in e) + ")"
+
+        def _print_Not(self, e: Any) -> str:
+            inner = self._print(e.args[0])
+            return f"not {inner}" if e.args[0].is_Atom else f"not ({inner})"
 
         def _print_BooleanTrue(self, e: Any) -> str:
             return "yes"

@@ -107,8 +107,20 @@ def _t(x: Any) -> str:
     return text_of(x)
 
 
-def compare_distribution(expected: Any, answer: Any) -> Verdict:
-    """Judge a distribution answer by its family and parameters (exactly)."""
+def compare_distribution(expected: Any, answer: Any,
+                         slips: Mapping[str, Any] | None = None) -> Verdict:
+    """Judge a distribution answer by its family and parameters (exactly); ``slips`` maps a
+    named slip to the distribution it gives (e.g. σ for σ/√n), checked first when wrong.
+
+    The answer is a family name with its parameters in the package's order (``normal(mu,
+    sigma)`` with the standard deviation, ``exponential(rate)``, ``gamma(shape, scale)``,
+    ``binomial(n, p)``, ``poisson(lambda)``, ``beta(a, b)``); named parameters
+    (``N(mu=0, variance=4)``, ``gamma(shape=2, rate=3)``) and the short names (``N``,
+    ``Bin``, ``Exp``, ``Pois``) are read too.
+
+    >>> compare_distribution(parse_dist("gamma(2, 1/3)"), "gamma(2, 3)").feedback
+    'Not correct: gamma(k, theta) takes the scale; 3 is the rate (1/scale). Write gamma(2, 1/3).'
+    """
     try:
         got = parse_dist(answer)
     except InputError as exc:
@@ -121,6 +133,15 @@ def compare_distribution(expected: Any, answer: Any) -> Verdict:
                        expected=expected, got=got)
     if got.params == expected.params and got.table == expected.table:
         return Verdict(True, "exact", f"Correct: {expected}.", expected=expected, got=got)
+    for name, value in (slips or {}).items():
+        if value.family == got.family and value.params == got.params:
+            return Verdict(False, "exact", f"Not correct: {shown} uses {name}; the answer is "
+                           f"{expected}.", expected=expected, got=got, details=(str(name),))
+    if expected.family == "gamma" and got.params[0] == expected.params[0] \
+            and got.params[1] == 1 / expected.params[1]:
+        return Verdict(False, "exact", f"Not correct: gamma(k, theta) takes the scale; "
+                       f"{got.params[1]} is the rate (1/scale). Write {expected}.",
+                       expected=expected, got=got, details=("rate for scale",))
     if expected.family == "normal" and got.params[0] == expected.params[0] \
             and got.params[1] == expected.params[1] ** 2:
         return Verdict(False, "exact", f"Not correct: {shown} reads {got.params[1]} as the "
@@ -136,5 +157,5 @@ def compare_distribution(expected: Any, answer: Any) -> Verdict:
                        f"{expected}.", expected=expected, got=got, details=("swapped",))
     wrong = [f"{n} should be {e}, not {g}" for n, e, g in
              zip(expected.names, expected.params, got.params, strict=False) if e != g]
-    return Verdict(False, "exact", "Not correct: " + "; ".join(wrong) + ".",
-                   expected=expected, got=got)
+    return Verdict(False, "exact", "Not correct: " + "; ".join(wrong) + f" (the answer is "
+                   f"{expected}).", expected=expected, got=got)

@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -254,6 +255,9 @@ def quantile(law: str, p: Any, *, df: Any = None, upper: bool = False,
              digits: int = DIGITS) -> Any:
     """The x with P(X <= x) = p (or, with ``upper``, P(X > x) = p), as a SymPy Float.
 
+    Remembered (a bounded cache): a class graded on one test asks for the same few
+    critical values again and again.
+
     Examples
     ========
     >>> print(quantile("z", "0.975").evalf(15))
@@ -261,6 +265,26 @@ def quantile(law: str, p: Any, *, df: Any = None, upper: bool = False,
     >>> print(quantile("chi2", "0.05", df=3, upper=True).evalf(15))
     7.81472790325118
     """
+    key = (law, p, df, upper, digits)
+    if _hashable(key):
+        return _quantile_cached(*key)
+    return _quantile(*key)
+
+
+def _hashable(key: tuple) -> bool:
+    try:
+        hash(key)
+    except TypeError:
+        return False
+    return True
+
+
+@functools.lru_cache(maxsize=2048)
+def _quantile_cached(law: str, p: Any, df: Any, upper: bool, digits: int) -> Any:
+    return _quantile(law, p, df, upper, digits)
+
+
+def _quantile(law: str, p: Any, df: Any, upper: bool, digits: int) -> Any:
     mp = _mp()
     with mp.workdps(digits + _GUARD):
         pars = _check_law(law, df)
@@ -308,9 +332,21 @@ def p_value(law: str, statistic: Any, alternative: str, *, df: Any = None,
     >>> print(p_value("z", "1.96", "less").evalf(10))
     0.9750021049
     """
-    mp = _mp()
     if alternative not in ALTERNATIVES:
         raise ValueError(f"unknown alternative {alternative!r}")
+    key = (law, statistic, alternative, df, digits)
+    if _hashable(key):
+        return _p_value_cached(*key)
+    return _p_value(*key)
+
+
+@functools.lru_cache(maxsize=4096)
+def _p_value_cached(law: str, statistic: Any, alternative: str, df: Any, digits: int) -> Any:
+    return _p_value(law, statistic, alternative, df, digits)
+
+
+def _p_value(law: str, statistic: Any, alternative: str, df: Any, digits: int) -> Any:
+    mp = _mp()
     with mp.workdps(digits + _GUARD):
         pars = _check_law(law, df)
         x = to_mpf(statistic) if not isinstance(statistic, str) else mp.mpf(statistic)

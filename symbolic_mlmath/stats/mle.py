@@ -21,6 +21,8 @@ Examples
 {'mu': 5, 'sigma': 2}
 >>> derive_mle("uniform", data="0.5 2.5 1.5").result
 {'theta': 5/2}
+>>> derive_mle("linear_regression", x="1 2 3 4", y="2 3 5 6").result
+{'a': 1/2, 'b': 7/5, 'sigma^2': 1/20}
 """
 
 from __future__ import annotations
@@ -85,7 +87,8 @@ def model_of(distribution: Any, known: Mapping[str, Any] | None = None) -> Model
         name = "normal"
     if name not in MLE_FAMILIES:
         raise TaskError(f"no closed-form MLE is derived for {name!r}; choose one of "
-                        f"{', '.join(MLE_FAMILIES)}", name="distribution")
+                        f"{', '.join(MLE_FAMILIES)} or linear_regression (with x and y)",
+                        name="distribution")
     fixed = {str(k).strip().lower(): exact_number(v, "known") for k, v in (known or {}).items()}
     if args.strip(") "):
         parts = [a.strip() for a in args.rstrip(") ").split(",")]
@@ -180,13 +183,23 @@ def check_support(model: Model, values: Any) -> None:
 
 
 def derive_mle(distribution: Any, data: Any = None, *, n: Any = None,
-               known: Mapping[str, Any] | None = None) -> Derivation:
+               known: Mapping[str, Any] | None = None, x: Any = None, y: Any = None
+               ) -> Derivation:
     """The maximum likelihood estimate of the unknown parameters, with every step.
 
     Give ``data`` (numbers) or nothing (a sample x_1, ..., x_n of symbolic size ``n``).
+    ``distribution="linear_regression"`` takes ``x`` and ``y`` (y = a + b x + N(0, σ²)
+    noise; ``known={"sigma": ...}`` optional): least squares as maximum likelihood.
     """
     from sympy import IndexedBase, Integer, Symbol
 
+    from symbolic_mlmath.stats.mle_regression import REGRESSION_NAMES, derive_regression_mle
+
+    if str(distribution).strip().lower() in REGRESSION_NAMES:
+        return derive_regression_mle(x, y if y is not None else data, known=known)
+    if x is not None or y is not None:
+        raise TaskError("x and y are the data of distribution=linear_regression; give data "
+                        "for a distribution", name="x")
     model = model_of(distribution, known)
     i = Symbol("i", integer=True, positive=True)
     xs = IndexedBase("x", real=True)

@@ -52,16 +52,38 @@ _CURVATURE = {
 
 
 def instantiate(expr: Any, n: Any, sample: Any) -> Any:
-    """``expr`` over a symbolic sample with ``n`` and the ``x_i`` replaced by ``sample``."""
-    from sympy import Basic, Indexed, Integer, Product, Rational, Sum
+    """``expr`` over a symbolic sample with ``n`` and the ``x_i`` replaced by ``sample``.
+
+    A sample of pairs (``(x_i, y_i)``, a regression) fills ``x[i]`` and ``y[i]``.
+    """
+    from sympy import Basic, Indexed, Integer, Product, Rational, Sum, Tuple
 
     if not isinstance(expr, Basic):
         return expr
     vals = [Rational(v) if isinstance(v, str) else Integer(v) if isinstance(v, int) else v
             for v in sample]
     e = expr.xreplace({n: Integer(len(vals))}) if n is not None and not n.is_number else expr
-    e = e.replace(lambda a: isinstance(a, Sum | Product), lambda a: a.doit())
-    return e.replace(lambda a: isinstance(a, Indexed), lambda a: vals[int(a.indices[0]) - 1])
+
+    def value(a: Any) -> Any:
+        v = vals[int(a.indices[0]) - 1]
+        if isinstance(v, Tuple | tuple):
+            return v[1] if str(a.base) == "y" else v[0]
+        return v
+
+    def fill(t: Any) -> Any:
+        return t.replace(lambda a: isinstance(a, Indexed) and a.indices[0].is_Integer, value)
+
+    def written_out(a: Any) -> Any:  # term by term, each filled in (fast: no doit)
+        from sympy import Add, Mul
+
+        if len(a.limits) != 1 or not all(v.is_Integer for v in a.limits[0][1:]):
+            return a.doit()
+        j, lo, hi = a.limits[0]
+        terms = [fill(a.function.xreplace({j: Integer(k)})) for k in range(int(lo), int(hi) + 1)]
+        return Add(*terms) if isinstance(a, Sum) else Mul(*terms)
+
+    e = e.replace(lambda a: isinstance(a, Sum | Product), written_out)
+    return fill(e)
 
 
 def sums_as_symbols(expr: Any) -> tuple[Any, dict]:

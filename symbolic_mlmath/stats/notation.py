@@ -38,7 +38,8 @@ def event_text(event: Any, printer: Any) -> str:
             parts.append(f"({t})" if isinstance(a, And | Or) else t)
         return word.join(parts)
     if isinstance(event, Not):
-        return f"not ({event_text(event.args[0], printer)})"
+        inner = event_text(event.args[0], printer)
+        return f"not {inner}" if event.args[0].is_Atom else f"not ({inner})"
     return printer._print(event)
 
 
@@ -51,7 +52,8 @@ def _event_latex(event: Any, printer: Any) -> str:
             rf"\left({_event_latex(a, printer)}\right)" if isinstance(a, And | Or) else
             _event_latex(a, printer) for a in event.args)
     if isinstance(event, Not):
-        return rf"\left({_event_latex(event.args[0], printer)}\right)^{{c}}"
+        inner = _event_latex(event.args[0], printer)
+        return f"{inner}^{{c}}" if event.args[0].is_Atom else rf"\left({inner}\right)^{{c}}"
     return printer._print(event)
 
 

@@ -4,8 +4,10 @@ With ``variables`` (name -> distribution: dice ``die(6)``, coins ``coin``, named
 distributions), an event such as ``X1 + X2 = 7`` is split by the laws where they apply
 (complement for ``not``, the addition rule for ``or``, the product rule for ``and`` of
 events about different independent variables, the conditional rule for ``given``) and
-each remaining part is counted on the sample space (finite variables) or computed from
-the CDF (one named distribution). With ``probabilities`` of named events
+each remaining part is counted on the sample space (finite variables), computed from
+the CDF (one named distribution) or integrated over the region of the event (two
+independent continuous variables, :mod:`.regions`; cards: :mod:`.cards`). With
+``probabilities`` of named events
 (``{"A": 0.3, "B": 0.5, "A and B": 0.1}``) the same laws combine them; ``independent``
 lets the product rule multiply.
 
@@ -200,8 +202,10 @@ class EventSolver:
             self._one_variable(chain, node, event, names[0])
             return
         if not self._finite(event):
-            raise InputError("events about several variables need finite ones (dice, coins, "
-                             "binomials) to count outcomes", name="event")
+            from .regions import region_steps
+
+            region_steps(chain, node, event, self.dists, names)
+            return
         self._count(chain, node, event, names)
 
     def _one_variable(self, chain: Chain, node: Any, event: Any, name: str) -> None:

@@ -66,6 +66,8 @@ class StatsRule(str, Enum):
     NORMALIZE_POSTERIOR = "normalize_posterior"  # divide the products by their sum
     LIKELIHOOD_PRODUCT = "likelihood_product"  # naive Bayes: P(words | C) = product of P(w | C)
     LOG_SPACE = "log_space"  # log P(C) + sum log P(w | C), then softmax
+    REGION_INTEGRAL = "region_integral"  # P((X, Y) in A) = double integral of f_X f_Y over A
+    INNER_INTEGRAL = "inner_integral"  # the inner integral done, a function of the outer variable
     # random vectors
     MARGINAL_SUM = "marginal_sum"  # p_X(x) = sum over y of p(x, y)
     CONDITIONAL_PMF = "conditional_pmf"  # p(x | y) = p(x, y) / p_Y(y)
@@ -81,6 +83,9 @@ class StatsRule(str, Enum):
     LINEARITY_OVER_SUMS = "linearity_over_sums"  # E[sum a_i Y_i] = sum a_i E[Y_i]
     BIAS_IDENTITY = "bias_identity"  # E[X_i^2] = sigma^2 + mu^2, E[Xbar^2] = sigma^2/n + mu^2
     SIMULATION = "seeded_simulation"  # a seeded simulation (law of large numbers, CLT) (reads)
+    COMBINATION_MOMENTS = "combination_moments"  # E[sum a X + b] = sum a E X + b, Var = sum a^2 Var X
+    CLOSED_FAMILY = "closed_family"  # normals combine linearly; Poisson, chi2, ... add
+    CLT_APPROXIMATION = "clt_approximation"  # Xbar approximately N(mu, sigma/sqrt(n)) for large n
 
     # --- inference (issue 15) ----------------------------------------------
     # quantities computed by a formula (before is None; the formula, the values put in and
@@ -113,6 +118,7 @@ class StatsRule(str, Enum):
     SAMPLE_SIZE = "sample_size"  # smallest n with margin <= E: (z sigma / E)^2 rounded up
     REJECTION_REGION = "rejection_region"  # the estimates that reject H0
     POWER = "power"  # P(reject H0 | the true value): 1 - beta
+    POWER_SEARCH = "power_search"  # t test: n stepped until the noncentral-t power >= target
     LIFT = "lift"  # (p_variation - p_control) / p_control
     HYPOTHESES = "hypotheses"  # H0 and H1 for the alternative
     TEST_STATISTIC = "test_statistic"  # (estimate - null value) / standard error
@@ -127,6 +133,8 @@ class StatsRule(str, Enum):
     SECOND_DERIVATIVE_CHECK = "second_derivative_check"  # l'' < 0 at the root: a maximum
     HESSIAN_CHECK = "hessian_check"  # the Hessian negative definite at the root
     BOUNDARY_MAXIMUM = "boundary_maximum"  # no root of the score: the maximum on the boundary
+    REGRESSION_LIKELIHOOD = "regression_likelihood"  # L(a, b, s2) = prod N(y_i; a + b x_i, s2)
+    MLE_NORMAL_EQUATIONS = "mle_normal_equations"  # score in a, b = 0 <=> the normal equations
     # Bayesian inference
     PRIOR = "prior"  # the prior density of the parameter
     POSTERIOR_PROPORTIONAL = "posterior_proportional"  # posterior ∝ prior x likelihood

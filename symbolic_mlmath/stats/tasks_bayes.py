@@ -83,7 +83,10 @@ def _labelled(answer: Any, keys: list[str]) -> dict[str, str]:
         if m:
             label = m.group(1).strip().lower().replace(" ", "")
             label = {"λ": "lambda", "μ": "mu", "σ": "sigma", "θ": "theta", "σ^2": "sigma^2",
-                     "variance": "sigma^2", "var": "sigma^2", "sigma2": "sigma^2"}.get(label, label)
+                     "variance": "sigma^2", "var": "sigma^2", "sigma2": "sigma^2",
+                     "σ²": "sigma^2", "sigma²": "sigma^2", "s^2": "sigma^2",
+                     "intercept": "a", "b0": "a", "beta0": "a", "β0": "a",
+                     "slope": "b", "b1": "b", "beta1": "b", "β1": "b"}.get(label, label)
             label = label.removesuffix("hat").removesuffix("_")
             out[label] = m.group(2).strip()
         elif len(keys) == 1 and keys[0] not in out:
@@ -129,6 +132,10 @@ def _check_mle(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     result = dict(d.result)
     if "sigma" in result:
         result["sigma^2"] = result["sigma"] ** 2
+    elif "sigma^2" in result:
+        from symbolic_mlmath.stats.formulas import exact_sqrt
+
+        result["sigma"] = exact_sqrt(result["sigma^2"])
     given = _labelled(answer, list(d.result))
     lines, wrong = [], []
     slips = _mle_slips(d, result)
@@ -174,6 +181,16 @@ def _mle_slips(d: Any, result: dict) -> dict:
                          sqrt(s2)), ("the variance, not the standard deviation", var)]
         out["sigma^2"] = [("the sample variance with n - 1 (the MLE divides by n)", s2),
                           ("the standard deviation, not the variance", result["sigma"])]
+    if fam == "linear regression" and "sigma^2" in result:
+        n = d.steps[0].given["n"]
+        s2 = result["sigma^2"] * n / (n - 2)
+        out["sigma^2"] = [("the residual variance with n - 2 (the MLE divides by n)", s2),
+                          ("the standard deviation, not the variance", result["sigma"])]
+        out["sigma"] = [("the residual standard deviation with n - 2 (the MLE divides by n)",
+                         sqrt(s2)), ("the variance, not the standard deviation",
+                                     result["sigma^2"])]
+        out["a"] = [("the slope: a is the intercept", result["b"])]
+        out["b"] = [("the intercept: b is the slope", result["a"])]
     if fam in ("exponential", "geometric"):
         key = "lambda" if fam == "exponential" else "p"
         if key in result:
@@ -184,10 +201,11 @@ def _mle_slips(d: Any, result: dict) -> dict:
     return out
 
 
-def _mle(distribution: Any, data: Any = None, n: Any = None, known: Any = None) -> Any:
+def _mle(distribution: Any, data: Any = None, n: Any = None, known: Any = None,
+         x: Any = None, y: Any = None) -> Any:
     from symbolic_mlmath.stats.mle import derive_mle
 
-    return derive_mle(distribution, data, n=n, known=_mapping(known))
+    return derive_mle(distribution, data, n=n, known=_mapping(known), x=x, y=y)
 
 
 def _mapping(value: Any) -> Any:
@@ -198,17 +216,28 @@ def _mapping(value: Any) -> Any:
     return read_mapping(value, name="known")
 
 
+_MLE_ANSWERS = """\
+each estimate labelled: p = 0.7, lambda = 2, mu = 5, sigma = 2 (or sigma^2 = 4), theta = 2.5
+with data: numbers or exact fractions, right when the exact value rounded to the places written
+symbolic sample: xbar, sum(x_i)/n, n/sum(x_i), sqrt(sum(x_i^2)/n - xbar^2)
+linear_regression: a = intercept, b = slope, sigma^2 = RSS/n (also intercept =, slope =, sigma =)
+slips named: n - 1 (or n - 2) instead of n, the variance for the SD, 1/xbar for xbar, a and b swapped"""
+
 BAYES_TASKS.append(Task(
     "mle", "Maximum likelihood by calculus: likelihood, log-likelihood, score, root, second "
-    "derivative (or Hessian); Uniform(0, θ) on the boundary",
+    "derivative (or Hessian); Uniform(0, θ) on the boundary; linear regression = least "
+    "squares under Gaussian noise",
     (Input("distribution", "raw", "bernoulli, binomial, poisson, geometric, exponential, "
-           "normal or uniform"),
+           "normal, uniform, or linear_regression (with x and y)"),
      Input("data", "raw", "the observations (omit for a symbolic sample x_1..x_n)",
            required=False),
      Input("n", "number", "sample size of a symbolic sample", required=False),
      Input("known", "raw", "known parameters, e.g. {n: 10} (binomial), {sigma: 2}",
-           required=False)),
-    _mle, _check_mle, topic="c3w3-mle"))
+           required=False),
+     Input("x", "raw", "linear_regression: the predictor values", required=False),
+     Input("y", "raw", "linear_regression: the responses (answer a = intercept, b = slope, "
+           "sigma^2)", required=False)),
+    _mle, _check_mle, topic="c3w3-mle", answers=_MLE_ANSWERS))
 
 
 # ------------------------------------------------------------------ posterior and MAP
@@ -239,16 +268,12 @@ def _check_posterior(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
         spec = tuple(Part(k, (k,)) for k in r)
         return judge(r, answer, spec)
     text = str(answer).strip()
-    if re.match(r"^[A-Za-z]+\s*\(", text) and "=" not in text:
+    if re.match(r"^[A-Za-z]+\w*\s*\(", text) and not re.match(r"^\s*(mean|mode|median|map)\b",
+                                                             text, re.IGNORECASE):
+        from symbolic_mlmath.stats.answers_prob import compare_distribution
         from symbolic_mlmath.stats.distributions import parse_distribution
 
-        got = parse_distribution(text, name="answer")
-        want = parse_distribution(r["distribution"])
-        ok = got.family == want.family and all(a == b for a, b in
-                                               zip(got.params, want.params, strict=True))
-        fb = (f"Correct: the posterior is {want}." if ok else
-              f"Not correct: the posterior is {want}, not {got}.")
-        return Verdict(ok, "structural", fb, expected=r["distribution"], got=text)
+        return compare_distribution(parse_distribution(r["distribution"]), text)
 
     def slips() -> dict:
         return {"the posterior mode (MAP), not the mean": {"mean": r["mode"]},
@@ -268,7 +293,10 @@ _PRIOR_INPUTS = (
 BAYES_TASKS.append(Task(
     "posterior", "Posterior by recognising the kernel (Beta-Binomial, Gamma-Poisson, "
     "Normal-Normal) or over finitely many hypotheses", _PRIOR_INPUTS,
-    _posterior, _check_posterior, topic="c3w3-bayesian"))
+    _posterior, _check_posterior, topic="c3w3-bayesian",
+    answers="the posterior distribution, e.g. beta(7, 4), gamma(8, 1/4) (shape, scale; or "
+            "gamma(shape=8, rate=4)), normal(3/2, 1/2) (mean, standard deviation); or labelled "
+            "summaries mean = 7/11, mode = 2/3, median = ...; over hypotheses {H1: 0.2, ...}"))
 
 
 def _map(prior: Any = None, likelihood: Any = None, data: Any = None, known: Any = None,

@@ -280,3 +280,47 @@ register(Task("mvn_density", "Multivariate normal density at a point (determinan
                                                                   "matrix"),
                Input("x", "vector", "the point")),
               _derive_mvn, None, topic=_C3W2V))
+
+
+# ------------------------------------------------------------------ distributions as answers
+_C3W3 = "c3w3-sampling"
+_DIST_ANSWERS = ("a distribution with its parameters, e.g. normal(3, 5) (mean, standard "
+                 "deviation), N(mu=3, variance=25), poisson(5), binomial(10, 0.3), gamma(2, 1/2) "
+                 "(shape, scale) or gamma(shape=2, rate=2)")
+
+
+def _derive_distribution_of(variables: Any, expression: Any) -> Any:
+    from .combinations import derive_distribution_of
+
+    return derive_distribution_of(variables, expression)
+
+
+def _derive_sampling(distribution: Any, n: Any, statistic: Any = None) -> Any:
+    from .combinations import derive_sampling_distribution
+
+    return derive_sampling_distribution(distribution, n, statistic)
+
+
+def _check_distribution(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
+    from .answers_prob import compare_distribution
+    from .combinations import as_distribution, combination_slips
+
+    return compare_distribution(as_distribution(d.result), answer, combination_slips(d))
+
+
+register(Task("distribution_of", "The distribution of a1 X1 + a2 X2 + ... + b for independent "
+              "variables: mean and variance, then the family (normals combine linearly; "
+              "Poisson, binomial, gamma and chi-square add)",
+              (Input("variables", "raw", 'the variables, e.g. {"X": "normal(1, 3)", "Y": '
+                     '"normal(2, 4)"}'),
+               Input("expression", "expr", "the combination, e.g. X + Y, 2X - Y + 1")),
+              _derive_distribution_of, _check_distribution, topic=_C3W3,
+              aliases=("sum_distribution",), answers=_DIST_ANSWERS))
+register(Task("sampling_distribution", "The distribution of the mean (or sum) of n independent "
+              "draws: N(mu, sigma/sqrt(n)) exactly for a normal, approximately (central limit "
+              "theorem) otherwise",
+              (Input("distribution", "raw", 'the population, e.g. "normal(100, 15)"'),
+               Input("n", "int", "the number of draws"),
+               Input("statistic", "choice", "mean (default) or sum", required=False,
+                     choices=("mean", "sum"))),
+              _derive_sampling, _check_distribution, topic=_C3W3, answers=_DIST_ANSWERS))

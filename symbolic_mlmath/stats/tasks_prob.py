@@ -267,6 +267,28 @@ def _derive_describe(data: Any, quantile_method: Any = None, ddof: Any = None) -
     return derive_describe(data, quantile_method, 1 if ddof is None else ddof)
 
 
+def _describe_slips(d: Any, key: str) -> dict:
+    """The divisor and variance/standard-deviation slips of the spread keys of describe."""
+    if key not in ("variance", "std"):
+        return {}
+    from .data import read_data
+    from .summary import Summary
+
+    s = Summary(read_data(list(d.goal)))
+    k = int(d.inputs.get("ddof", 1))
+    other = 0 if k == 1 else 1
+    slips: dict[str, Any] = {}
+    if s.n - other > 0:
+        name = ("n instead of n - 1 in the divisor" if k == 1 else
+                "n - 1 instead of n (this is the sample variance)")
+        slips[name] = s.variance(other) if key == "variance" else s.std(other)
+    if key == "std":
+        slips["the variance instead of the standard deviation"] = s.variance(k)
+    else:
+        slips["the standard deviation instead of the variance"] = s.std(k)
+    return slips
+
+
 def _check_describe(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     from .answers_prob import check_number
     from .data import read_mapping
@@ -286,7 +308,7 @@ def _check_describe(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
             if not ok:
                 wrong.append(f"{key}: expected {', '.join(map(str, want))}")
             continue
-        v = check_number(want, str(value), **tol)
+        v = check_number(want, str(value), _describe_slips(d, key), **tol)
         methods.add(v.method)
         if v.correct is not True:
             wrong.append(f"{key}: {v.feedback}")

@@ -14,8 +14,7 @@ template = TEMPLATES.add
 from symbolic_mlmath.stats.templates_data import DATA_TEMPLATES  # noqa: E402
 from symbolic_mlmath.stats.templates_prob import PROB_TEMPLATES  # noqa: E402
 
-TEMPLATES.update(PROB_TEMPLATES)
-TEMPLATES.update(DATA_TEMPLATES)
+TEMPLATES.merge(PROB_TEMPLATES, DATA_TEMPLATES)
 
 
 

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from sympy import Tuple
+
 from symbolic_mlmath.core.steps import Step
 from symbolic_mlmath.render.formats import MathFormat
-from symbolic_mlmath.render.templates import TemplateTable
+from symbolic_mlmath.render.templates import TemplateTable, default_displays
 from symbolic_mlmath.stats.rules import StatsRule
 
 __all__ = ["DATA_TEMPLATES"]
@@ -99,7 +101,18 @@ def _median(step: Step, f: MathFormat) -> str:
 
 @template(StatsRule.MODE_RULE, "Mode", "The most frequent value(s).", "=>")
 def _mode(step: Step, f: MathFormat) -> str:
-    return f"{f.prose('mode')} {f.m(_becomes(step))} ({f.prose('count')} {f.m(_g(step, 'count'))})"
+    modes, count = _becomes(step), f.m(_g(step, "count"))
+    if not isinstance(modes, tuple | Tuple):
+        return f"{f.prose('mode')} {f.m(modes)} ({f.prose('count')} {count})"
+    if len(modes) == 1:
+        return f"{f.prose('mode')} {f.m(modes[0])} ({f.prose('count')} {count})"
+    return (f"{f.prose('modes')} {_values(modes, f)} "
+            f"({f.prose('each with count')} {count})")
+
+
+def _values(values: Any, f: MathFormat) -> str:
+    """A list of values in words: ``12, 14`` (``none`` when empty)."""
+    return ", ".join(f.m(v) for v in values) if len(values) else f.prose("none")
 
 
 @template(StatsRule.DATA_QUANTILE, "Sample quantile",
@@ -116,7 +129,7 @@ def _dquant(step: Step, f: MathFormat) -> str:
 def _iqr(step: Step, f: MathFormat) -> str:
     lo, hi = _g(step, "fences")
     return (f"IQR = {f.m(_becomes(step))}; {f.prose('fences')} {f.m(lo)}, {f.m(hi)}; "
-            f"{f.prose('outliers')} {f.m(_g(step, 'outliers'))}")
+            f"{f.prose('outliers')} {_values(_g(step, 'outliers', ()), f)}")
 
 
 @template(StatsRule.SKEWNESS_RULE, "Skewness",
@@ -189,6 +202,20 @@ def _outcomes(step: Step, f: MathFormat) -> str:
     value = _g(step, "becomes", step.after)
     return (f"{f.m(fav)} {f.prose('favourable ' + word)}{over}{tail}: "
             f"{f.m(_g(step, 'part', step.before))} = {f.m(value)}")
+
+
+@template(StatsRule.REGION_INTEGRAL, "Integrate the joint density over the event",
+          lambda f: f.raw(r"P\big((X, Y) \in A\big) = \iint_A f_X(x)\,f_Y(y)\,dy\,dx",
+                          "P((X, Y) in A) = ∬_A f_X(x) f_Y(y) dy dx")
+          + f.prose(" (independent: the joint density is the product of the densities)."))
+def _region(step: Step, f: MathFormat) -> str:
+    return f"{f.m(_part(step))} = {f.m(_becomes(step))}"
+
+
+@template(StatsRule.INNER_INTEGRAL, "Inner integral",
+          "Integrate over the inner variable with the outer one held fixed.")
+def _inner(step: Step, f: MathFormat) -> str:
+    return (f"{f.prose('over')} {f.m(_g(step, 'variable'))}: {f.m(step.after)}")
 
 
 @template(StatsRule.ADDITION_RULE, "Addition rule",
@@ -353,8 +380,69 @@ def _bias(step: Step, f: MathFormat) -> str:
     return f"{f.m(_part(step))} = {f.m(_becomes(step))}"
 
 
+def _checkpoints(shown: Any) -> list | None:
+    """``[(draws, running mean), ...]`` when ``shown`` is a table of checkpoints."""
+    if isinstance(shown, Tuple) and shown and all(
+            isinstance(p, Tuple) and len(p) == 2 for p in shown):
+        return [tuple(p) for p in shown]
+    return None
+
+
+@template(StatsRule.COMBINATION_MOMENTS, "Mean and variance of the combination",
+          lambda f: f.raw(r"\mathbb{E}\Big[\sum a_i X_i + b\Big] = \sum a_i \mathbb{E}[X_i] + b,"
+                          r"\quad \operatorname{Var}\Big(\sum a_i X_i + b\Big) = \sum a_i^2 "
+                          r"\operatorname{Var} X_i",
+                          "E[Σ aᵢXᵢ + b] = Σ aᵢ E[Xᵢ] + b, Var(Σ aᵢXᵢ + b) = Σ aᵢ² Var Xᵢ")
+          + f.prose(" (independent variables; the mean of n draws: E = μ, Var = σ²/n)."))
+def _comb_moments(step: Step, f: MathFormat) -> str:
+    e, v = step.before
+    m, w = step.after
+    return f"{f.m(e)} = {f.m(m)}, {f.m(v)} = {f.m(w)}"
+
+
+@template(StatsRule.CLOSED_FAMILY, "Name the distribution",
+          "A linear combination of independent normals is normal; Poisson, binomial (same p), "
+          "gamma (same scale) and chi-square variables add within their family.", "~")
+def _closed_family(step: Step, f: MathFormat) -> str:
+    return (f"{f.prose(str(_g(step, 'law')))}: {f.m(_g(step, 'variable'))} "
+            f"{f.prose('has the distribution')} {f.m(step.after)}")
+
+
+@template(StatsRule.CLT_APPROXIMATION, "Central limit theorem",
+          lambda f: f.prose("For large n the mean of n independent draws is approximately ")
+          + f.raw(r"N\left(\mu, \sigma/\sqrt{n}\right)", "N(μ, σ/√n)")
+          + f.prose(" (the standard deviation written second)."), "~")
+def _clt(step: Step, f: MathFormat) -> str:
+    return (f"n = {f.m(_g(step, 'n'))}: {f.m(_g(step, 'variable'))} "
+            f"{f.prose('has approximately the distribution')} {f.m(step.after)}")
+
+
 @template(StatsRule.SIMULATION, "Seeded simulation",
-          "Draw samples with a fixed seed, so the numbers can be reproduced.", "=>")
+          "Draw samples with a fixed seed, so the numbers can be reproduced.", "=>",
+          display=lambda step: [] if _checkpoints(step.after) else default_displays(step, "=>"))
 def _sim(step: Step, f: MathFormat) -> str:
-    return (f"{f.prose('seed')} {f.m(_g(step, 'seed'))}, {f.m(_g(step, 'draws'))} "
-            f"{f.prose('draws')}: {f.m(_becomes(step))}")
+    head = (f"{f.prose('seed')} {f.m(_g(step, 'seed'))}, {f.m(_g(step, 'draws'))} "
+            f"{f.prose('draws')}")
+    points = _checkpoints(_becomes(step))
+    if points is None:
+        return f"{head}: {f.m(_becomes(step))}"
+    means = "; ".join(f"{f.prose('after')} {f.m(k)} {f.prose('draws')} {f.m(m)}"
+                      for k, m in points)
+    mean = _g(step, "mean")
+    tail = f" ({f.prose('the expected value is')} {f.m(mean)})" if mean is not None else ""
+    return f"{head}; {f.prose('running mean')} {means}{tail}"
+
+
+def _lln_result(d: Any) -> Any:
+    """The running means of a seeded run as a table: draws | running mean."""
+    from symbolic_mlmath.render.displays import Shown
+    from symbolic_mlmath.render.present import ResultView
+
+    points = _checkpoints(d.result)
+    if points is None:
+        return None
+    return ResultView(header=["draws", "running mean"],
+                      rows=[[Shown(k), Shown(m)] for k, m in points])
+
+
+DATA_TEMPLATES.results["lln"] = _lln_result

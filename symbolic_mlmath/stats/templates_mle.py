@@ -22,7 +22,9 @@ __all__ = ["MLE_TEMPLATES"]
 MLE_TEMPLATES = TemplateTable()
 template = MLE_TEMPLATES.add
 MLE_TEMPLATES.labels.update({"lambda": "λ (rate)", "mu": "μ (mean)", "sigma": "σ (standard deviation)",
-                             "theta": "θ (upper end)", "p": "p (probability)"})
+                             "theta": "θ (upper end)", "p": "p (probability)",
+                             "a": "a (intercept)", "b": "b (slope)",
+                             "sigma^2": "σ² (noise variance)"})
 
 _L = (r"L(\theta) = \prod_{i=1}^{n} f(x_i; \theta)", "L(θ) = Π f(xᵢ; θ)")
 _ELL = (r"\ell(\theta) = \log L(\theta) = \sum_{i=1}^{n} \log f(x_i;\theta)",
@@ -74,7 +76,14 @@ def _root_display(step: Step) -> list:
           + f.raw(r"\partial\ell/\partial\theta = 0", "∂ℓ/∂θ = 0") + ".", "=>",
           display=_root_display)
 def _root(step: Step, f: MathFormat) -> str:
-    return ", ".join(f"{f.m(eq.lhs)} = {f.m(eq.rhs)}" for eq in step.given["solution"])
+    g = step.given
+    text = ", ".join(f"{f.m(eq.lhs)} = {f.m(eq.rhs)}" for eq in g["solution"])
+    if "rss" in g:  # regression: the normal equations, then the σ² equation
+        text = f"{f.prose('solving the normal equations')}: {text}"
+        if len(g["solution"]) == 3:
+            note = f.prose("the σ² equation gives σ̂² = S(â, b̂)/n, the sum of squared residuals")
+            text += f" ({note} {f.m(g['rss'])} {f.prose('over n, not n − 2')})"
+    return text
 
 
 @template(R.SECOND_DERIVATIVE_CHECK, "Second derivative test",
@@ -104,6 +113,34 @@ def _boundary(step: Step, f: MathFormat) -> str:
     eq = step.after
     return (f"{f.prose('the score')} {f.m(step.before)} < 0 {f.prose('never vanishes; so')} "
             f"{f.m(eq.lhs)} = max xᵢ = {f.m(eq.rhs)}")
+
+
+@template(R.REGRESSION_LIKELIHOOD, "Likelihood of the regression model",
+          lambda f: f.prose("With yᵢ = a + b xᵢ + εᵢ and independent εᵢ ~ N(0, σ²), each response "
+                            "is normal about the line; the likelihood is the product ")
+          + f.raw(r"L(a, b, \sigma^2) = \prod_{i=1}^{n} \frac{1}{\sqrt{2\pi\sigma^2}}"
+                  r"\exp\!\left(-\frac{(y_i - a - b x_i)^2}{2\sigma^2}\right)",
+                  "L(a, b, σ²) = Π (2πσ²)^(−1/2) exp(−(yᵢ − a − b xᵢ)²/(2σ²))") + ".", "=")
+def _regression_likelihood(step: Step, f: MathFormat) -> str:
+    g = step.given
+    known = (f"; {f.prose('known')} σ² = {f.m(g['variance'])}" if "variance" in g else "")
+    return f"{f.prose(str(g['n']) + ' pairs')} (xᵢ, yᵢ){known}"
+
+
+@template(R.MLE_NORMAL_EQUATIONS, "The normal equations: maximum likelihood is least squares",
+          lambda f: f.prose("σ² > 0 cancels from the score in a and b, leaving ")
+          + f.raw(r"\sum (y_i - a - b x_i) = 0,\ \sum x_i (y_i - a - b x_i) = 0",
+                  "Σ(yᵢ − a − b xᵢ) = 0, Σxᵢ(yᵢ − a − b xᵢ) = 0")
+          + f.prose(": these are ∂S/∂a = 0 and ∂S/∂b = 0 for the sum of squared residuals ")
+          + f.raw(r"S(a, b) = \sum (y_i - a - b x_i)^2", "S(a, b) = Σ(yᵢ − a − b xᵢ)²")
+          + f.prose(", because ℓ = −(n/2) log(2πσ²) − S(a, b)/(2σ²). So maximising the "
+                    "likelihood is minimising the sum of squared residuals (least squares), "
+                    "for every σ²; in matrix form ")
+          + f.raw(r"X^{\mathsf T}X\beta = X^{\mathsf T}y", "XᵀXβ = Xᵀy") + ".", "=>")
+def _mle_normal(step: Step, f: MathFormat) -> str:
+    n, sx, sxx, sy, sxy = step.given["sums"]
+    return (f"n = {f.m(n)}, Σxᵢ = {f.m(sx)}, Σxᵢ² = {f.m(sxx)}, Σyᵢ = {f.m(sy)}, "
+            f"Σxᵢyᵢ = {f.m(sxy)}")
 
 
 # ------------------------------------------------------------------ Bayesian updating

@@ -26,7 +26,7 @@ from typing import Any
 from symbolic_mlmath.core.steps import Step
 from symbolic_mlmath.core.verify import Verifier, VerifierTable
 from symbolic_mlmath.stats.rules import StatsRule as S
-from symbolic_mlmath.stats.verifiers_prob import pair
+from symbolic_mlmath.stats.verifiers_prob import close, pair
 
 __all__ = ["EVENT_VERIFIERS"]
 
@@ -129,6 +129,95 @@ def _recount_cards(step: Step) -> str | None:
     want = Rational(hits, total) if total else None
     if want != value or hits != g["favourable"] or total != g["size"]:
         return f"recounting gives {hits} of {total} outcomes, not {value}"
+    return None
+
+
+def _grid(support: tuple) -> list:
+    """Points spread over a support, off any simple boundary (offsets by 1/97)."""
+    from sympy import Rational
+
+    lo, hi = support
+    off = Rational(1, 97)
+    if lo.is_finite and hi.is_finite:
+        pts = [lo + (hi - lo) * (Rational(k, 9) + off) for k in range(9)]
+    elif lo.is_finite:
+        pts = [lo + Rational(k, 3) + off for k in range(12)]
+    elif hi.is_finite:
+        pts = [hi - Rational(k, 3) - off for k in range(12)]
+    else:
+        pts = [Rational(k, 3) + off for k in range(-9, 10)]
+    return [float(p) for p in pts]
+
+
+@EVENT_VERIFIERS.check(S.REGION_INTEGRAL)
+def _region(step: Step) -> str | None:
+    """The integrand is sympy.stats' joint density; the pieces cover exactly the event
+    (checked on a grid of points)."""
+    from sympy import Add, Integral, lambdify
+    from sympy.stats import density
+
+    from .distributions import parse_distribution
+
+    g = step.given
+    _, after = pair(step)
+    u, v = g["dummies"]
+    du, dv = (parse_distribution(str(t)) for t in g["distributions"])
+    fu = lambdify(u, density(du.sympy_rv("U"))(u), modules="mpmath")
+    fv = lambdify(v, density(dv.sympy_rv("V"))(v), modules="mpmath")
+    pieces = []
+    for term in Add.make_args(after):
+        if term == 0:
+            continue
+        if not isinstance(term, Integral) or len(term.limits) != 2 or \
+                term.limits[0][0] != v or term.limits[1][0] != u:
+            return f"expected double integrals over {v} then {u}, got {term}"
+        (_, lo, hi), (_, s, t) = term.limits
+        pieces.append((s, t, lambdify(u, lo, modules="mpmath"),
+                       lambdify(u, hi, modules="mpmath"),
+                       lambdify((u, v), term.function, modules="mpmath")))
+    event = lambdify((u, v), g["event"], modules="mpmath")
+    for pu in _grid(du.support()):
+        for pv in _grid(dv.support()):
+            inside = [p for p in pieces if p[0] < pu < p[1] and
+                      p[2](pu) < pv < p[3](pu)]
+            if bool(event(pu, pv)) != bool(inside):
+                return f"the region is wrong at ({u}, {v}) = ({pu}, {pv})"
+            for p in inside:
+                if not close(p[4](pu, pv), fu(pu) * fv(pv), 15):
+                    return f"the integrand is not the joint density at ({pu}, {pv})"
+    return None
+
+
+@EVENT_VERIFIERS.check(S.INNER_INTEGRAL)
+def _inner(step: Step) -> str | None:
+    """At points of each outer range, mpmath quadrature of the inner integral agrees with
+    the closed form."""
+    import mpmath
+    from sympy import Integral, Rational, lambdify
+
+    def _limit(b: Any) -> Any:
+        return mpmath.mpf(str(b.evalf(40))) if b.is_finite else (mpmath.inf if b > 0
+                                                                 else -mpmath.inf)
+
+    u, v = step.given["outer"], step.given["variable"]
+    doubles = [i for i in step.before.atoms(Integral) if len(i.limits) == 2]
+    singles = {i.limits[0]: i for i in step.after.atoms(Integral) if len(i.limits) == 1}
+    for d in doubles:
+        (_, lo, hi), outer = d.limits
+        if outer not in singles:
+            return f"no integral over {outer} in the result"
+        _, s, t = outer
+        f = lambdify((u, v), d.function, modules="mpmath")
+        h = lambdify(u, singles[outer].function, modules="mpmath")
+        a = s if s.is_finite else (t - 5 if t.is_finite else -5)
+        b = t if t.is_finite else a + 5
+        for k in (1, 2, 3):
+            pu = a + (b - a) * Rational(k, 4)
+            with mpmath.workdps(30):
+                want = mpmath.quad(lambda y, pu=pu, f=f: f(pu, y),
+                                   [_limit(lo.subs(u, pu)), _limit(hi.subs(u, pu))])
+                if not close(want, h(pu), 15):
+                    return f"the inner integral at {u} = {pu} is {want}"
     return None
 
 

@@ -57,16 +57,12 @@ def _points(step: Step) -> list[dict]:
     return pts
 
 
-def _value(expr: Any, pt: dict) -> Any:
-    return expr.xreplace(pt).doit().evalf(40)
-
-
 def _same(step: Step, a: Any, b: Any, *, log_a: bool = False) -> bool:
     from sympy import Abs, log
 
-    a, b = _inst(step, a), _inst(step, b)
-    for pt in _points(step):
-        va, vb = _value(a, pt), _value(b, pt)
+    for pt in _points(step):  # the parameters first: the sample then fills plain numbers
+        va = _inst(step, a.xreplace(pt)).doit().evalf(40)
+        vb = _inst(step, b.xreplace(pt)).doit().evalf(40)
         if log_a:
             va = log(va).evalf(40)
         if not (va.is_number and vb.is_number):
@@ -100,11 +96,16 @@ def _likelihood(step: Step) -> str | None:
 
 @_check(R.LOG_LIKELIHOOD)
 def _log_likelihood(step: Step) -> str | None:
-    from sympy import Piecewise
+    from sympy import Piecewise, Product, Sum, expand_log, log
 
     L = step.before
     if isinstance(L, Piecewise):
         L = L.args[0][0]
+    if isinstance(L, Product) and "y" in step.given:  # log Π f = Σ log f (every f > 0)
+        log_f = expand_log(log(L.function), force=True)
+        if not _same(step, Sum(log_f, *L.limits), step.after):
+            return "the log-likelihood is not the logarithm of the likelihood"
+        return None
     if not _same(step, L, step.after, log_a=True):
         return "the log-likelihood is not the logarithm of the likelihood"
     return None
@@ -192,6 +193,56 @@ def _boundary(step: Step) -> str | None:
         v = _inst(step, step.before).xreplace(pt).evalf(30)
         if not v < 0:
             return "the score is not negative: the likelihood does not decrease"
+    return None
+
+
+# ------------------------------------------------------------------ regression as MLE
+def _variance(step: Step) -> Any:
+    g = step.given
+    return g["variance"] if "variance" in g else g["parameters"][2]
+
+
+@_check(R.REGRESSION_LIKELIHOOD)
+def _regression_likelihood(step: Step) -> str | None:
+    from sympy import Indexed, Product, exp, pi, sqrt
+
+    g = step.given
+    a, b = g["parameters"][0], g["parameters"][1]
+    var, x, y = _variance(step), g["x"], g["y"]
+    law = exp(-(y - a - b * x) ** 2 / (2 * var)) / sqrt(2 * pi * var)
+    pairs = list(g["instance"])
+    for u, w in pairs[:2]:
+        if not _same(step, step.before.xreplace({x: u, y: w}), law.xreplace({x: u, y: w})):
+            return "the density is not N(y; a + b x, σ²)"
+    L = step.after
+    if not isinstance(L, Product) or L.limits[0][1:] != (1, len(pairs)):
+        return "the likelihood is not the product over the n observations"
+    j = L.limits[0][0]
+    bases = {str(t.base): t.base for t in L.function.atoms(Indexed)}
+    if set(bases) != {"x", "y"} or L.function != law.xreplace({x: bases["x"][j],
+                                                              y: bases["y"][j]}):
+        return "the likelihood is not the product of N(y_i; a + b x_i, σ²)"
+    return None
+
+
+@_check(R.MLE_NORMAL_EQUATIONS, reads=True)
+def _mle_normal_equations(step: Step) -> str | None:
+    from sympy import Add, expand
+
+    g = step.given
+    a, b = g["parameters"][0], g["parameters"][1]
+    pairs = list(g["instance"])
+    xs, ys = [p[0] for p in pairs], [p[1] for p in pairs]
+    want = (len(xs) * a + Add(*xs) * b - Add(*ys),
+            Add(*xs) * a + Add(*(u * u for u in xs)) * b - Add(*(u * w for u, w in pairs)))
+    eqs = list(step.after)
+    if len(eqs) != 2 or any(expand(e.lhs - e.rhs - k) != 0 for e, k in zip(eqs, want,
+                                                                            strict=True)):
+        return "the normal equations are not n a + Σx b = Σy, Σx a + Σx² b = Σxy for the data"
+    var = _variance(step)
+    for part, e in zip(list(step.before)[:2], eqs, strict=True):
+        if not _same(step, var * part, e.rhs - e.lhs):
+            return "the normal equations are not the score in a and b times σ²"
     return None
 
 

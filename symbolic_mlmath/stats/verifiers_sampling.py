@@ -72,3 +72,63 @@ def _rerun(step: Step) -> str | None:
 for _rule in (S.SUM_OF_SQUARES_IDENTITY, S.LINEARITY_OVER_SUMS, S.BIAS_IDENTITY):
     SAMPLING_VERIFIERS[_rule] = Verifier(check=_same_at_instance)
 SAMPLING_VERIFIERS[S.SIMULATION] = Verifier(check=_rerun, reads=True)
+
+
+# ------------------------------------------------------------------ sums and means of draws
+def _stats_moments(text: Any) -> tuple[Any, Any]:
+    """sympy.stats' own mean and variance of a distribution written as text."""
+    from sympy.core.symbol import Str
+    from sympy.stats import E, variance
+
+    from .combinations import as_distribution
+    from .distributions import parse_distribution
+
+    D = parse_distribution(str(text)) if isinstance(text, Str) else as_distribution(text)
+    rv = D.sympy_rv("V")
+    return E(rv), variance(rv)
+
+
+@SAMPLING_VERIFIERS.check(S.COMBINATION_MOMENTS)
+def _combination(step: Step) -> str | None:
+    """The mean and variance recomputed by sympy.stats (of each variable, then combined)."""
+    from sympy import simplify
+
+    g = step.given
+    moments = [_stats_moments(t) for t in g["distributions"]]
+    if "n" in g:
+        (m, v), n = moments[0], g["n"]
+        want = (m, v / n) if str(g["statistic"]) == "mean" else (n * m, n * v)
+    else:
+        want = (sum((a * m for a, (m, _) in zip(g["coefficients"], moments, strict=True)),
+                    g["constant"]),
+                sum(a**2 * v for a, (_, v) in zip(g["coefficients"], moments, strict=True)))
+    got = tuple(step.after)
+    if any(simplify(w - x) != 0 for w, x in zip(want, got, strict=True)):
+        return f"the mean and variance are {want[0]} and {want[1]}"
+    return None
+
+
+_CLOSED = {"normal": {"normal"}, "poisson": {"poisson"}, "chi2": {"chi2"},
+           "binomial": {"binomial", "bernoulli", "coin"}, "gamma": {"gamma", "exponential"},
+           "exponential": {"exponential"}, "uniform": {"uniform"}}
+
+
+@SAMPLING_VERIFIERS.check(S.CLOSED_FAMILY, S.CLT_APPROXIMATION)
+def _closed(step: Step) -> str | None:
+    """The named distribution has the mean and variance found (sympy.stats), and its family
+    is one the inputs' families close into (the CLT: a normal)."""
+    from sympy import simplify
+
+    from .combinations import as_distribution
+    from .distributions import parse_distribution
+
+    res = as_distribution(step.after)
+    m, v = _stats_moments(step.after)
+    if simplify(m - step.given["mean"]) != 0 or simplify(v - step.given["variance"]) != 0:
+        return f"{res} has mean {m} and variance {v}"
+    if step.rule == S.CLT_APPROXIMATION:
+        return None if res.family == "normal" else "the central limit theorem gives a normal"
+    fams = {parse_distribution(str(t)).family for t in step.given["distributions"]}
+    if not fams <= _CLOSED.get(res.family, set()):
+        return f"{', '.join(sorted(fams))} do not combine into a {res.family}"
+    return None

@@ -26,8 +26,10 @@ import random
 from fractions import Fraction
 
 from symbolic_mlmath.core.problems import GeneratorTable, Level, Problem
+from symbolic_mlmath.stats.worksheet_data import deviations, nice_data
 
-__all__ = ["GENERATORS", "answer_of_interval", "answer_of_test", "deviations", "nice_data"]
+__all__ = ["GENERATORS", "answer_of_interval", "answer_of_test", "deviations", "labelled_key",
+           "line_key", "nice_data", "summary_key"]
 
 #: The generators of this module.
 GENERATORS = GeneratorTable()
@@ -60,6 +62,32 @@ def answer_of_interval(d: object) -> str:
     """The key of an interval: (lower, upper) to 4 decimals."""
     lo, hi = d.result["interval"]  # type: ignore[attr-defined]
     return f"({_num(lo)}, {_num(hi)})"
+
+
+def labelled_key(d: object) -> str:
+    """Each part of a dict result as ``label: value`` (``sick: 7/43, healthy: 36/43``)."""
+    from symbolic_mlmath.core.problems import answer_text
+
+    return ", ".join(f"{k}: {answer_text(v)}" for k, v in d.result.items())  # type: ignore[attr-defined]
+
+
+def summary_key(d: object) -> str:
+    """The summaries a describe problem asks for: mean, median, quartiles, variance, sd."""
+    from symbolic_mlmath.core.problems import answer_text
+
+    r = d.result  # type: ignore[attr-defined]
+    return ", ".join(f"{k}: {answer_text(r[k])}"
+                     for k in ("mean", "median", "q1", "q3", "variance", "std"))
+
+
+def line_key(d: object) -> str:
+    """The fitted line's coefficients, ``b0 = 4, b1 = 3``."""
+    from symbolic_mlmath.core.problems import answer_text
+
+    coefs = d.result["coefficients"]  # type: ignore[attr-defined]
+    return ", ".join(f"b{i} = {answer_text(c)}" for i, c in enumerate(coefs))
+
+
 _NONE: tuple = ("matrices", ())
 
 
@@ -76,33 +104,6 @@ def _dec(q: Fraction | int) -> str:
 
 def _list(xs: list) -> str:
     return ", ".join(_dec(x) for x in xs)
-
-
-def deviations(rng: random.Random, n: int, s: int | None = None, spread: int = 4) -> list[int]:
-    """``n`` whole deviations summing to 0 (with squares summing to (n − 1)s² when ``s``).
-
-    Examples
-    ========
-    >>> d = deviations(random.Random(0), 4, 2)
-    >>> sum(d), sum(x * x for x in d)
-    (0, 12)
-    """
-    target = None if s is None else (n - 1) * s * s
-    lim = max(spread, 2 * (s or 1))
-    for _ in range(20000):
-        d = [rng.randint(-lim, lim) for _ in range(n - 1)]
-        d.append(-sum(d))
-        if abs(d[-1]) <= 2 * lim and (target is None or sum(x * x for x in d) == target):
-            return d
-    raise ValueError(f"no deviations found for n={n}, s={s}")
-
-
-def nice_data(rng: random.Random, n: int, mean: int, s: int | None = None,
-              spread: int = 4) -> list[int]:
-    """Whole data with the given whole ``mean`` (and sample sd ``s`` when given), shuffled."""
-    d = [mean + x for x in deviations(rng, n, s, spread)]
-    rng.shuffle(d)
-    return d
 
 
 # ------------------------------------------------------------------ distributions
@@ -179,7 +180,7 @@ def _gen_sample_variance(rng: random.Random, level: Level) -> Problem:
                    f"Find the sample variance ($n - 1$ divisor) of {_list(data)}.", _NONE)
 
 
-@GENERATORS.add("describe", **_LOOSE)
+@GENERATORS.add("describe", answer=summary_key, **_LOOSE)
 def _gen_describe(rng: random.Random, level: Level) -> Problem:
     data = nice_data(rng, _size(level) + 1, rng.randint(10, 40), spread=level.pick(4, 8, 15))
     return Problem("describe", {"data": _list(data)},
@@ -188,7 +189,7 @@ def _gen_describe(rng: random.Random, level: Level) -> Problem:
 
 
 # ------------------------------------------------------------------ Bayes
-@GENERATORS.add("bayes", **_LOOSE)
+@GENERATORS.add("bayes", answer=labelled_key, **_LOOSE)
 def _gen_bayes(rng: random.Random, level: Level) -> Problem:
     prior = rng.choice((Fraction(1, 2), Fraction(1, 5), Fraction(1, 10), Fraction(3, 10)))
     l1 = Fraction(rng.randint(5, 9), 10)
@@ -290,7 +291,7 @@ _RESIDUALS = [(0, 0, 0, 0, 0), (1, -1, 0, -1, 1), (-1, 1, 0, 1, -1), (1, -2, 0, 
               (-1, 2, 0, -2, 1), (2, -1, -2, -1, 2)]
 
 
-@GENERATORS.add("linear_regression", **_LOOSE)
+@GENERATORS.add("linear_regression", answer=line_key, **_LOOSE)
 def _gen_linear_regression(rng: random.Random, level: Level) -> Problem:
     x0 = rng.randint(0, 5)
     x = [x0 + k for k in range(5)]
@@ -357,9 +358,10 @@ def _gen_two_sample(rng: random.Random, level: Level) -> Problem:
 
 
 def _more() -> None:
-    from symbolic_mlmath.stats import worksheets_more
+    from symbolic_mlmath.stats import worksheets_infer, worksheets_more, worksheets_prob
 
-    GENERATORS.update(worksheets_more.GENERATORS)
+    for part in (worksheets_more, worksheets_prob, worksheets_infer):
+        GENERATORS.update(part.GENERATORS)
 
 
 _more()

@@ -124,16 +124,36 @@ def _run_local(chunks: Iterable[list], jobs: int, time_limit: float | None) -> I
                             lambda f: f.result(), chunks, 4 * jobs)
 
 
-def _run_dask(chunks: Iterable[list], scheduler: Any, time_limit: float | None) -> Iterator[list[dict]]:
+def _dask_client(scheduler: Any) -> tuple[Any, bool]:
+    """A ``distributed.Client`` for ``scheduler`` (an address, or a client used as is), its
+    workers warmed (every task loaded once per worker); and whether it is ours to close."""
+    from symbolic_mlmath.core.errors import InputError
+
     try:
         from distributed import Client
     except ImportError:  # pragma: no cover - the optional extra is absent
-        from symbolic_mlmath.core.errors import InputError
-
         raise InputError("--scheduler needs the dask extra: pip install "
                          "'symbolic_mlmath[dask]'", name="scheduler") from None
-    own = not isinstance(scheduler, Client)
-    client = Client(scheduler, timeout="20s") if own else scheduler
+    if isinstance(scheduler, Client):
+        client, own = scheduler, False
+    else:
+        try:
+            client, own = Client(scheduler, timeout="20s"), True
+        except (OSError, ValueError, TypeError) as exc:  # unreachable, or not an address
+            text = " ".join(str(exc).split())[:200]
+            raise InputError(f"cannot connect to the Dask scheduler {str(scheduler)[:100]!r}: "
+                             f"{text}", name="scheduler") from None
+    try:
+        client.run(_warm)
+    except Exception:
+        if own:
+            client.close()
+        raise
+    return client, own
+
+
+def _run_dask(chunks: Iterable[list], client: Any, own: bool,
+              time_limit: float | None) -> Iterator[list[dict]]:
     try:
         nthreads = sum(client.nthreads().values()) or 1
         yield from _ordered(lambda ch: client.submit(grade_chunk, ch, time_limit, pure=False),
@@ -196,7 +216,7 @@ def grade_file(
     written = 0
     chunks = _chunks(todo, max(1, chunk))
     if scheduler is not None:
-        results = _run_dask(chunks, scheduler, time_limit)
+        results = _run_dask(chunks, *_dask_client(scheduler), time_limit)
     elif jobs > 1 and total > chunk:
         results = _run_local(chunks, jobs, time_limit)
     else:

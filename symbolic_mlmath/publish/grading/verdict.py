@@ -52,24 +52,37 @@ FIELDS = ("id", "student", "task", "status", "correct", "method", "feedback",
           "first_wrong_step", "mistake", "line")
 
 
-class _TimeLimit(Exception):
-    pass
+class _TimeLimit(BaseException):
+    """The submission's time is up (a BaseException: no ``except Exception`` inside SymPy or
+    a judge can swallow it)."""
 
 
 @contextlib.contextmanager
 def _deadline(seconds: float | None) -> Iterator[None]:
-    """Raise :class:`_TimeLimit` after ``seconds`` (only in a main thread with SIGALRM)."""
-    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
-    if not usable:
+    """Raise :class:`_TimeLimit` after ``seconds``: by SIGALRM in a main thread (a process
+    worker), else by the text door's thread-safe time budget (a Dask worker's thread)."""
+    if not seconds or seconds <= 0:
         yield
+        return
+    if not (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()):
+        from symbolic_mlmath.text.budget import time_budget
+        from symbolic_mlmath.text.limits import TimeBudgetExceeded
+
+        budget = time_budget(seconds, what="grading this submission")
+        try:
+            with budget:
+                yield
+        except TimeBudgetExceeded:
+            if getattr(budget, "fired", False):
+                raise _TimeLimit from None
+            raise
         return
 
     def _alarm(signum: int, frame: Any) -> None:
         raise _TimeLimit
 
     old = signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, float(seconds))  # type: ignore[arg-type]
+    signal.setitimer(signal.ITIMER_REAL, float(seconds))
     try:
         yield
     finally:
@@ -122,6 +135,7 @@ def grade_submission(sub: Any, *, time_limit: float | None = TIME_LIMIT) -> dict
     ``feedback`` say what went wrong.
     """
     from symbolic_mlmath.core.errors import InputError, TaskError
+    from symbolic_mlmath.text.limits import TimeBudgetExceeded
 
     sub_id = student = task_name = None
     try:
@@ -162,6 +176,8 @@ def grade_submission(sub: Any, *, time_limit: float | None = TIME_LIMIT) -> dict
     except _TimeLimit:
         return record(*rec.values(), "time limit",
                        f"grading took longer than {time_limit:g} s; not graded")
+    except TimeBudgetExceeded as exc:  # the task's own budget (Limits.time_budget)
+        return record(*rec.values(), "time limit", f"{_one_line(exc)}; not graded")
     except InputError as exc:
         return record(*rec.values(), "bad input", _one_line(exc))
     except RecursionError:

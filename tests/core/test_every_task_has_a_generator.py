@@ -1,0 +1,43 @@
+"""Every registered task has a worksheet generator: a new task without one fails here."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from symbolic_mlmath.core.problems import Generator, Level, Problem
+from symbolic_mlmath.core.subjects import table
+from symbolic_mlmath.core.tasks import all_tasks
+
+NAMES = sorted({t.name for t in all_tasks().values()})
+
+
+def test_every_registered_task_has_a_generator() -> None:
+    missing = [name for name in NAMES if name not in table("generators")]
+    assert not missing, f"tasks without a worksheet generator: {', '.join(missing)}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_each_generator_makes_a_problem_of_its_task(name: str) -> None:
+    gen = table("generators")[name]
+    assert isinstance(gen, Generator) and gen.task == name
+    p = gen.problem(random.Random(0), Level("medium"))
+    assert isinstance(p, Problem) and p.task == name and p.words
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_each_key_is_accepted_by_its_tasks_checker(name: str) -> None:
+    """The key printed on an answer sheet is an answer ``mlmath check`` marks right (a
+    consistency check: the keys' correctness is judged by independent references in each
+    subject's worksheet tests)."""
+    import symbolic_mlmath as sm
+    from symbolic_mlmath.publish.worksheet import make_problem
+
+    p = make_problem(name, "key-check", Level("medium"))
+    inputs, answer = dict(p.inputs), p.answer
+    if name == "backprop":  # one partial derivative at a time: the first weight matrix
+        inputs["wrt"] = "W1"
+        answer = answer.split("dL/dW1 = ")[1].split("]], ")[0] + "]]"
+    v = sm.check(name, answer=answer, **inputs)
+    assert v.correct is True, (inputs, answer, v.feedback)

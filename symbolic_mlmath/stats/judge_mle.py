@@ -1,4 +1,5 @@
-"""The working judge of ``mle`` (one-parameter families with data): likelihood,
+"""The working judge of ``mle`` (one-parameter families with data, and the normal family with
+μ and σ both unknown in ``judge_mle_multi``): likelihood,
 log-likelihood, score, solution and the second-derivative check, a line each.
 
 Lines are named on the left (``L(p) =``, ``l(p) =`` or ``log L =``, ``l'(p) =`` or
@@ -33,6 +34,7 @@ from typing import Any
 from symbolic_mlmath.core.errors import InputError
 from symbolic_mlmath.core.mistakes import Slip
 from symbolic_mlmath.core.working import Follow, Judge, judges_for
+from symbolic_mlmath.stats import judge_mle_multi as multi
 
 __all__ = ["JUDGES", "MleCtx"]
 
@@ -72,6 +74,8 @@ def _start(task: str, inputs: dict) -> MleCtx:
     if inputs.get("data") is None:
         raise InputError("working is checked for an MLE from data (give data)", name="data")
     model = model_of(dist, inputs.get("known"))
+    if model.family == "normal" and len(model.params) == 2:
+        return multi.start(inputs.get("data"))
     if len(model.params) != 1 or model.family == "uniform":
         raise InputError("working is checked for one-parameter families solved by calculus "
                          "(bernoulli, binomial, poisson, geometric, exponential)",
@@ -279,6 +283,22 @@ def _show(v: Any) -> str:
     return str(v) if getattr(v, "free_symbols", None) else show_line(v)
 
 
-JUDGES = judges_for(Judge(start=_start, read=_read, follows=_follows, finished=_finished,
-                          explain=_explain, show=_show, given_name="the data",
-                          expected=lambda c: c.exact["root"]), "mle")
+def _either(one: Any, two: Any) -> Any:
+    """``one`` for a one-parameter working, ``two`` for the normal family's (μ, σ)."""
+    def call(ctx: Any, *args: Any) -> Any:
+        return (two if isinstance(ctx, multi.NormalCtx) else one)(ctx, *args)
+
+    return call
+
+
+def _estimate(ctx: Any) -> Any:
+    if isinstance(ctx, multi.NormalCtx):
+        return {"mu": ctx.exact["mu"], "sigma^2": ctx.exact["sigma2"]}
+    return ctx.exact["root"]
+
+
+JUDGES = judges_for(Judge(start=_start, read=_either(_read, multi.read),
+                          follows=_either(_follows, multi.follows),
+                          finished=_either(_finished, multi.finished),
+                          explain=_either(_explain, multi.explain), show=_show,
+                          given_name="the data", expected=_estimate), "mle")

@@ -1,5 +1,5 @@
-"""Working judges for tests and intervals: t_test, z_test, two_sample_test, ci_mean,
-ci_proportion.
+"""Working judges for tests and intervals: t_test, z_test, ci_mean (and the quantities
+two_sample_test and ci_proportion share, in ``judge_two_sample`` and ``judge_proportion``).
 
 The learner writes one quantity a line (``SE = s/sqrt(n) = 0.2083``, ``t = 2.304``,
 ``df = 4``, ``p = 0.083``, ``fail to reject H0``, ``CI = (5.1, 5.9)``). Each quantity has a
@@ -46,7 +46,11 @@ __all__ = [
     "SIGN",
     "S_OVER_N",
     "TWO_SIDED_P",
+    "WALD_FOR_WILSON",
+    "WILSON_DENOMINATOR",
+    "WILSON_NOT_SHIFTED",
     "Z_FOR_T",
+    "Z_NOT_SQUARED",
     "Z_P_FOR_T",
     "Q",
     "WorkCtx",
@@ -75,6 +79,10 @@ CONTRADICTS_P = "a decision that contradicts your own p-value"
 SIGN = "sign error"
 ARITH = "arithmetic slip"
 NO_SQRT = "the variance, not its square root"
+WALD_FOR_WILSON = "the Wald interval where Wilson's is asked"
+WILSON_NOT_SHIFTED = "Wilson's centre not shifted from p̂"
+WILSON_DENOMINATOR = "the factor 1/(1 + z²/n) left out"
+Z_NOT_SQUARED = "z where z² is needed"
 
 
 @dataclass(frozen=True)
@@ -405,44 +413,4 @@ def make_judge(start: Callable[[str, dict], WorkCtx]) -> Judge:
                  expected=lambda c: c.exact.get(c.final))
 
 
-def _prop_quantities() -> dict:
-    from sympy import sqrt
-
-    def se(c: WorkCtx, s: dict) -> Any:
-        p = val(c, s, "est")
-        return sqrt(p * (1 - p) / val(c, s, "n"))
-
-    def se_slips(c: WorkCtx, s: dict) -> list:
-        p, n = val(c, s, "est"), val(c, s, "n")
-        return [(NO_SQRT, p * (1 - p) / n), (S_OVER_N, sqrt(p * (1 - p)) / n),
-                (NO_ROOT_N, sqrt(p * (1 - p)))]
-
-    return {"est": Q("x/n", lambda c, s: c.facts["x"] / val(c, s, "n"),
-                     lambda c, s: [("n/x instead of x/n", val(c, s, "n") / c.facts["x"])]),
-            "n": Q("the number of trials", lambda c, s: c.facts["n"]),
-            "SE": Q("√(p̂(1 − p̂)/n)", se, se_slips), "crit": crit_q(True), **interval_qs()}
-
-
-def _start_prop(task: str, inputs: dict) -> WorkCtx:
-    from sympy import Integer
-
-    from symbolic_mlmath.core.errors import InputError
-    from symbolic_mlmath.stats.intervals import confidence_level
-    from symbolic_mlmath.text import parse_count
-
-    method = str(inputs.get("method") or "wald").strip().lower()
-    if method != "wald":
-        raise InputError("working is checked for the Wald interval p̂ ± z·SE only",
-                         name="method")
-    x = Integer(parse_count(str(inputs.get("x")), name="x"))
-    n = Integer(parse_count(str(inputs.get("n")), name="n"))
-    if n < 1 or x > n:
-        raise InputError("need 0 <= x <= n and n >= 1", name="x")
-    alpha = 1 - confidence_level(inputs.get("confidence"))
-    return make_ctx(task, {"n": n}, {"x": x, "n": n}, "z", "two-sided", alpha,
-                    _prop_quantities(), "CI",
-                    {"phat": "est", "p̂": "est", "p_hat": "est", "p": "est"})
-
-
-JUDGES = {**judges_for(make_judge(_start_mean), "t_test", "z_test", "ci_mean"),
-          **judges_for(make_judge(_start_prop), "ci_proportion")}
+JUDGES = judges_for(make_judge(_start_mean), "t_test", "z_test", "ci_mean")

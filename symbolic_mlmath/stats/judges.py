@@ -1,7 +1,7 @@
 """Every statistics working judge: the subject's ``JUDGES`` table (task -> Judge).
 
-Tests and intervals (t_test, z_test, two_sample_test, ci_mean, ci_proportion) in
-``judge_tests``; two_sample_test in ``judge_two_sample``; mle in ``judge_mle``.
+Tests and intervals (t_test, z_test, ci_mean) in ``judge_tests``; ci_proportion (Wald and
+Wilson) in ``judge_proportion``; two_sample_test in ``judge_two_sample``; mle in ``judge_mle``.
 
 Examples
 ========
@@ -11,8 +11,9 @@ Examples
 
 from __future__ import annotations
 
-from symbolic_mlmath.stats import judge_mle, judge_tests, judge_two_sample
+from symbolic_mlmath.stats import judge_mle, judge_proportion, judge_tests, judge_two_sample
 
 __all__ = ["JUDGES"]
 
-JUDGES = {**judge_tests.JUDGES, **judge_two_sample.JUDGES, **judge_mle.JUDGES}
+JUDGES = {**judge_tests.JUDGES, **judge_proportion.JUDGES, **judge_two_sample.JUDGES,
+          **judge_mle.JUDGES}

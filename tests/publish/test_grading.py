@@ -96,6 +96,18 @@ def test_internal_error_and_time_limit_are_named(monkeypatch):
     rec = grade_submission(_sub(), time_limit=0.2)
     assert rec["status"] == "time limit" and time.perf_counter() - t0 < 2
 
+    def over_budget(*a, **k):  # the task's own time budget (Limits.time_budget) ran out
+        from symbolic_mlmath.text.limits import TimeBudgetExceeded
+
+        raise TimeBudgetExceeded("checking det took longer than 10 s and was stopped",
+                                 name="time budget")
+
+    monkeypatch.setattr(Task, "check", over_budget)
+    rec = grade_submission(_sub())
+    assert rec["status"] == "time limit" and rec["status"] in grading.RETRY
+    assert rec["feedback"] == ("time budget: checking det took longer than 10 s and was "
+                               "stopped; not graded")
+
 
 def test_time_limit_is_not_swallowed_and_holds_in_a_worker_thread(monkeypatch):
     """A judge's ``except Exception`` cannot swallow the time limit, and the limit holds in

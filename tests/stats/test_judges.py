@@ -310,10 +310,103 @@ def test_mle_error_carried_forward_to_the_root() -> None:
     assert v.first_wrong_step == 1 and v.lines[2].follows is True, v.feedback
 
 
-@pytest.mark.parametrize("inputs", [{"distribution": "normal", "data": "1 2 3"},
+@pytest.mark.parametrize("inputs", [{"distribution": "uniform", "data": "1 2 3"},
                                     {"distribution": "bernoulli"}])
 def test_mle_working_out_of_scope_is_a_clear_error(inputs: dict) -> None:
     from symbolic_mlmath.core.errors import InputError
 
     with pytest.raises(InputError):
         check_working("mle", inputs, ["p = 1"])
+
+
+# Wilson by hand (scipy.stats.norm.ppf): x = 40 of 100 at 95%: z = 1.96, centre 0.4037,
+# half-width 0.0943, CI (0.3094, 0.4980); Wald (0.304, 0.496); centre not shifted
+# (0.3057, 0.4943); half-width without 1/(1 + z²/n) 0.0979. x = 12 of 50 at 90%: z = 1.6449,
+# centre 0.2533, half 0.0977, CI (0.1557, 0.3510); x = 3 of 20: CI (0.0524, 0.3604).
+W1 = {"x": "40", "n": "100", "method": "wilson"}
+W2 = {"x": "12", "n": "50", "confidence": "0.90", "method": "wilson"}
+W3 = {"x": "3", "n": "20", "method": "wilson"}
+WILSON_TABLE = [
+    (W1, ["phat = 0.4", "z = 1.96", "centre = (0.4 + 1.96^2/200)/(1 + 1.96^2/100) = 0.4037",
+          "half = 0.0943", "CI = (0.3094, 0.4980)"], OK, None),
+    (W1, ["p_hat = 0.4", "z* = 1.96", "CI = (0.309, 0.498)"], OK, None),
+    (W2, ["phat = 0.24", "z = 1.645", "center = 0.2533", "half = 0.0977",
+          "CI = (0.1557, 0.3510)"], OK, None),
+    (W3, ["phat = 0.15", "z = 1.96", "CI = (0.0524, 0.3604)"], OK, None),
+    (W1, ["phat = 0.4", "z = 1.96", "CI = (0.304, 0.496)"], 2,
+     "the Wald interval where Wilson's is asked"),
+    (W1, ["phat = 0.4", "z = 1.96", "centre = 0.400", "half = 0.0943"], 2,
+     "Wilson's centre not shifted from p̂"),
+    (W1, ["phat = 0.4", "z = 1.96", "centre = 0.4037", "half = 0.0979"], 3,
+     "the factor 1/(1 + z²/n) left out"),
+    (W1, ["phat = 0.4", "z = 1.96", "centre = 0.4037", "half = 0.0943",
+          "CI = (0.3057, 0.4943)"], 4, "Wilson's centre not shifted from p̂"),
+    (W1, ["phat = 0.4", "z = 1.645"], 1, "α not split between the two tails"),
+    (W3, ["phat = 0.15", "z = 1.96", "CI = (-0.0065, 0.3065)"], 2,
+     "the Wald interval where Wilson's is asked"),
+    (W2, ["phat = 0.24", "z = 1.645", "center = 0.2533", "half = 0.0977",
+          "CI = (0.1557, 0.3610)"], 4, "arithmetic slip"),
+    (W1, ["phat = 0.4", "z = 1.96", "centre = 0.4037"], "unfinished", None),
+]
+
+
+@pytest.mark.parametrize(("inputs", "lines", "first", "mistake"), WILSON_TABLE)
+def test_wilson_workings(inputs: dict, lines: list, first: object, mistake: str | None) -> None:
+    _run("ci_proportion", inputs, lines, first, mistake)
+
+
+def test_wilson_references_are_scipy_and_statsmodels() -> None:
+    from statsmodels.stats.proportion import proportion_confint
+
+    lo, hi = proportion_confint(40, 100, alpha=0.05, method="wilson")
+    assert (round(lo, 4), round(hi, 4)) == (0.3094, 0.4980)
+    lo, hi = proportion_confint(12, 50, alpha=0.10, method="wilson")
+    assert (round(lo, 4), round(hi, 4)) == (0.1557, 0.3510)
+    lo, hi = proportion_confint(3, 20, alpha=0.05, method="wilson")
+    assert (round(lo, 4), round(hi, 4)) == (0.0524, 0.3604)
+
+
+# Normal, μ and σ both unknown, by hand: 2 4 6 8: n = 4, x̄ = 5, Σ(x − x̄)² = 20, σ̂² = 5
+# (s² = 20/3 with n − 1), σ̂ = 2.2361; Σ(x − μ)² = 4μ² − 40μ + 120; ∂ℓ/∂μ = (20 − 4μ)/σ²;
+# ∂²ℓ/∂μ² = −4/σ² = −0.8, ∂²ℓ/∂σ² = 4/σ² − 60/σ⁴ = −1.6, ∂²ℓ/∂(σ²)² = 4/50 − 20/125 = −0.08.
+# 1 3 5: x̄ = 3, σ̂² = 8/3, ∂²ℓ/∂μ² = −3/σ̂² = −1.125.
+NORM = {"distribution": "normal", "data": "2 4 6 8"}
+NORM3 = {"distribution": "normal", "data": "1 3 5"}
+_SQ = "(4 mu^2 - 40 mu + 120)"
+NORMAL_TABLE = [
+    (NORM, ["l(mu, sigma) = -4 log(sigma) - ((2-mu)^2 + (4-mu)^2 + (6-mu)^2 + (8-mu)^2)/(2 sigma^2)",
+            "∂l/∂mu = (20 - 4 mu)/sigma^2", "mu = 5", "sigma^2 = 5",
+            "∂²l/∂mu² = -4/sigma^2 = -0.8"], OK, None),
+    (NORM, ["L(μ, σ) = (2 pi σ^2)^(-2) exp(-" + _SQ + "/(2σ^2))",
+            "l(μ, σ) = -2 log(2 pi) - 4 log(σ) - " + _SQ + "/(2σ^2)",
+            "∂l/∂μ = (20 - 4μ)/σ^2", "∂l/∂σ = -4/σ + " + _SQ + "/σ^3", "μ = 5", "σ = 2.236",
+            "H = [[-0.8, 0], [0, -1.6]]"], OK, None),
+    (NORM, ["∂l/∂σ² = -2/σ^2 + (2μ^2 - 20μ + 60)/σ^4", "μ_hat = 5", "σ²_hat = 5",
+            "∂²l/∂(σ²)² = -0.08"], OK, None),
+    (NORM, ["mu = 5", "sigma = sqrt(5)", "∂²l/∂σ² = -1.6"], OK, None),
+    (NORM3, ["mu = 3", "sigma^2 = 2.667", "∂²l/∂mu² = -1.125"], OK, None),
+    (NORM, ["∂l/∂mu = (4 mu - 20)/sigma^2"], 0, "sign error"),
+    (NORM, ["mu = 5", "sigma^2 = 20/3"], 1, "n − 1 instead of n"),
+    (NORM3, ["mu = 3", "sigma^2 = 4"], 1, "n − 1 instead of n"),
+    (NORM, ["mu = 5", "sigma = 5"], 1, "σ and σ² confused"),
+    (NORM, ["∂l/∂σ = " + _SQ + "/σ^3"], 0, "the log σ term dropped"),
+    (NORM, ["∂l/∂σ = -2/σ^2 + (2μ^2 - 20μ + 60)/σ^4"], 0,
+     "derivative for σ² where σ is written (or the other way)"),
+    (NORM, ["mu = 5", "sigma^2 = 5", "∂²l/∂mu² = 0.8"], 2, "sign error"),
+    (NORM, ["∂l/∂mu = (20 - 4 mu)/sigma^2", "mu = 4"], 1, "arithmetic slip"),
+    (NORM, ["∂l/∂mu = (20 - 4 mu)/sigma^2", "mu = 5"], "unfinished", None),
+]
+
+
+@pytest.mark.parametrize(("inputs", "lines", "first", "mistake"), NORMAL_TABLE)
+def test_normal_mle_workings(inputs: dict, lines: list, first: object, mistake: str | None) -> None:
+    _run("mle", inputs, lines, first, mistake)
+
+
+def test_normal_mle_references_are_scipy_and_error_carried_forward() -> None:
+    mu, sigma = stats.norm.fit([2, 4, 6, 8])  # the MLE (σ with divisor n)
+    assert round(mu, 6) == 5 and round(sigma**2, 6) == 5 and round(sigma, 3) == 2.236
+    mu, sigma = stats.norm.fit([1, 3, 5])
+    assert round(sigma**2, 3) == 2.667 and round(-3 / sigma**2, 3) == -1.125
+    v = check_working("mle", NORM, ["∂l/∂mu = (24 - 4 mu)/sigma^2", "mu = 6"])
+    assert v.first_wrong_step == 0 and v.lines[1].follows is True, v.feedback

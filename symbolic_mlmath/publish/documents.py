@@ -142,14 +142,19 @@ _UNICODE = {
 
 
 def unicode_preamble(doc: str) -> str:
-    """Declare every non-ASCII character pdflatex might not know (after inputenc)."""
+    """Declare every non-ASCII character pdflatex might not know (after inputenc); a
+    letter with a combining accent becomes math (``x̄`` -> ``\\bar{x}``); ``?`` only for a
+    character with no LaTeX spelling at all."""
+    from symbolic_mlmath.publish.texchars import accents_tex, char_tex
+
+    doc = accents_tex(doc)
     chars = sorted({ch for ch in doc if ord(ch) > 127})
     decls = []
     for ch in chars:
         if ch in _UNICODE:
             decls.append(rf"\DeclareUnicodeCharacter{{{ord(ch):04X}}}{{{_UNICODE[ch]}}}")
         elif ord(ch) > 0xFF and ch not in "–—‘’“”":
-            decls.append(rf"\DeclareUnicodeCharacter{{{ord(ch):04X}}}{{?}}")
+            decls.append(rf"\DeclareUnicodeCharacter{{{ord(ch):04X}}}{{{char_tex(ch) or '?'}}}")
     if not decls:
         return doc
     anchor = "\\usepackage[utf8]{inputenc}\n"

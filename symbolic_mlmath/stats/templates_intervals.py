@@ -111,7 +111,7 @@ def _ci(step: Step, f: MathFormat) -> str:
     name = f.m(g["estimate_name"])
     from sympy import Symbol
 
-    out = (f"{f.m(pct)}% {f.prose('interval for')} {name}: {with_approx(g['estimate'], f)} ± "
+    out = (f"{f.m(pct)}{f.prose('% interval for')} {name}: {with_approx(g['estimate'], f)} ± "
            f"{show_approx(g['margin'], f, 8)}, {f.prose('so')} "
            + named_value(step, f, name=Symbol("CI")))
     ex = g.get("exact")
@@ -129,7 +129,7 @@ def _ci(step: Step, f: MathFormat) -> str:
           + f.prose("; it stays inside [0, 1] and covers better than the Wald interval."), "=>")
 def _wilson(step: Step, f: MathFormat) -> str:
     pct = step.given["confidence"] * 100
-    return f"{f.m(pct)}% {f.prose('interval')}: {_interval(step.after, f)}"
+    return f"{f.m(pct)}{f.prose('% interval')}: {_interval(step.after, f)}"
 
 
 @template(R.SAMPLE_SIZE, "Sample size",

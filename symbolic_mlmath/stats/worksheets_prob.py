@@ -81,6 +81,9 @@ def _rule_problem(rng: random.Random) -> Problem:
 
 
 def _event_tex(event: str) -> str:
+    import re
+
+    event = re.sub(r"X(\d)", r"X_\1", event).replace("max(", "\\max(")
     return (event.replace(" given ", " \\mid ").replace("not ", "\\neg ")
             .replace(" or ", " \\cup ").replace(" and ", " \\cap ")
             .replace(">=", "\\ge").replace("<=", "\\le"))
@@ -134,9 +137,9 @@ def _gen_probability(rng: random.Random, level: Level) -> Problem:
     if given:
         inputs["given"] = given
     dice = "two" if k == 2 else "three"
+    names = "$X_1$ and $X_2$" if k == 2 else "$X_1, X_2, X_3$"
     return Problem("probability", inputs,
-                   f"Roll {dice} fair {faces}-sided dice $X_1, \\dots, X_{k}$. Find {what}.",
-                   _NONE)
+                   f"Roll {dice} fair {faces}-sided dice, {names}. Find {what}.", _NONE)
 
 
 # ------------------------------------------------------------------ naive Bayes

@@ -401,13 +401,16 @@ def _t_first_test(step: Step, f: MathFormat) -> str:
 
 
 @template(R.DISCRIMINANT_TEST, "Second-derivative test in two variables",
-          _law(r"D = f_{xx} f_{yy} - f_{xy}^2", "D = f_xx f_yy − f_xy²", "",
-               ": D > 0 and f_xx > 0 minimum, D > 0 and f_xx < 0 maximum, D < 0 saddle, "
-               "D = 0 inconclusive."), "=>")
+          lambda f: f.raw(r"D = f_{xx} f_{yy} - f_{xy}^2", "D = f_xx f_yy − f_xy²") + ": "
+          + f.raw(r"D > 0", "D > 0") + f.prose(" and ") + f.raw(r"f_{xx} > 0", "f_xx > 0")
+          + f.prose(" minimum, ") + f.raw(r"D > 0", "D > 0") + f.prose(" and ")
+          + f.raw(r"f_{xx} < 0", "f_xx < 0") + f.prose(" maximum, ") + f.raw(r"D < 0", "D < 0")
+          + f.prose(" saddle, ") + f.raw(r"D = 0", "D = 0") + f.prose(" inconclusive."), "=>")
 def _t_discriminant(step: Step, f: MathFormat) -> str:
     g = step.given
-    return (f"{_point_text(f, g['variables'], g['point'])}: f_xx = {f.m(g['fxx'])}, "
-            f"f_yy = {f.m(g['fyy'])}, f_xy = {f.m(g['fxy'])}, D = {f.m(g['D'])}: {_kind(step, f)}")
+    fxx, fyy, fxy = (f.raw(f"f_{{{v}}}", f"f_{v}") for v in ("xx", "yy", "xy"))
+    return (f"{_point_text(f, g['variables'], g['point'])}: {fxx} = {f.m(g['fxx'])}, "
+            f"{fyy} = {f.m(g['fyy'])}, {fxy} = {f.m(g['fxy'])}, D = {f.m(g['D'])}: {_kind(step, f)}")
 
 
 @template(R.HESSIAN_TEST, "Hessian test",

@@ -22,6 +22,7 @@ from symbolic_mlmath.calculus.rules import CalculusRule as R
 from symbolic_mlmath.core.steps import Step
 from symbolic_mlmath.render.formats import MathFormat
 from symbolic_mlmath.render.templates import TemplateTable
+from symbolic_mlmath.render.unicode import subscript
 
 __all__ = ["TEMPLATES", "shown_value", "table_text"]
 
@@ -29,16 +30,11 @@ __all__ = ["TEMPLATES", "shown_value", "table_text"]
 TEMPLATES = TemplateTable()
 template = TEMPLATES.add
 
-_SUB = str.maketrans("0123456789-", "₀₁₂₃₄₅₆₇₈₉₋")
 _SHOWN_DIGITS = 12
 
 
-def _sub(k: Any) -> str:
-    return str(k).translate(_SUB)
-
-
 def _x(f: MathFormat, k: Any) -> str:
-    return f.raw(rf"\mathbf{{x}}_{{{k}}}", f"x{_sub(k)}")
+    return f.raw(rf"\mathbf{{x}}_{{{k}}}", f"x{subscript(k)}")
 
 
 def _vec(f: MathFormat, v: Any) -> str:
@@ -176,7 +172,7 @@ def _gd_step(step: Step, f: MathFormat) -> str:
     k = int(g["k"])
     if k < 0:
         return f.prose("no update was asked for; the point stays ") + _vec(f, g["point"])
-    at = f.raw(rf"\nabla f(\mathbf{{x}}_{{{k}}})", f"∇f(x{_sub(k)})")
+    at = f.raw(rf"\nabla f(\mathbf{{x}}_{{{k}}})", f"∇f(x{subscript(k)})")
     dot = f.raw(r"\,", "·")
     return (f"{_x(f, k + 1)} = {_x(f, k)} - {_eta(f)} {at} = {_vec(f, g['point'])} - "
             f"{f.m(g['eta'])}{dot}{_vec(f, g['gradient'])} = {_vec(f, step.after)}")
@@ -279,7 +275,7 @@ def _newton_step(step: Step, f: MathFormat) -> str:
         Fv, Jv = shown_value(g["F_value"][0]), shown_value(g["J_value"][0])
         frac = f.raw(rf"\frac{{{latex_of(Fv)}}}{{{latex_of(Jv)}}}",
                      f"({TEXT.m(Fv)})/({TEXT.m(Jv)})")
-        at = f.raw(rf"\frac{{F(x_{{{k}}})}}{{F'(x_{{{k}}})}}", f"F(x{_sub(k)})/F′(x{_sub(k)})")
+        at = f.raw(rf"\frac{{F(x_{{{k}}})}}{{F'(x_{{{k}}})}}", f"F(x{subscript(k)})/F′(x{subscript(k)})")
         return (f"{_x(f, k + 1)} = {_x(f, k)} - {at} = {f.m(shown_value(g['point'][0]))} - {frac} = "
                 f"{f.m(shown_value(step.after[0]))}")
     return (f"F({_x(f, k)}) = {_vec(f, g['F_value'])}, J({_x(f, k)}) = "

@@ -208,8 +208,15 @@ class Derivation:
         Each step starts where the one before ended, except that a step may read the
         same object as a reading step before it (pivots, then the rank, of one matrix).
 
-        Returns ``self``; raises :class:`DerivationError` naming the first problem.
+        Returns ``self``; raises :class:`DerivationError` naming the first problem. The
+        checking runs under ``Limits.time_budget``: past it, a one-line ``LimitError``.
         """
+        from symbolic_mlmath.text.budget import time_budget
+
+        with time_budget(what=f"validating {_short(self.title)}"):
+            return self._validate()
+
+    def _validate(self) -> Derivation:
         from symbolic_mlmath.core.verify import reads, same_value, verify_step
 
         for k, (a, b) in enumerate(zip(self.steps, self.steps[1:], strict=False)):
@@ -261,11 +268,12 @@ class Derivation:
     def to_dict(self, detail: str = "full") -> dict:
         """The derivation as plain JSON-ready Python data."""
         from symbolic_mlmath.render.json import derivation_to_dict
+        from symbolic_mlmath.text.budget import time_budget
         from symbolic_mlmath.text.options import parse_detail
 
         detail = parse_detail(detail)
-
-        return derivation_to_dict(self, detail=detail)
+        with time_budget(what=f"rendering {_short(self.title)}"):
+            return derivation_to_dict(self, detail=detail)
 
     def _repr_markdown_(self) -> str:
         return self.to_markdown()
@@ -275,3 +283,8 @@ class Derivation:
 
     def __repr__(self) -> str:
         return f"<Derivation {self.title!r}: {len(self.steps)} steps, result {self.result!r}>"
+
+
+def _short(title: Any) -> str:
+    text = " ".join(str(title).split())
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -36,7 +36,9 @@ ANSWER_FORMS: dict[str, str] = {
         "a family for infinitely many: x = 1 - t, y = t (any parameter names, or leave an "
         "unknown free: x = 1 - y), or the vector form [1, 1, 0] + t[-1, 2, 3];\n"
         "the family must be affine in its parameters and cover the whole solution set;\n"
-        "'no solution' (or a sentence: 'The system has no solution') when inconsistent.\n"
+        "'no solution' (or a sentence: 'The system has no solution') when inconsistent;\n"
+        "given as A and b the unknowns are x1 ... xn (one per column): x_1 or x₁ are the same,\n"
+        "and x, y, z, w are read as x1, x2, x3, x4 (up to four unknowns).\n"
         + _DECIMALS),
     "classify_system": "unique, infinite or none; also sentences such as 'There are "
                        "infinitely many solutions' or 'The system has no solution'.",

@@ -40,7 +40,53 @@ def _assignments(got: Any, xs: tuple) -> dict | None:
     return None
 
 
+_USUAL = ("x", "y", "z", "w")
+
+
+def _canonical(name: str) -> str:
+    return name.replace("_", "").replace("{", "").replace("}", "")
+
+
+def _names_as_unknowns(got: dict, xs: tuple) -> tuple[dict, str]:
+    """The learner's names read as the unknowns: ``x_1`` is ``x1``; and when the unknowns are
+    the columns' ``x1 ... xn`` (n <= 4), the usual ``x, y, z, w`` in that order.
+
+    Returns the renamed assignments and a note saying how names were read ("" when as written).
+    """
+    from sympy import Symbol
+
+    names = [str(x) for x in xs]
+    by_canon = {_canonical(n): n for n in names}
+    rename = {k: by_canon[_canonical(k)] for k in got
+              if k not in names and _canonical(k) in by_canon}
+    note = ""
+    rest = [k for k in got if k not in names and k not in rename]
+    if rest and names == [f"x{k + 1}" for k in range(len(names))] and len(names) <= len(_USUAL) \
+            and not any(k in names or k in rename for k in got) \
+            and set(got) <= set(_USUAL[:len(names)]):
+        rename = {k: names[_USUAL.index(k)] for k in got}
+        mine = sorted(got, key=_USUAL.index)
+        note = (f" (read {', '.join(mine)} as {', '.join(rename[k] for k in mine)}, the "
+                "unknowns in column order)")
+    if not rename:
+        return got, note
+    subs = {Symbol(old): Symbol(new) for old, new in rename.items()}
+    return {rename.get(k, k): (v.xreplace(subs) if hasattr(v, "xreplace") else v)
+            for k, v in got.items()}, note
+
+
 def check_solve(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
+    """Check a solution: unique values, a parametrised family, or none."""
+    notes: list[str] = []
+    verdict = _check_solve(d, answer, notes, **tol)
+    if any(notes):
+        from dataclasses import replace
+
+        verdict = replace(verdict, feedback=verdict.feedback.rstrip(".") + "".join(notes) + ".")
+    return verdict
+
+
+def _check_solve(d: Any, answer: Any, notes: list[str], **tol: Any) -> Verdict:
     """Check a solution: unique values, a parametrised family, or none."""
     from sympy import Matrix, MatrixBase
 
@@ -71,6 +117,9 @@ def check_solve(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
                            f"({', '.join(map(str, xs))}), using free variables where needed.",
                            expected=expected, got=answer)
     got = _assignments(answer_value(answer), xs)
+    if got is not None:
+        got, note = _names_as_unknowns(got, xs)
+        notes.append(note)
     places = places_of(answer)
     if got is not None and (places is None or len(places) != len(got)):
         places = None
@@ -89,8 +138,11 @@ def check_solve(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
             got[n] = next(x for x in xs if str(x) == n)
     missing = [n for n in names if n not in got]
     if missing:
-        return Verdict(False, "structural", f"Not correct: no value for {', '.join(sorted(missing))}.",
-                       expected=expected, got=got)
+        strange = sorted(k for k in got if k not in names)
+        hint = (f" (the unknowns are {', '.join(map(str, xs))}; {', '.join(strange)} "
+                f"{'is' if len(strange) == 1 else 'are'} not among them)" if strange else "")
+        return Verdict(False, "structural", f"Not correct: no value for "
+                       f"{', '.join(sorted(missing))}{hint}.", expected=expected, got=got)
     free = [x for x in xs if expected[x] == x]
     if not free:
         return compare({str(k): v for k, v in expected.items()}, got,
@@ -148,7 +200,11 @@ def _check_classify_cases(d: Any, answer: Any) -> Verdict:
     params = sorted(set().union(*(e.free_symbols for e in eqs)) - set(d.variables), key=str)
     special = {k: v for k, v in res.items() if k != "generic" and v != res["generic"]}
     why = f"{res['generic']} in general" + "".join(f"; {v} for {k}" for k, v in special.items())
-    got = read_case_kinds(str(answer), params[0]) if len(params) == 1 else None
+    if len(params) > 1:
+        return Verdict(None, "undecided", f"It depends on the parameters: {why}. Answers "
+                       "with cases in several parameters are not checked yet.", expected=res,
+                       got=answer)
+    got = read_case_kinds(str(answer), params[0])
     if got is None or "generic" not in got:
         return Verdict(False, "property", f"Not correct: it depends on the parameter: {why}.",
                        expected=res, got=answer)

@@ -149,6 +149,15 @@ def derive_charpoly(M: Any, variable: Any = None) -> Derivation:
 
 
 # ------------------------------------------------------------------ eigenvalues
+def _cases(A: Any, steps: list, task: str, roots: list, derive: Any) -> list:
+    """Steps with the parameter cases of an eigen task (see ``linalg.eigen_cases``)."""
+    if not A.free_symbols:
+        return steps
+    from symbolic_mlmath.linalg.eigen_cases import with_eigen_cases
+
+    return with_eigen_cases(A, steps, task, roots, derive)
+
+
 def eigenvalue_steps(A: Any, lam: Any) -> tuple[list[Step], list[Any], bool]:
     """Steps from ``A`` to its eigenvalues (charpoly, factor, roots), the roots, and whether
     they fell back to numbers."""
@@ -184,6 +193,7 @@ def derive_eigenvalues(M: Any) -> Derivation:
     _square(A)
     lam = lambda_symbol(avoid=A.free_symbols)
     steps, rs, _ = eigenvalue_steps(A, lam)
+    steps = _cases(A, steps, "eigenvalues", rs, derive_eigenvalues)
 
     def reference() -> list:  # SymPy's own eigenvalues, not our roots
         return sorted(A.as_mutable().eigenvals(multiple=True), key=eigen_key)
@@ -281,6 +291,8 @@ def derive_eigenvectors(M: Any) -> Derivation:
     _square(A)
     steps, result = _eigenvector_steps(A)
     numeric = any(e["eigenvalue"].has(CRootOf, Float) for e in result)
+    steps = _cases(A, steps, "eigenvectors", [e["eigenvalue"] for e in result],
+                   derive_eigenvectors)
 
     def reference() -> list:
         out = []
@@ -334,6 +346,7 @@ def derive_diagonalize(M: Any) -> Derivation:
         g = {"eigenvalue": short["eigenvalue"], "algebraic": short["multiplicity"],
              "geometric": len(short["vectors"]), "matrix": A}
         steps.append(Step(LinalgRule.NOT_DIAGONALIZABLE, roots_obj, false, g))
+        steps = _cases(A, steps, "diagonalize", [e["eigenvalue"] for e in eig], derive_diagonalize)
         result: dict = {"diagonalizable": False, "eigenvalue": short["eigenvalue"],
                         "algebraic_multiplicity": short["multiplicity"],
                         "geometric_multiplicity": Integer(len(short["vectors"]))}
@@ -345,6 +358,7 @@ def derive_diagonalize(M: Any) -> Derivation:
     subs = () if numeric else (
         Step(LinalgRule.MATRIX_PRODUCT, MatMul(P, D, Inverse(P), evaluate=False), A),)
     steps.append(Step(LinalgRule.DIAGONALIZE, roots_obj, Tuple(P, D), {"matrix": A}, substeps=subs))
+    steps = _cases(A, steps, "diagonalize", [e["eigenvalue"] for e in eig], derive_diagonalize)
 
     def reference() -> dict:
         """SymPy's eigenvalues for D; P is not unique, so SymPy checks the property instead

@@ -18,11 +18,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from symbolic_mlmath.linalg.rules import LinalgRule
+from symbolic_mlmath.linalg.template_parts import boxed, lam, named
 from symbolic_mlmath.linalg.templates_elimination import echelon_pivots
-from symbolic_mlmath.render.displays import Display, MatrixStyle, Shown, chain
+from symbolic_mlmath.render.displays import Display, Shown, chain
 from symbolic_mlmath.render.formats import MathFormat
 from symbolic_mlmath.render.present import ResultView
 from symbolic_mlmath.render.templates import TemplateTable
+from symbolic_mlmath.render.unicode import subscript
 
 if TYPE_CHECKING:
     from symbolic_mlmath.core.steps import Step
@@ -32,23 +34,6 @@ __all__ = ["TEMPLATES", "shifted_entries"]
 #: Templates of the eigen, PCA and Markov rules.
 TEMPLATES = TemplateTable()
 template = TEMPLATES.add
-_SUBS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-
-
-def _lam(f: MathFormat) -> str:
-    return f.raw(r"\lambda", "λ")
-
-
-def _named(tex: str, text: str) -> Any:
-    return lambda s: [chain(s.after, name=(tex, text), step=s)]
-
-
-def _boxed(M: Any) -> Shown:
-    return Shown(M, style=MatrixStyle(pivots=frozenset(echelon_pivots(M))))
-
-
-def _sub(j: Any) -> str:
-    return str(j).translate(_SUBS)
 
 
 # ------------------------------------------------------------------ eigen
@@ -75,7 +60,7 @@ def _shift_display(step: Step) -> list[Display]:
 @template(
     LinalgRule.SHIFT_DIAGONAL,
     "Subtract λ from the diagonal",
-    lambda f: f.raw(r"A - \lambda I", "A − λI") + f.prose(" subtracts ") + _lam(f)
+    lambda f: f.raw(r"A - \lambda I", "A − λI") + f.prose(" subtracts ") + lam(f)
     + f.prose(" from every diagonal entry."),
     display=_shift_display,
 )
@@ -93,10 +78,10 @@ def _shift(step: Step, f: MathFormat) -> str:
     + f.prose(" (some books use ") + f.raw(r"\det(\lambda I - A)", "det(λI − A)")
     + f.prose(", which differs by the sign ") + f.raw("(-1)^n", "(−1)ⁿ") + ").",
     "=>",
-    display=_named(r"p(\lambda) = \det(A - \lambda I)", "p(λ) = det(A - λI)"),
+    display=named(r"p(\lambda) = \det(A - \lambda I)", "p(λ) = det(A - λI)"),
 )
 def _charpoly(step: Step, f: MathFormat) -> str:
-    return f.prose("subtract ") + _lam(f) + f.prose(" from the diagonal and take the determinant")
+    return f.prose("subtract ") + lam(f) + f.prose(" from the diagonal and take the determinant")
 
 
 def _quadratic_displays(step: Step) -> list[Display]:
@@ -121,7 +106,7 @@ def _quadratic_displays(step: Step) -> list[Display]:
         term = root_of if (value - plus).expand() == 0 else Mul(-1, root_of, evaluate=False)
         top = Add(-b, term, evaluate=False)
         written = Mul(top, Pow(2 * a, -1, evaluate=False), evaluate=False)
-        out.append(chain(written, "=", value, name=(rf"\lambda_{{{k + 1}}}", f"λ{_sub(k + 1)}"),
+        out.append(chain(written, "=", value, name=(rf"\lambda_{{{k + 1}}}", f"λ{subscript(k + 1)}"),
                          step=step))
     if len(out) == 1:  # a double root
         out = [chain(out[0].terms[0], "=", out[0].terms[1], name=(r"\lambda", "λ"), step=step)]
@@ -160,13 +145,13 @@ def _free_columns(M: Any) -> list[int]:
     "Solve M x = 0 from the reduced form: each free unknown set to 1 (the others 0) gives "
     "one basis vector.",
     "=>",
-    display=lambda s: [chain(_boxed(s.before), "=>", Shown(s.after, view="span"), step=s)],
+    display=lambda s: [chain(boxed(s.before), "=>", Shown(s.after, view="span"), step=s)],
 )
 def _null(step: Step, f: MathFormat) -> str:
     free = _free_columns(step.before)
     if not free:
         return f.prose("every column has a pivot, so only the zero vector solves it")
-    names = ", ".join(f.raw(f"x_{{{j}}}", f"x{_sub(j)}") for j in free)
+    names = ", ".join(f.raw(f"x_{{{j}}}", f"x{subscript(j)}") for j in free)
     return (f.prose("no pivot in column" + ("s " if len(free) > 1 else " ")
                     + ", ".join(str(j) for j in free) + ": ") + names
             + f.prose(" free; set each free unknown to 1 in turn and read the others off"))
@@ -184,7 +169,7 @@ def _eigenspace_display(step: Step) -> list[Display]:
 @template(
     LinalgRule.EIGENSPACE,
     "Eigenspace",
-    lambda f: f.prose("The eigenvectors of ") + _lam(f)
+    lambda f: f.prose("The eigenvectors of ") + lam(f)
     + f.prose(" are the non-zero solutions of ") + f.raw(r"(A - \lambda I)\mathbf{x} = 0",
                                                          "(A − λI)x = 0") + ".",
     "=>",
@@ -237,7 +222,7 @@ def _defective(step: Step, f: MathFormat) -> str:
     LinalgRule.CENTER_DATA,
     "Centre the data",
     "Subtract each column's mean, so every variable has mean 0.",
-    display=_named("X_c", "X_c"),
+    display=named("X_c", "X_c"),
 )
 def _center(step: Step, f: MathFormat) -> str:
     return f.prose("subtract the column means ") + f.m(step.given["mean"])
@@ -248,7 +233,7 @@ def _center(step: Step, f: MathFormat) -> str:
     "Covariance matrix",
     lambda f: f.raw(r"C = \frac{1}{n-1} X_c^{\mathsf{T}} X_c", "C = X_cᵀX_c / (n − 1)")
     + f.prose(" for n observations (rows)."),
-    display=_named("C", "C"),
+    display=named("C", "C"),
 )
 def _cov(step: Step, f: MathFormat) -> str:
     n = int(step.given["n"])
@@ -303,7 +288,7 @@ def _explained(step: Step, f: MathFormat) -> str:
     lambda f: f.prose("The coordinates along the principal components are ")
     + f.raw(r"X_c W", "X_c W") + f.prose(" (W has the components as columns)."),
     "=>",
-    display=_named("X_c W", "X_c W"),
+    display=named("X_c W", "X_c W"),
 )
 def _project(step: Step, f: MathFormat) -> str:
     return f.prose("multiply the centred data by the matrix of components")

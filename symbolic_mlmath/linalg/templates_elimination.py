@@ -33,7 +33,6 @@ __all__ = ["TEMPLATES", "add_instance", "echelon_pivots", "matrix_of", "ops_text
 #: Templates of the elimination and determinant rules.
 TEMPLATES = TemplateTable()
 template = TEMPLATES.add
-_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
 def _g(step: Step, key: str) -> Any:
@@ -113,10 +112,10 @@ def row_op(f: MathFormat, target: Any, coef: Any = None, source: Any = None,
             swap: bool = False) -> str:
     """One row operation as a single piece of math: ``R₂ ← R₂ - 3R₁``, ``R₁ ↔ R₂``."""
     from symbolic_mlmath.render.printers import latex_line
-    from symbolic_mlmath.render.unicode import text_line
+    from symbolic_mlmath.render.unicode import subscript, text_line
 
     def term(c: Any, i: Any, tex: bool) -> str:
-        name = f"R_{{{i}}}" if tex else f"R{str(i).translate(_SUB)}"
+        name = f"R_{{{i}}}" if tex else f"R{subscript(i)}"
         if c == 1:
             return name
         if c == -1:
@@ -128,9 +127,9 @@ def row_op(f: MathFormat, target: Any, coef: Any = None, source: Any = None,
             inner = f"({inner})"
         return f"{inner}{name}"
 
-    t_tex, t_txt = f"R_{{{target}}}", f"R{str(target).translate(_SUB)}"
+    t_tex, t_txt = f"R_{{{target}}}", f"R{subscript(target)}"
     if swap:
-        s_txt = f"R{str(source).translate(_SUB)}"
+        s_txt = f"R{subscript(source)}"
         return f.raw(f"{t_tex} \\leftrightarrow R_{{{source}}}", f"{t_txt} ↔ {s_txt}")
     if source is None:  # scaling
         return f.raw(f"{t_tex} \\leftarrow {term(coef, target, True)}",

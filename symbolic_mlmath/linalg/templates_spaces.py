@@ -15,32 +15,19 @@ T(e₁)  =  ⎣0⎦
 
 from __future__ import annotations
 
-from typing import Any
-
 from symbolic_mlmath.core.steps import Step
 from symbolic_mlmath.linalg.rules import LinalgRule
-from symbolic_mlmath.linalg.templates_elimination import echelon_pivots
-from symbolic_mlmath.render.displays import Display, MatrixStyle, Shown, chain
+from symbolic_mlmath.linalg.template_parts import boxed, named
+from symbolic_mlmath.render.displays import Display, Shown, chain
 from symbolic_mlmath.render.formats import MathFormat
 from symbolic_mlmath.render.templates import TemplateTable
+from symbolic_mlmath.render.unicode import subscript
 
 __all__ = ["TEMPLATES"]
 
 #: Templates of the vector, inverse, space and eigen rules.
 TEMPLATES = TemplateTable()
 template = TEMPLATES.add
-
-
-def _lam(f: MathFormat) -> str:
-    return f.raw(r"\lambda", "λ")
-
-
-def _named(tex: str, text: str) -> Any:
-    return lambda s: [chain(s.after, name=(tex, text), step=s)]
-
-
-def _boxed(M: Any) -> Shown:
-    return Shown(M, style=MatrixStyle(pivots=frozenset(echelon_pivots(M))))
 
 
 # ------------------------------------------------------------------ vectors
@@ -117,11 +104,7 @@ def _product(step: Step, f: MathFormat) -> str:
 
 def _image_display(step: Step) -> list[Display]:
     j = step.given["index"]
-    return [chain(step.after, name=(rf"T(\mathbf{{e}}_{{{j}}})", f"T(e{_sub(j)})"), step=step)]
-
-
-def _sub(j: Any) -> str:
-    return str(j).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
+    return [chain(step.after, name=(rf"T(\mathbf{{e}}_{{{j}}})", f"T(e{subscript(j)})"), step=step)]
 
 
 @template(
@@ -147,12 +130,12 @@ def _image(step: Step, f: MathFormat) -> str:
     "A linear map is multiplication by the matrix whose columns are the images of the "
     "standard basis vectors.",
     "=>",
-    display=_named("A", "A"),
+    display=named("A", "A"),
     teach=True,
 )
 def _standard(step: Step, f: MathFormat) -> str:
     n = len(step.given.get("vars", ())) or step.after.cols
-    imgs = ", ".join(f.raw(rf"T(\mathbf{{e}}_{{{j}}})", f"T(e{_sub(j)})") for j in range(1, n + 1))
+    imgs = ", ".join(f.raw(rf"T(\mathbf{{e}}_{{{j}}})", f"T(e{subscript(j)})") for j in range(1, n + 1))
     return f.prose("the images ") + imgs + f.prose(" are the columns")
 
 
@@ -176,7 +159,7 @@ def _augment(step: Step, f: MathFormat) -> str:
     lambda f: f.prose("Once the left block is I, the right block is the inverse: ")
     + f.raw(r"[I \mid A^{-1}]", "[I | A⁻¹]") + ".",
     "=>",
-    display=_named("A^{-1}", "A⁻¹"),
+    display=named("A^{-1}", "A⁻¹"),
 )
 def _read_inverse(step: Step, f: MathFormat) -> str:
     return f.prose("the left block is now I, so the right block is the inverse")
@@ -264,7 +247,7 @@ def _independence(step: Step, f: MathFormat) -> str:
     "The original vectors in the pivot columns form a basis of the span; its size is the "
     "dimension. They span the whole space when the rank equals its dimension.",
     "=>",
-    display=lambda s: [chain(_boxed(s.before), "=>", Shown(s.after, view="list"), step=s)],
+    display=lambda s: [chain(boxed(s.before), "=>", Shown(s.after, view="list"), step=s)],
 )
 def _basis(step: Step, f: MathFormat) -> str:
     g = step.given

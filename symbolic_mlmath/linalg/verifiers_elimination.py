@@ -296,12 +296,19 @@ def _case_value(task: str, original: Any, sub: dict) -> Any:
 @VERIFIERS.check(LinalgRule.PARAMETER_CASES, reads=True)
 def _v_cases(step: Step) -> str | None:
     """Each excluded value, put into the original input, gives the stated result."""
+    from symbolic_mlmath.linalg.verifiers_eigen_cases import EIGEN_TASKS, eigen_case_problem
+
     task, original = str(step.given["task"]), step.given["original"]
     if step.before != step.after:
         return "listing the cases does not change the result"
     for label, value in step.given["cases"]:
         eqs = label if hasattr(label, "__iter__") and not hasattr(label, "lhs") else (label,)
         sub = {e.lhs: e.rhs for e in eqs}
+        if task in EIGEN_TASKS:
+            problem = eigen_case_problem(task, original, sub, value, label)
+            if problem:
+                return problem
+            continue
         want = _case_value(task, original, sub)
         if task in ("classify_system", "solve_system"):
             got = str(value if task == "classify_system" else value[0])

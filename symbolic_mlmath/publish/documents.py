@@ -142,14 +142,19 @@ _UNICODE = {
 
 
 def unicode_preamble(doc: str) -> str:
-    """Declare every non-ASCII character pdflatex might not know (after inputenc)."""
+    """Declare every non-ASCII character pdflatex might not know (after inputenc); a
+    letter with a combining accent becomes math (``x̄`` -> ``\\bar{x}``); ``?`` only for a
+    character with no LaTeX spelling at all."""
+    from symbolic_mlmath.publish.texchars import accents_tex, char_tex
+
+    doc = accents_tex(doc)
     chars = sorted({ch for ch in doc if ord(ch) > 127})
     decls = []
     for ch in chars:
         if ch in _UNICODE:
             decls.append(rf"\DeclareUnicodeCharacter{{{ord(ch):04X}}}{{{_UNICODE[ch]}}}")
         elif ord(ch) > 0xFF and ch not in "–—‘’“”":
-            decls.append(rf"\DeclareUnicodeCharacter{{{ord(ch):04X}}}{{?}}")
+            decls.append(rf"\DeclareUnicodeCharacter{{{ord(ch):04X}}}{{{char_tex(ch) or '?'}}}")
     if not decls:
         return doc
     anchor = "\\usepackage[utf8]{inputenc}\n"
@@ -344,12 +349,20 @@ def topic_notebook(topic: Any, *, detail: str = "standard") -> str:
 # ------------------------------------------------------------------ one derivation
 def render_single(derivation: Any, fmt: str, *, detail: str = "standard") -> str:
     """One worked solution as a document: ``html`` (self-contained page), ``ipynb``
-    (a notebook that recomputes it), ``markdown`` or ``latex`` (a whole document)."""
-    from symbolic_mlmath.render.markdown import to_markdown
+    (a notebook that recomputes it), ``markdown`` or ``latex`` (a whole document).
+    Rendering runs under ``Limits.time_budget``."""
+    from symbolic_mlmath.text.budget import time_budget
 
     fmt = parse_choice(fmt, ("html", "ipynb", "markdown", "latex"), name="format")
     detail = parse_detail(detail)
-    d = derivation
+    title = " ".join(str(getattr(derivation, "title", "")).split())[:60]
+    with time_budget(what=f"rendering {title}"):  # past it, a one-line LimitError
+        return _single(derivation, fmt, detail)
+
+
+def _single(d: Any, fmt: str, detail: str) -> str:
+    from symbolic_mlmath.render.markdown import to_markdown
+
     if fmt == "html":
         return page(d.title, markdown_to_html(to_markdown(d, detail=detail, heading="#")))
     if fmt == "markdown":

@@ -90,14 +90,14 @@ class Topic:
 
         task = parse_text(task, name="task")
         d = get_task(task).solve(inputs)
-        d.validate()
+        _validate(d)
         self.blocks.append(Block("derivation", text=heading or "", derivation=d, task=task,
                                  inputs=dict(inputs)))
         return d
 
     def add(self, derivation: Any, *, heading: str | None = None) -> Any:
         """Add a derivation built directly by an engine (validated here)."""
-        derivation.validate()
+        _validate(derivation)
         self.blocks.append(Block("derivation", text=heading or "", derivation=derivation,
                                  task=derivation.task, inputs={}))
         return derivation
@@ -251,3 +251,15 @@ def run_file(path: str | Path, argv: list[str] | None = None) -> int:
     topic = load_topic(path, out_dir=args.out)
     print(topic.to_text(args.detail))
     return 0 if topic.ok else 1
+
+
+#: Seconds for validating one of the workbook's own derivations (not learner input: a long
+#: worked example, e.g. 30 gradient-descent iterates, may take longer than a learner's budget).
+WORKBOOK_VALIDATE_SECONDS = 120.0
+
+
+def _validate(derivation: Any) -> None:
+    from symbolic_mlmath.text.limits import get_limits, limits
+
+    with limits(time_budget=max(WORKBOOK_VALIDATE_SECONDS, get_limits().time_budget)):
+        derivation.validate()

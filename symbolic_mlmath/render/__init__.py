@@ -18,6 +18,7 @@ from typing import Any
 
 __all__ = ["DETAILS", "FORMATS", "render"]
 
+from symbolic_mlmath.text.budget import time_budget
 from symbolic_mlmath.text.options import DETAILS, parse_choice, parse_detail
 
 FORMATS = ("text", "markdown", "latex", "json")
@@ -30,6 +31,12 @@ def render(derivation: Any, fmt: str = "text", *, detail: str = "standard") -> s
     """
     fmt = parse_choice(fmt, FORMATS, name="format")
     detail = parse_detail(detail)
+    title = " ".join(str(getattr(derivation, "title", "the derivation")).split())
+    with time_budget(what=f"rendering {title[:60]}"):  # past it, a one-line LimitError
+        return _render(derivation, fmt, detail)
+
+
+def _render(derivation: Any, fmt: str, detail: str) -> str:
     if fmt == "text":
         from symbolic_mlmath.render.text import to_text
 

@@ -21,12 +21,11 @@ from typing import Any
 from symbolic_mlmath.render import views
 from symbolic_mlmath.render.displays import Display, Shown, chain, emit
 from symbolic_mlmath.render.printers import latex_line
-from symbolic_mlmath.render.unicode import pretty_printer, text_line
+from symbolic_mlmath.render.unicode import pretty_printer, subscript, text_line
 
 __all__ = ["LATEX", "MARKDOWN", "TEXT", "MathFormat", "augmented", "latex_of", "pretty_of",
            "text_of"]
 
-_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 #: How each relation is written: (LaTeX, text).
 REL = {"=": ("=", "="), "~": (r"\sim", "~"), "=>": (r"\;\Longrightarrow\;", "⟹"),
        "!=": (r"\neq", "≠")}
@@ -133,7 +132,7 @@ class MathFormat:
 
     def row(self, i: Any) -> str:
         """The name of row ``i`` (1-based)."""
-        return f"R{str(i).translate(_SUB)}"
+        return f"R{subscript(i)}"
 
     def prose(self, s: str) -> str:
         """Plain words, escaped for the format."""

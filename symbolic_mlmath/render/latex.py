@@ -10,7 +10,11 @@ from symbolic_mlmath.render.present import ResultView, plan
 from symbolic_mlmath.render.printers import variable_order
 from symbolic_mlmath.render.titles import title_in
 
-__all__ = ["PREAMBLE", "result_latex", "to_latex", "to_latex_document"]
+__all__ = ["MAX_DEPTH", "PREAMBLE", "result_latex", "to_latex", "to_latex_document"]
+
+#: The deepest substep level given its own list; deeper substeps share it (inside the
+#: steps' ``enumerate``, LaTeX allows four levels of ``itemize``).
+MAX_DEPTH = 3
 
 
 def result_latex(r: ResultView) -> str:
@@ -55,10 +59,11 @@ def to_latex(d: Any, *, detail: str = "standard", heading: str = "subsection",
         out.append(r"\begin{enumerate}")
         depth_open = 0
         for s in p.steps:
-            while s.depth > depth_open:
+            depth = min(s.depth, MAX_DEPTH)  # LaTeX nests at most four itemize lists
+            while depth > depth_open:
                 out.append(r"\begin{itemize}")
                 depth_open += 1
-            while s.depth < depth_open:
+            while depth < depth_open:
                 out.append(r"\end{itemize}")
                 depth_open -= 1
             text = s.text(f)

@@ -28,10 +28,11 @@ from symbolic_mlmath.render.printers import (
     written_fraction,
 )
 
-__all__ = ["pretty_printer", "symbol_text", "text_line"]
+__all__ = ["pretty_printer", "subscript", "symbol_text", "text_line"]
 
 _SUP = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+_SIGNED_SUB = str.maketrans("0123456789-", "₀₁₂₃₄₅₆₇₈₉₋")
 _GREEK = {
     "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "theta": "θ",
     "lambda": "λ", "mu": "μ", "nu": "ν", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ",
@@ -39,6 +40,15 @@ _GREEK = {
 }
 _SUB_LETTERS = str.maketrans("ijklmnx", "ᵢⱼₖₗₘₙₓ")
 _FUNCS = {"acos": "arccos", "asin": "arcsin", "atan": "arctan", "log": "ln"}
+
+
+def subscript(value: Any) -> str:
+    """Digits (and a minus sign) as unicode subscripts: ``subscript(12)`` -> ``"₁₂"``.
+
+    >>> "x" + subscript(12), "R" + subscript(-1)
+    ('x₁₂', 'R₋₁')
+    """
+    return str(value).translate(_SIGNED_SUB)
 
 
 def _words(name: str) -> str:

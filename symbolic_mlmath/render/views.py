@@ -27,7 +27,7 @@ from typing import Any
 
 from symbolic_mlmath.render.displays import Display, MatrixStyle, Shown
 from symbolic_mlmath.render.printers import latex_line
-from symbolic_mlmath.render.unicode import pretty_printer, symbol_text, text_line
+from symbolic_mlmath.render.unicode import pretty_printer, subscript, symbol_text, text_line
 
 __all__ = [
     "augmented",
@@ -324,12 +324,10 @@ def text_view(s: Shown) -> str:
         vals = list(obj)
         if len(vals) == 1:
             return f"{name} = {text_line(vals[0])}"
-        return ", ".join(f"{name}{str(k + 1).translate(_SUBS)} = {text_line(v)}"
+        return ", ".join(f"{name}{subscript(k + 1)} = {text_line(v)}"
                          for k, v in enumerate(vals))
     return text_line(obj)
 
-
-_SUBS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
 def _text_block(s: Shown) -> _Block:

@@ -118,6 +118,7 @@ class StatsRule(str, Enum):
     SAMPLE_SIZE = "sample_size"  # smallest n with margin <= E: (z sigma / E)^2 rounded up
     REJECTION_REGION = "rejection_region"  # the estimates that reject H0
     POWER = "power"  # P(reject H0 | the true value): 1 - beta
+    POWER_SEARCH = "power_search"  # t test: n stepped until the noncentral-t power >= target
     LIFT = "lift"  # (p_variation - p_control) / p_control
     HYPOTHESES = "hypotheses"  # H0 and H1 for the alternative
     TEST_STATISTIC = "test_statistic"  # (estimate - null value) / standard error

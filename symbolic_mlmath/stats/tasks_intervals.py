@@ -157,11 +157,12 @@ _register(Task("margin_of_error", "Margin of error: critical value x standard er
 
 def _size(margin: Any = None, confidence: Any = None, sigma: Any = None, p: Any = None,
           power: Any = None, effect: Any = None, alpha: Any = None,
-          alternative: Any = None) -> Any:
+          alternative: Any = None, test: Any = None) -> Any:
     from symbolic_mlmath.stats.intervals import derive_sample_size
 
     return derive_sample_size(margin=margin, confidence=confidence, sigma=sigma, p=p,
-                              power=power, effect=effect, alpha=alpha, alternative=alternative)
+                              power=power, effect=effect, alpha=alpha, alternative=alternative,
+                              test=test)
 
 
 def _check_size(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
@@ -171,6 +172,8 @@ def _check_size(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     want = d.result
     if got == want:
         return Verdict(True, "exact", f"Correct: n = {want}.", expected=want, got=got)
+    if d.steps[-1].rule.value == "power_search":
+        return _t_size_slip(d, got, want)
     raw = d.steps[-1].given["unrounded"]
     if got.is_number and not got.is_Integer and abs(got - raw) < 1:
         fb = f"Not correct: {answer} is the unrounded value; round up to the whole n = {want}."
@@ -182,14 +185,33 @@ def _check_size(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     return Verdict(False, "exact", fb, expected=want, got=got)
 
 
+def _t_size_slip(d: Any, got: Any, want: Any) -> Verdict:
+    """A t-test size: the z answer, or one short of the smallest n, named."""
+    rows = {int(r[0]): r[4] for r in d.steps[-1].given["rows"]}
+    target = f"{float(d.steps[-1].given['target']):g}"
+    n_z = int(d.steps[-2].after)
+    if got.is_Integer and int(got) in rows and int(got) < int(want):
+        fb = (f"Not correct: at n = {got} the t test's power is {rows[int(got)].evalf(6)} < "
+              f"{target}" + (" (that is the z-test size; the t test needs more)"
+                             if int(got) == n_z else "") + f"; the smallest n is {want}.")
+    elif got.is_Integer and int(got) == n_z:
+        fb = f"Not correct: {got} is the z-test size; the t test needs n = {want}."
+    else:
+        fb = f"Not correct: the smallest n whose t-test power reaches {target} is {want}."
+    return Verdict(False, "exact", fb, expected=want, got=got)
+
+
 _register(Task("sample_size", "Smallest sample size for a margin of error (mean with known "
-               "sigma, or proportion), or for the power of a z test",
+               "sigma, or proportion), or for the power of a z test (or of a t test, through "
+               "the noncentral t)",
                (Input("margin", "number", "the margin of error E wanted", required=False), _CONF,
                 Input("sigma", "number", "population standard deviation (mean)", required=False),
                 Input("p", "number", "a guess of the proportion (default 1/2)", required=False),
                 Input("power", "number", "the power wanted (with effect)", required=False),
                 Input("effect", "number", "standardised effect (mu1 - mu0) / sigma",
-                      required=False), _ALPHA, _ALT),
+                      required=False), _ALPHA, _ALT,
+                Input("test", "choice", "z (default) or t (power only)", required=False,
+                      choices=("z", "t"))),
                _size, _check_size, topic="c3w4-confidence"))
 
 

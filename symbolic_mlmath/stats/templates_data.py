@@ -20,25 +20,14 @@ from symbolic_mlmath.core.steps import Step
 from symbolic_mlmath.render.formats import MathFormat
 from symbolic_mlmath.render.templates import TemplateTable, default_displays
 from symbolic_mlmath.stats.rules import StatsRule
+from symbolic_mlmath.stats.template_parts import becomes as _becomes
+from symbolic_mlmath.stats.template_parts import given as _g
+from symbolic_mlmath.stats.template_parts import part as _part
 
 __all__ = ["DATA_TEMPLATES"]
 
 DATA_TEMPLATES = TemplateTable()
 template = DATA_TEMPLATES.add
-
-
-def _g(step: Step, key: str, default: Any = None) -> Any:
-    return step.given.get(key, default)
-
-
-def _part(step: Step) -> Any:
-    """The part of the expression a step rewrote (the whole by default)."""
-    return step.given.get("part", step.before)
-
-
-def _becomes(step: Step) -> Any:
-    """What that part became."""
-    return step.given.get("becomes", step.after)
 
 
 def _approx(step: Step, f: MathFormat) -> str:
@@ -106,6 +95,8 @@ def _mode(step: Step, f: MathFormat) -> str:
         return f"{f.prose('mode')} {f.m(modes)} ({f.prose('count')} {count})"
     if len(modes) == 1:
         return f"{f.prose('mode')} {f.m(modes[0])} ({f.prose('count')} {count})"
+    if _g(step, "count") == 1 and len(modes) > LONG_DATA:
+        return f.prose(f"no value repeats: all {len(modes)} values are modes (each once)")
     return (f"{f.prose('modes')} {_values(modes, f)} "
             f"({f.prose('each with count')} {count})")
 
@@ -268,7 +259,14 @@ def _normalize(step: Step, f: MathFormat) -> str:
           + f.raw(r"P(w_1, \dots, w_k \mid C) = \prod_j P(w_j \mid C)",
                   "P(w₁, …, w_k | C) = Π P(w_j | C)") + ".")
 def _likelihood(step: Step, f: MathFormat) -> str:
-    return f.m(_becomes(step))
+    factors = _g(step, "factors")
+    if factors is None:
+        return f.m(_becomes(step))
+    from sympy import Mul
+
+    shown = Mul(*factors, evaluate=False) if len(factors) > 1 else factors[0]
+    return (f"{f.m(_part(step))} = {f.m(_g(step, 'product'))} = {f.m(shown)} = "
+            f"{f.m(_becomes(step))}")
 
 
 @template(StatsRule.LOG_SPACE, "Work in log space",
@@ -446,3 +444,35 @@ def _lln_result(d: Any) -> Any:
 
 
 DATA_TEMPLATES.results["lln"] = _lln_result
+
+
+# ------------------------------------------------------------------ long data shown once
+#: Above this many values the data (already under "Given") is not repeated in each step.
+LONG_DATA = 8
+
+
+def _data_display(step: Step) -> list:
+    """``data ⟹ value`` for short data; for long data only a table the step produces (the
+    step keeps the data and the exact value as its objects; the line states the value)."""
+    from sympy import MatrixBase
+
+    from symbolic_mlmath.render.displays import chain
+    from symbolic_mlmath.render.templates import default_displays
+
+    if isinstance(step.before, Tuple) and len(step.before) > LONG_DATA:
+        return [chain(step.after)] if isinstance(step.after, MatrixBase) else []
+    return default_displays(step, "=>")
+
+
+def _short_data_displays() -> None:
+    from dataclasses import replace
+
+    for rule in (StatsRule.COUNT_VALUES, StatsRule.SAMPLE_MEAN_FORMULA, StatsRule.DEVIATIONS,
+                 StatsRule.SAMPLE_VARIANCE_FORMULA, StatsRule.SAMPLE_STD, StatsRule.SORT_DATA,
+                 StatsRule.MEDIAN_RULE, StatsRule.MODE_RULE, StatsRule.DATA_QUANTILE,
+                 StatsRule.IQR_RULE, StatsRule.SKEWNESS_RULE, StatsRule.KURTOSIS_RULE,
+                 StatsRule.Z_SCORES, StatsRule.LAG1_AUTOCORRELATION):
+        DATA_TEMPLATES[rule] = replace(DATA_TEMPLATES[rule], display=_data_display)
+
+
+_short_data_displays()

@@ -111,7 +111,7 @@ def _ci(step: Step, f: MathFormat) -> str:
     name = f.m(g["estimate_name"])
     from sympy import Symbol
 
-    out = (f"{f.m(pct)}% {f.prose('interval for')} {name}: {with_approx(g['estimate'], f)} ± "
+    out = (f"{f.m(pct)}{f.prose('% interval for')} {name}: {with_approx(g['estimate'], f)} ± "
            f"{show_approx(g['margin'], f, 8)}, {f.prose('so')} "
            + named_value(step, f, name=Symbol("CI")))
     ex = g.get("exact")
@@ -129,7 +129,7 @@ def _ci(step: Step, f: MathFormat) -> str:
           + f.prose("; it stays inside [0, 1] and covers better than the Wald interval."), "=>")
 def _wilson(step: Step, f: MathFormat) -> str:
     pct = step.given["confidence"] * 100
-    return f"{f.m(pct)}% {f.prose('interval')}: {_interval(step.after, f)}"
+    return f"{f.m(pct)}{f.prose('% interval')}: {_interval(step.after, f)}"
 
 
 @template(R.SAMPLE_SIZE, "Sample size",
@@ -142,6 +142,8 @@ def _n(step: Step, f: MathFormat) -> str:
     note = f.prose(" (p = 1/2, the most cautious guess)") if g.get("assumed_p") else ""
     if str(g.get("kind")) == "power":
         note = f.prose(f" for power {g['power']}")
+        if g.get("start_only"):
+            note += f.prose(" (the z test's size: the start of the t search)")
     from sympy import Symbol
 
     return (f"n ≥ {f.m(g['formula'])} = {show_approx(g['unrounded'], f, 10)}{note}, "
@@ -173,3 +175,27 @@ def _power(step: Step, f: MathFormat) -> str:
             f"{f.raw(*_BETA)} {f.raw(*_APPROX)} "
             f"{show_approx(g['beta'], f, 8)}")
 
+
+
+@template(R.POWER_SEARCH, "Step n with the noncentral t power",
+          lambda f: f.prose("For a t test the statistic under H1 is noncentral t with n − 1 "
+                            "degrees of freedom and noncentrality ")
+          + f.raw(r"\delta = d\sqrt{n}", "δ = d√n") + f.prose("; the power is ")
+          + f.raw(r"1 - F_{n-1,\delta}(t^*)\ (+\,F_{n-1,\delta}(-t^*)\text{ two-sided})",
+                  "1 − F(t*; n − 1, δ) (+ F(−t*; n − 1, δ) two-sided)")
+          + f.prose(". It grows with n, so step n from the z estimate until it reaches the "
+                    "target: the answer is the smallest such n (n − 1 falls short)."), "=>")
+def _power_search(step: Step, f: MathFormat) -> str:
+    from sympy import Symbol
+
+    g = step.given
+    target = f"{float(g['target']):g}"
+    lines = []
+    for n, df, crit, delta, pw in g["rows"]:
+        rel = "≥" if pw >= g["target"] else "<"
+        lines.append(f"n = {f.m(n)}: t*({f.m(df)}) = {show_approx(crit, f, 6)}, δ = "
+                     f"{show_approx(delta, f, 6)}, {f.prose('power')} = "
+                     f"{show_approx(pw, f, 8)} {rel} {target}")
+    side = f.prose(" (H1: μ < μ0 mirrored to μ > μ0)") if g.get("mirrored") else ""
+    return (f"{f.prose('from the z estimate')} n = {f.m(g['start'])}{side}: " + "; ".join(lines)
+            + f"; {f.prose('so')} " + named_value(step, f, name=Symbol("n")))

@@ -14,31 +14,18 @@ Examples
 
 from __future__ import annotations
 
-from typing import Any
-
 from symbolic_mlmath.core.steps import Step
 from symbolic_mlmath.render.formats import MathFormat
 from symbolic_mlmath.render.templates import TemplateTable
 from symbolic_mlmath.stats.rules import StatsRule
+from symbolic_mlmath.stats.template_parts import becomes as _becomes
+from symbolic_mlmath.stats.template_parts import given as _g
+from symbolic_mlmath.stats.template_parts import part as _part
 
 __all__ = ["PROB_TEMPLATES"]
 
 PROB_TEMPLATES = TemplateTable()
 template = PROB_TEMPLATES.add
-
-
-def _g(step: Step, key: str, default: Any = None) -> Any:
-    return step.given.get(key, default)
-
-
-def _part(step: Step) -> Any:
-    """The part of the expression a step rewrote (the whole by default)."""
-    return step.given.get("part", step.before)
-
-
-def _becomes(step: Step) -> Any:
-    """What that part became."""
-    return step.given.get("becomes", step.after)
 
 
 def _dist(step: Step, f: MathFormat) -> str:

@@ -29,6 +29,8 @@ VERIFIERS.update(SAMPLING_VERIFIERS)
 # --- inference (issue 15) ----------------------------------------------
 from symbolic_mlmath.stats.verifiers_inference import INFERENCE_VERIFIERS  # noqa: E402
 from symbolic_mlmath.stats.verifiers_mle import MLE_VERIFIERS  # noqa: E402
+from symbolic_mlmath.stats.verifiers_power import POWER_VERIFIERS  # noqa: E402
 
 VERIFIERS.update(INFERENCE_VERIFIERS)
 VERIFIERS.update(MLE_VERIFIERS)
+VERIFIERS.update(POWER_VERIFIERS)

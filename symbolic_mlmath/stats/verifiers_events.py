@@ -287,6 +287,10 @@ def _total(step: Step) -> str | None:
         from sympy import Add
 
         e = before.args[0]
+        if "likelihoods" in step.given:  # naive Bayes: each likelihood already a number
+            want = Add(*(v * Prob(h) for v, h in zip(step.given["likelihoods"],
+                                                     step.given["hypotheses"], strict=True)))
+            return None if after == want else f"P({e}) = {want}"
         want = Add(*(_likelihood_of(after, e, h) * Prob(h) for h in step.given["hypotheses"]))
         return None if after == want else f"P({e}) = {want}"
     e, h = before.args[0], step.given["hypothesis"]
@@ -329,6 +333,11 @@ def _naive(step: Step) -> str | None:
     _, after = pair(step)
     c = step.given["class"]
     want = Mul(*(Prob(w, c) for w in step.given["words"]))
+    if "factors" in step.given:  # the product grouped into its value
+        if step.given["product"] != want:
+            return f"the naive likelihood is {want}"
+        value = Mul(*step.given["factors"])
+        return None if after == value else f"the product of the factors is {value}"
     return None if after == want else f"the naive likelihood is {want}"
 
 

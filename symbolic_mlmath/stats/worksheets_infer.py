@@ -1,5 +1,6 @@
 """Worksheet generators for inference: ``anova``, ``regression_ci``,
-``prediction_interval``, ``power``, ``ab_test``, ``posterior``, ``map_estimate``.
+``prediction_interval``, ``power``, ``ab_test``, ``posterior``, ``map_estimate``
+(conjugate priors, and ridge regression as MAP when hard).
 
 Built backwards so every intermediate number is nice: ANOVA groups are whole means plus
 deviations with a chosen whole sd (so SS_within = Σ(nᵢ − 1)sᵢ², SS_between has whole
@@ -9,7 +10,8 @@ chosen integers — redrawn until s² = SSE/(n − 2) is whole, with x̄ whole; 
 true mean a half-integer number of standard errors from μ0 (the noncentrality is clean);
 A/B conversions make the pooled SE 0.01, 0.02 or 0.03 and z whole or a half-integer,
 A/B means make the Welch SE whole; conjugate priors and data give whole posterior
-parameters (Beta-Bernoulli, Gamma-Poisson) or a posterior sd of 1 or 1/2 (Normal-Normal).
+parameters (Beta-Bernoulli, Gamma-Poisson) or a posterior sd of 1 or 1/2 (Normal-Normal);
+ridge data are whole weights w plus residuals r with Xᵀr = λw, so the MAP weights are w.
 
 Examples
 ========
@@ -31,7 +33,7 @@ from typing import Any
 from symbolic_mlmath.core.problems import GeneratorTable, Level, Problem
 from symbolic_mlmath.stats.worksheet_data import deviations, nice_data
 
-__all__ = ["GENERATORS", "ab_key", "anova_key", "coef_interval_key", "posterior_key",
+__all__ = ["GENERATORS", "ab_key", "anova_key", "coef_interval_key", "map_key", "posterior_key",
            "power_key", "prediction_key"]
 
 #: The generators of this module.
@@ -293,8 +295,51 @@ def _gen_posterior(rng: random.Random, level: Level) -> Problem:
                    f"{story} Find the posterior distribution (name and parameters).", _NONE)
 
 
-@GENERATORS.add("map_estimate", **_LOOSE)
+def map_key(d: Any) -> str:
+    """``p = 2/3`` (conjugate) or ``w0 = 3, w1 = 2`` (ridge)."""
+    from symbolic_mlmath.core.problems import answer_text
+
+    r = d.result
+    if "weights" in r:
+        return ", ".join(f"w{i} = {answer_text(w)}" for i, w in enumerate(r["weights"]))
+    return ", ".join(f"{k} = {answer_text(v)}" for k, v in r.items())
+
+
+# (sigma, tau) with lambda = sigma²/tau² whole
+_RIDGE = ((1, 1), (2, 2), (2, 1), (4, 2))
+
+
+def _ridge(rng: random.Random, level: Level) -> Problem:
+    """Ridge as MAP: whole weights w chosen first; residuals r = y - Xw with
+    Xᵀr = λw (the last two solved from the others), so the MAP weights are w exactly."""
+    n = max(3, level.size_or(5, 5, 5))
+    x0 = rng.randint(0, 3)
+    x = [x0 + i for i in range(n)]
+    sigma, tau = rng.choice(_RIDGE)
+    lam = (sigma * sigma) // (tau * tau)
+    r = [0] * n
+    for _ in range(2000):
+        w = [rng.choice((-2, -1, 1, 2, 3)), rng.choice((1, 2, 3, -1, -2))]
+        r = [rng.randint(-2, 2) for _ in range(n - 2)]
+        s0 = lam * w[0] - sum(r)  # r_a + r_b
+        s1 = lam * w[1] - sum(xi * ri for xi, ri in zip(x, r, strict=False))
+        rb = s1 - x[n - 2] * s0  # x_b = x_a + 1
+        r += [s0 - rb, rb]
+        if max(map(abs, r)) <= 8:
+            break
+    y = [w[0] + w[1] * xi + ri for xi, ri in zip(x, r, strict=True)]
+    return Problem("map_estimate", {"x": f"[{_list(x)}]", "y": f"[{_list(y)}]",
+                                    "sigma": str(sigma), "tau": str(tau)},
+                   f"Model $y = w_0 + w_1 x + \\varepsilon$ with "
+                   f"$\\varepsilon \\sim N(0, {sigma}^2)$ and independent $N(0, {tau}^2)$ priors "
+                   f"on $w_0$ and $w_1$. For x = {_list(x)}, y = {_list(y)}, find the MAP "
+                   "weights (ridge regression).", _NONE)
+
+
+@GENERATORS.add("map_estimate", answer=map_key, **_LOOSE)
 def _gen_map(rng: random.Random, level: Level) -> Problem:
+    if level.difficulty == "hard" and rng.random() < 0.4:
+        return _ridge(rng, level)
     inputs, story = _conjugate(rng, level)
     return Problem("map_estimate", inputs,
                    f"{story} Find the MAP estimate (the posterior mode).", _NONE)

@@ -1,5 +1,6 @@
 """Worksheet generators for probability and random vectors: ``probability``,
-``naive_bayes``, ``correlation``, ``marginal``, ``mvn_density``.
+``naive_bayes``, ``correlation``, ``marginal``, ``mvn_density``, ``distribution_of``,
+``sampling_distribution``.
 
 Built backwards so every number is nice: dice and coin events on small sample spaces (or
 the addition, complement and conditional rules on probabilities in tenths); naive Bayes
@@ -8,7 +9,10 @@ correlation data whose deviations have square sums that are perfect squares (so 
 fraction) or 2 × 2 joint tables with equal margins (r = (p₁₁ − q²)/(q(1 − q))); joint
 tables in tenths or twentieths whose conditioning margin is a simple fraction; normal
 densities with Σ = LLᵀ for an integer triangular L and x − μ = Lz for an integer z, so
-det Σ is a perfect square and the quadratic form is |z|², a whole number.
+det Σ is a perfect square and the quadratic form is |z|², a whole number; normal
+combinations whose scaled sds are the legs of a Pythagorean triple (a whole sd), sums in
+closed families (Poisson, binomial with one p, gamma with one scale); samples of a perfect
+square size n with σ a multiple of √n (σ/√n whole).
 
 Examples
 ========
@@ -77,6 +81,9 @@ def _rule_problem(rng: random.Random) -> Problem:
 
 
 def _event_tex(event: str) -> str:
+    import re
+
+    event = re.sub(r"X(\d)", r"X_\1", event).replace("max(", "\\max(")
     return (event.replace(" given ", " \\mid ").replace("not ", "\\neg ")
             .replace(" or ", " \\cup ").replace(" and ", " \\cap ")
             .replace(">=", "\\ge").replace("<=", "\\le"))
@@ -130,9 +137,9 @@ def _gen_probability(rng: random.Random, level: Level) -> Problem:
     if given:
         inputs["given"] = given
     dice = "two" if k == 2 else "three"
+    names = "$X_1$ and $X_2$" if k == 2 else "$X_1, X_2, X_3$"
     return Problem("probability", inputs,
-                   f"Roll {dice} fair {faces}-sided dice $X_1, \\dots, X_{k}$. Find {what}.",
-                   _NONE)
+                   f"Roll {dice} fair {faces}-sided dice, {names}. Find {what}.", _NONE)
 
 
 # ------------------------------------------------------------------ naive Bayes
@@ -284,3 +291,76 @@ def _gen_mvn(rng: random.Random, level: Level) -> Problem:
                    f"$X \\sim N(\\mu, \\Sigma)$ with $\\mu = {_vec(mu)}$ and "
                    f"$\\Sigma = {_mat(cov)}$. Find the density at $x = {_vec(x)}$ "
                    "(show $\\det \\Sigma$ and the quadratic form).", _NONE)
+
+
+# ------------------------------------------------------------------ combinations
+# legs (u, v) of u² + v² = w²: a normal combination's sd comes out whole
+_TRIPLES = ((3, 4), (4, 3), (6, 8), (8, 6), (5, 12), (12, 5))
+
+
+def _coef_term(a: int, name: str, first: bool) -> str:
+    mag = "" if abs(a) == 1 else str(abs(a))
+    if first:
+        return f"{'-' if a < 0 else ''}{mag}{name}"
+    return f" {'-' if a < 0 else '+'} {mag}{name}"
+
+
+def _normal_pair(rng: random.Random, scaled: bool) -> tuple[dict, str]:
+    u, v = rng.choice(_TRIPLES)
+    a = rng.choice([d for d in (1, 2, 3) if u % d == 0]) if scaled else 1
+    b = rng.choice([d for d in (1, 2) if v % d == 0]) if scaled else 1
+    b *= rng.choice((1, -1)) if scaled else 1
+    m1, m2 = rng.randint(-3, 10), rng.randint(-3, 10)
+    variables = {"X": f"normal({m1}, {u // a})", "Y": f"normal({m2}, {v // abs(b)})"}
+    expr = _coef_term(a, "X", True) + _coef_term(b, "Y", False)
+    c = rng.randint(-5, 5) if scaled else 0
+    if c:
+        expr += f" {'-' if c < 0 else '+'} {abs(c)}"
+    return variables, expr
+
+
+@GENERATORS.add("distribution_of", **_LOOSE)
+def _gen_distribution_of(rng: random.Random, level: Level) -> Problem:
+    kind = rng.choice(level.pick(("normal",), ("normal", "poisson"),
+                                 ("normal", "binomial", "gamma")))
+    if kind == "normal":
+        variables, expr = _normal_pair(rng, level.difficulty != "easy")
+    elif kind == "poisson":
+        variables, expr = {"X": f"poisson({rng.randint(1, 6)})",
+                           "Y": f"poisson({rng.randint(1, 6)})"}, "X + Y"
+    elif kind == "binomial":
+        p = rng.choice(("0.5", "0.2", "0.25"))
+        variables, expr = {"X": f"binomial({rng.randint(2, 8)}, {p})",
+                           "Y": f"binomial({rng.randint(2, 8)}, {p})"}, "X + Y"
+    else:
+        scale = rng.choice((1, 2, 3))
+        variables, expr = {"X": f"gamma({rng.randint(1, 4)}, {scale})",
+                           "Y": f"gamma({rng.randint(1, 4)}, {scale})"}, "X + Y"
+    laws = ", ".join(f"${k} \\sim \\mathrm{{{v.split('(')[0].capitalize()}}}({v.split('(')[1]}$"
+                     for k, v in variables.items())
+    return Problem("distribution_of", {"variables": variables, "expression": expr},
+                   f"{laws}, independent. Find the distribution of ${expr}$ (family and "
+                   "parameters; a normal as mean and standard deviation).", _NONE)
+
+
+@GENERATORS.add("sampling_distribution", **_LOOSE)
+def _gen_sampling_distribution(rng: random.Random, level: Level) -> Problem:
+    n = rng.choice((16, 25, 36, 64, 100)) if level.size is None else max(2, level.size)
+    root = round(n**0.5)
+    inputs: dict[str, Any] = {"n": str(n)}
+    if level.difficulty == "hard":  # not normal: the central limit theorem
+        law = rng.choice((f"exponential({rng.choice((1, 2, 4))})",
+                          f"poisson({root * root // 4 or 1})", f"uniform(0, {2 * root})"))
+        story = f"$X_i \\sim$ {law}"
+    else:
+        sigma = root * rng.choice((1, 2, 3))
+        law = f"normal({rng.randint(20, 120)}, {sigma})"
+        story = f"$X_i \\sim N$ with mean {law[7:].split(',')[0]} and sd {sigma}"
+    inputs["distribution"] = law
+    stat = "the mean $\\bar X$"
+    if level.difficulty == "medium" and rng.random() < 0.5:
+        inputs["statistic"] = "sum"
+        stat = "the sum $X_1 + \\dots + X_n$"
+    return Problem("sampling_distribution", inputs,
+                   f"{story}, independent, for $i = 1, \\dots, {n}$. Find the (approximate) "
+                   f"distribution of {stat}.", _NONE)

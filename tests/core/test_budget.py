@@ -197,3 +197,52 @@ def test_a_missing_memory_limit_is_reported(monkeypatch) -> None:
     assert L.run_bounded(sum, [1, 2], seconds=30) == 3
     assert "applied" in memory.memory_limit_status() and "not" not in memory.memory_limit_status()
     L.shutdown_workers()
+
+
+# ------------------------------------------------------------------ every stage has the budget
+SYMBOLIC_3x4 = "[[a,b,c,d],[e,f,g,h],[i,j,k,l]]"  # rref solves in ~0.3 s, validates in ~8 s
+
+
+def _one_line_budget_error(info: pytest.ExceptionInfo, stage: str) -> None:
+    msg = str(info.value)
+    assert isinstance(info.value, LimitError) and "\n" not in msg
+    assert msg.startswith(f"time budget: {stage} "), msg
+
+
+def test_validate_runs_under_the_time_budget() -> None:
+    d = sm.solve("rref", matrix=SYMBOLIC_3x4)
+    with limits(time_budget=0.3), pytest.raises(LimitError) as info:
+        d.validate()
+    _one_line_budget_error(info, "validating")
+
+
+@pytest.mark.parametrize("how", ["to_text", "to_markdown", "to_latex", "to_json", "to_dict",
+                                 "html"])
+def test_rendering_runs_under_the_time_budget(monkeypatch, how) -> None:
+    import symbolic_mlmath.render.json as rjson
+    import symbolic_mlmath.render.latex as rlatex
+    import symbolic_mlmath.render.markdown as rmd
+    import symbolic_mlmath.render.text as rtext
+    from symbolic_mlmath.publish.documents import render_single
+
+    def slow(*args, **kwargs):  # a renderer stuck on a pathological expression
+        _spin(60)
+        return "never"
+
+    for mod, name in [(rtext, "to_text"), (rmd, "to_markdown"), (rlatex, "to_latex"),
+                      (rjson, "derivation_to_dict")]:
+        monkeypatch.setattr(mod, name, slow)
+    d = sm.solve("det", matrix="[[1,2],[3,4]]")
+    with limits(time_budget=0.3), pytest.raises(LimitError) as info:
+        render_single(d, "html") if how == "html" else getattr(d, how)()
+    _one_line_budget_error(info, "rendering")
+
+
+def test_cli_reports_a_slow_rendering_in_one_line(monkeypatch) -> None:
+    import symbolic_mlmath.render.text as rtext
+
+    monkeypatch.setattr(rtext, "to_text", lambda *a, **k: _spin(60))
+    with limits(time_budget=0.3):
+        rc, out, err = run_cli("solve", "det", "--matrix", "[[1,2],[3,4]]")
+    assert rc == 2 and out == "" and len(err.strip().splitlines()) == 1
+    assert err.startswith("error: time budget: rendering")

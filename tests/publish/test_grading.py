@@ -96,6 +96,18 @@ def test_internal_error_and_time_limit_are_named(monkeypatch):
     rec = grade_submission(_sub(), time_limit=0.2)
     assert rec["status"] == "time limit" and time.perf_counter() - t0 < 2
 
+    def over_budget(*a, **k):  # the task's own time budget (Limits.time_budget) ran out
+        from symbolic_mlmath.text.limits import TimeBudgetExceeded
+
+        raise TimeBudgetExceeded("checking det took longer than 10 s and was stopped",
+                                 name="time budget")
+
+    monkeypatch.setattr(Task, "check", over_budget)
+    rec = grade_submission(_sub())
+    assert rec["status"] == "time limit" and rec["status"] in grading.RETRY
+    assert rec["feedback"] == ("time budget: checking det took longer than 10 s and was "
+                               "stopped; not graded")
+
 
 def test_time_limit_is_not_swallowed_and_holds_in_a_worker_thread(monkeypatch):
     """A judge's ``except Exception`` cannot swallow the time limit, and the limit holds in
@@ -208,6 +220,29 @@ def test_processes_give_the_serial_records(small_class, tmp_path):
     grade_file(path, tmp_path / "serial", progress=0)
     grade_file(path, tmp_path / "jobs", jobs=2, chunk=4, progress=0)
     assert _records(tmp_path / "serial") == _records(tmp_path / "jobs")
+
+
+def _grade_or_die(chunk, time_limit):
+    """Grade a chunk in a pool process; a chunk holding the id "die" kills its process."""
+    import os
+
+    if any('"die"' in text for _, text in chunk):
+        os._exit(9)
+    return grading.grade_chunk(chunk, time_limit)
+
+
+def test_a_dying_process_does_not_stop_the_batch():
+    from symbolic_mlmath.publish.grading.batch import _chunks, _run_local
+
+    lines = [(n, json.dumps(_sub(id=f"a{n}", student=f"s{n}"))) for n in range(1, 13)]
+    lines[5] = (6, json.dumps(_sub(id="die", student="zed")))
+    out = [r for rs in _run_local(_chunks(lines, 2), 2, 5.0, _grade_or_die) for r in rs]
+    assert [r["line"] for r in out] == list(range(1, 13))  # every line, in order
+    dead = [r for r in out if r["status"] != "graded"]
+    assert {r["id"] for r in dead} == {"die", "a5"}  # the chunk that kills, nothing else
+    assert all(r["status"] == "internal error" and "a rerun grades it again" in r["feedback"]
+               for r in dead)
+    assert next(r for r in out if r["id"] == "die")["student"] == "zed"
 
 
 def test_dask_local_cluster_gives_the_serial_records(small_class, tmp_path):

@@ -67,12 +67,18 @@ CORPUS: list[tuple[str, dict]] = [
 
 
 @cache
-def topic_derivations(path: Path) -> tuple:
-    """The derivations of one derivation file, built once per test session."""
+def topic_of(path: Path):
+    """The topic of one derivation file (figures in a temporary folder), built once per
+    test session."""
     import matplotlib
 
     matplotlib.use("Agg")
     from symbolic_mlmath.publish.topic import load_topic
 
     out = Path(tempfile.mkdtemp(prefix="mlmath-render-")) / path.stem
-    return tuple(load_topic(path, out_dir=out).derivations)
+    return load_topic(path, out_dir=out)
+
+
+def topic_derivations(path: Path) -> tuple:
+    """The derivations of one derivation file, built once per test session."""
+    return tuple(topic_of(path).derivations)

@@ -134,7 +134,21 @@ def _posterior(i: dict, r: dict) -> None:
                                                or params[1].numerator == 1)
 
 
+def _ridge(i: dict, r: dict) -> None:
+    """Ridge MAP as least squares on the data stacked with √λ I (λ = σ²/τ²)."""
+    x, y = np.array(_nums(i["x"])), np.array(_nums(i["y"]))
+    X = np.column_stack([np.ones_like(x), x])
+    lam = (float(i["sigma"]) / float(i["tau"])) ** 2
+    A = np.vstack([X, np.sqrt(lam) * np.eye(2)])
+    want = np.linalg.lstsq(A, np.concatenate([y, np.zeros(2)]), rcond=None)[0]
+    got = np.array([float(v) for v in r["weights"]])
+    assert np.allclose(got, want, atol=1e-9) and np.allclose(want, np.round(want), atol=1e-9)
+
+
 def _map(i: dict, r: dict) -> None:
+    if "x" in i:
+        _ridge(i, r)
+        return
     prior, loglik, (lo, hi) = _law(i)
     res = optimize.minimize_scalar(lambda t: -(prior.logpdf(t) + loglik(t)),
                                    bounds=(lo + 1e-9, hi - 1e-9), method="bounded",
@@ -214,6 +228,9 @@ def test_keys_read_as_a_learner_writes_them() -> None:
     ab = make_problem("ab_test", "seed-1", Level("medium"))
     assert re.fullmatch(r"z = -?[\d.]+, p = [01]\.\d{4}, (reject|fail to reject) H0, "
                         r"lift = -?\d\.\d{4}", ab.answer), ab.answer
+    ridge = [p for p in (GENERATORS["map_estimate"].problem(random.Random(s), Level("hard"))
+                         for s in range(12)) if "x" in p.inputs]
+    assert len(ridge) >= 2  # the hard sheet has ridge problems
     post = make_problem("posterior", "seed-3", Level("easy"))
     assert re.fullmatch(r"beta\(\d+, \d+\)", post.answer), post.answer
     assert make_problem("posterior", "seed-3", Level("easy")).answer == post.answer

@@ -14,12 +14,14 @@ from itertools import product
 import numpy as np
 import pytest
 from scipy import stats
+from sympy import sympify
 
 from symbolic_mlmath.core.problems import Level
 from symbolic_mlmath.core.tasks import get_task
 from symbolic_mlmath.stats.worksheets import GENERATORS
 
-TASKS = ("probability", "naive_bayes", "correlation", "marginal", "mvn_density")
+TASKS = ("probability", "naive_bayes", "correlation", "marginal", "mvn_density", "distribution_of",
+         "sampling_distribution")
 LEVELS = ("easy", "medium", "hard")
 SEEDS = range(6)
 CASES = [(t, lv, s) for t in TASKS for lv in LEVELS for s in SEEDS]
@@ -121,8 +123,43 @@ def _check(task: str, i: dict, r: object) -> None:
         assert round(det**0.5) ** 2 == det  # det Σ a perfect square
         q = (x - mu) @ np.linalg.solve(cov, x - mu)
         assert abs(q - round(q)) < 1e-9  # the quadratic form is whole
+    elif task == "distribution_of":
+        terms = re.findall(r"([+-]?) ?(\d*)([XYZ])", i["expression"].replace(" ", ""))
+        const = re.search(r"[+-]\d+$", i["expression"].replace(" ", ""))
+        laws = {k: _scipy(v) for k, v in i["variables"].items()}
+        coef = {v: (-1 if sign == "-" else 1) * int(mag or 1) for sign, mag, v in terms}
+        mean = sum(c * laws[v].mean() for v, c in coef.items()) + (int(const.group())
+                                                                  if const else 0)
+        var = sum(c * c * laws[v].var() for v, c in coef.items())
+        got = _scipy(str(r))
+        assert _close(got.mean(), mean) and _close(got.var(), var)
+        families = {v.split("(")[0] for v in i["variables"].values()}
+        assert str(r).split("(")[0].lower() == families.pop()  # the family is closed
+        if str(r).startswith("Normal"):
+            assert float(got.std()).is_integer()  # a whole sd
+    elif task == "sampling_distribution":
+        law, n = _scipy(i["distribution"]), int(i["n"])
+        k = n if i.get("statistic") == "sum" else 1
+        got = _scipy(str(r))
+        assert str(r).startswith("Normal")
+        assert _close(got.mean(), k * law.mean()) and _close(got.var(), k * k * law.var() / n)
     else:  # pragma: no cover
         raise AssertionError(task)
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(float(a) - float(b)) <= 1e-12 * max(1.0, abs(float(b)))
+
+
+def _scipy(text: str):
+    """A law written ``name(a, b)`` (ours or the engine's) as a frozen scipy distribution."""
+    name, args = re.fullmatch(r"(\w+)\((.*)\)", text.strip()).groups()
+    a = [float(sympify(v)) for v in args.split(",")]
+    return {"normal": lambda: stats.norm(a[0], a[1]), "poisson": lambda: stats.poisson(a[0]),
+            "binomial": lambda: stats.binom(int(a[0]), a[1]),
+            "gamma": lambda: stats.gamma(a[0], scale=a[1]),
+            "exponential": lambda: stats.expon(scale=1 / a[0]),
+            "uniform": lambda: stats.uniform(a[0], a[1] - a[0])}[name.lower()]()
 
 
 @pytest.mark.parametrize(("task", "level", "seed"), CASES)
@@ -149,6 +186,7 @@ def test_difficulty_changes_the_problem(task: str) -> None:
     ("correlation", 10, lambda i: len(_nums(i["x"])) == 10),
     ("marginal", 4, lambda i: 1 + max(int(k[1]) for k in i["joint_pmf"]) == 4),
     ("mvn_density", 3, lambda i: len(_nums(i["mean"])) == 3),
+    ("sampling_distribution", 49, lambda i: i["n"] == "49"),
 ])
 def test_size_sets_the_size(task: str, size: int, probe) -> None:
     for seed in range(3):

@@ -135,6 +135,7 @@ def grade_submission(sub: Any, *, time_limit: float | None = TIME_LIMIT) -> dict
     ``feedback`` say what went wrong.
     """
     from symbolic_mlmath.core.errors import InputError, TaskError
+    from symbolic_mlmath.text.limits import TimeBudgetExceeded
 
     sub_id = student = task_name = None
     try:
@@ -175,6 +176,8 @@ def grade_submission(sub: Any, *, time_limit: float | None = TIME_LIMIT) -> dict
     except _TimeLimit:
         return record(*rec.values(), "time limit",
                        f"grading took longer than {time_limit:g} s; not graded")
+    except TimeBudgetExceeded as exc:  # the task's own budget (Limits.time_budget)
+        return record(*rec.values(), "time limit", f"{_one_line(exc)}; not graded")
     except InputError as exc:
         return record(*rec.values(), "bad input", _one_line(exc))
     except RecursionError:

@@ -200,7 +200,11 @@ def _check_classify_cases(d: Any, answer: Any) -> Verdict:
     params = sorted(set().union(*(e.free_symbols for e in eqs)) - set(d.variables), key=str)
     special = {k: v for k, v in res.items() if k != "generic" and v != res["generic"]}
     why = f"{res['generic']} in general" + "".join(f"; {v} for {k}" for k, v in special.items())
-    got = read_case_kinds(str(answer), params[0]) if len(params) == 1 else None
+    if len(params) > 1:
+        return Verdict(None, "undecided", f"It depends on the parameters: {why}. Answers "
+                       "with cases in several parameters are not checked yet.", expected=res,
+                       got=answer)
+    got = read_case_kinds(str(answer), params[0])
     if got is None or "generic" not in got:
         return Verdict(False, "property", f"Not correct: it depends on the parameter: {why}.",
                        expected=res, got=answer)

@@ -10,7 +10,8 @@ structure, and both are worked as their own cases:
   divides by ``a - 1``): these are stated as an assumption first (``ASSUME_NONZERO``).
 
 Each excluded real value is put into the matrix and the task is worked again exactly (a
-``PARAMETER_CASES`` step at the end). With several parameters nothing is split here.
+``PARAMETER_CASES`` step at the end). With several parameters a value is split off where
+that is exact (``a - b``: the case ``a = b``, see ``cases.split_zero``).
 
 Examples
 ========
@@ -33,7 +34,7 @@ from symbolic_mlmath.linalg.cases import (
     assume_step,
     cases_step,
     conditions_and_cases,
-    real_zeros,
+    split_zero,
 )
 
 __all__ = ["case_value", "eigen_cases", "with_eigen_cases"]
@@ -49,20 +50,23 @@ def _polynomial(expr: Any, params: list) -> bool:
     return True
 
 
-def _coincidences(A: Any, param: Any) -> list[Any]:
-    """Real values of ``param`` where two distinct eigenvalues of ``A`` become equal."""
+def _coincidences(A: Any, params: list) -> list[dict]:
+    """Where two distinct eigenvalues of ``A`` become equal: the zeros of the discriminant
+    (in λ) of the square-free part of det(A - λI), split where exact (``split_zero``)."""
     from sympy import Dummy, Poly, discriminant, eye, factor_list, sqf_part
 
     lam = Dummy("lambda")
     p = (A - lam * eye(A.rows)).det(method="berkowitz").expand()
-    sq = sqf_part(p, lam, param)
+    sq = sqf_part(p, lam, *params)
     if Poly(sq, lam).degree() < 2:
         return []
     disc = discriminant(sq, lam)
-    if disc.free_symbols != {param}:
+    if not disc.free_symbols & set(params):
         return []
-    _, facs = factor_list(disc)
-    return sorted({v for f, _k in facs for v in real_zeros(f, param)}, key=lambda r: float(r))
+    out: list[dict] = []
+    for f, _k in factor_list(disc)[1]:
+        out += [c for c in split_zero(f, params) if c not in out]
+    return out
 
 
 def eigen_cases(A: Any, roots: list, *, spaces: bool) -> tuple[list[Any], list[dict]]:
@@ -84,12 +88,11 @@ def eigen_cases(A: Any, roots: list, *, spaces: bool) -> tuple[list[Any], list[d
                       if getattr(e, "free_symbols", None)]
     conds, cases = conditions_and_cases(exprs, params)
     conds = [c for c in conds if _polynomial(c, params)]
-    if len(params) != 1:
-        return conds, []
-    (p,) = params
-    values = {c[p] for c in cases} | set(_coincidences(A, p))
-    ordered = sorted(values, key=lambda r: float(r))[:MAX_CASES]
-    return conds, [{p: v} for v in ordered]
+    cases += [c for c in _coincidences(A, params) if c not in cases]
+    if len(params) == 1:
+        (p,) = params
+        cases = sorted(cases, key=lambda c: float(c[p]))
+    return conds, cases[:MAX_CASES]
 
 
 def case_value(task: str, result: Any) -> Any:
@@ -115,7 +118,7 @@ def with_eigen_cases(A: Any, steps: list, task: str, roots: list,
         return steps
     out = list(steps)
     if conds:
-        broken = [c for c in cases if any(f.xreplace(c) == 0 for f in conds)]
+        broken = [c for c in cases if any(f.xreplace(c).expand() == 0 for f in conds)]
         out.insert(0, assume_step(steps[0].before, conds, broken))
     if cases:
         worked = [(c, case_value(task, derive(A.xreplace(c)).result)) for c in cases]

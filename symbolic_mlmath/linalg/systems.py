@@ -135,7 +135,7 @@ def _eliminate_system(
 
 def _case_systems(s: dict, solve: bool) -> list:
     """Each excluded parameter value: the system with it put in, classified (and solved)."""
-    out = []
+    out: list = []
     for case in s["cases"]:
         A_, b_ = s["A"].xreplace(case), s["b"].xreplace(case)
         if solve:
@@ -143,7 +143,17 @@ def _case_systems(s: dict, solve: bool) -> list:
             kind = next(st.after for st in d.steps if st.rule == LinalgRule.CLASSIFY_SYSTEM)
             out.append((case, (str(kind), d.result)))
         else:
-            out.append((case, derive_classify_system(A=A_, b=b_, variables=s["vars"]).result))
+            d = derive_classify_system(A=A_, b=b_, variables=s["vars"])
+            out.append((case, d.result["generic"] if isinstance(d.result, dict) else d.result))
+        # a case that still holds a parameter (a = b) has cases of its own (b = 1): flattened
+        last = d.steps[-1]
+        if last.rule == LinalgRule.PARAMETER_CASES:
+            for label, value in last.given["cases"]:
+                eqs = label if hasattr(label, "__iter__") and not hasattr(label, "lhs") else (label,)
+                inner = {e.lhs: e.rhs for e in eqs}
+                both = {**{k: v.xreplace(inner) for k, v in case.items()}, **inner}
+                if all(both != c for c, _ in out):
+                    out.append((both, str(value) if not solve else (str(value[0]), value[1])))
     return out
 
 

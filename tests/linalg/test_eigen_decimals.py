@@ -181,3 +181,22 @@ def test_rounded_eigenvectors_and_diagonalisations_are_accepted(p, d, scales, pl
     v = sm.check("diagonalize", answer=f"P = {written_p}, D = [[{d[0]}, 0], [0, {d[1]}]]",
                  matrix=matrix)
     assert v.correct is True, (matrix, written_p, v.feedback)
+
+
+# Four points (±1, 0), (0, ±1): covariance (2/3) I, so both variances are 2/3 and every unit
+# vector is a first principal component (any orthonormal pair is a pair of components).
+ROUND = "[[1,0],[-1,0],[0,1],[0,-1]]"
+
+
+@pytest.mark.parametrize(("answer", "right"), [
+    ("[0, 1]", True),
+    ("[0.6, 0.8]", True),  # exactly unit
+    ("[0.71, 0.71]", True),  # (1, 1)/sqrt(2) rounded
+    ("[[0.6, 0.8], [-0.8, 0.6]]", True),
+    ("[[0.6, 0.8], [0.8, 0.6]]", False),  # not orthogonal
+    ("[1, 1]", False),  # not a unit vector
+    ("[0.71, 0.72]", False),  # x >= 0.705, y >= 0.715 give x^2 + y^2 >= 1.008
+])
+def test_repeated_variances_leave_the_components_free(answer, right) -> None:
+    v = sm.check("pca", answer={"components": answer}, data=ROUND)
+    assert v.correct is right, v.feedback

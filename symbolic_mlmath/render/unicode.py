@@ -31,7 +31,8 @@ from symbolic_mlmath.render.printers import (
 __all__ = ["pretty_printer", "subscript", "symbol_text", "text_line"]
 
 _SUP = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
-_SUB = str.maketrans("0123456789-", "₀₁₂₃₄₅₆₇₈₉₋")
+_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+_SIGNED_SUB = str.maketrans("0123456789-", "₀₁₂₃₄₅₆₇₈₉₋")
 _GREEK = {
     "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "theta": "θ",
     "lambda": "λ", "mu": "μ", "nu": "ν", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ",
@@ -47,7 +48,7 @@ def subscript(value: Any) -> str:
     >>> "x" + subscript(12), "R" + subscript(-1)
     ('x₁₂', 'R₋₁')
     """
-    return str(value).translate(_SUB)
+    return str(value).translate(_SIGNED_SUB)
 
 
 def _words(name: str) -> str:

@@ -67,3 +67,12 @@ def test_problems_are_the_same_in_every_process() -> None:
                              env=env, timeout=300, check=True)
         outs.append(run.stdout)
     assert outs[0] == outs[1] and outs[0].count("Problem(task=") == 9 * len(table("generators"))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_difficulty_changes_every_problem(name: str) -> None:
+    gen = table("generators")[name]
+    for seed in range(6):
+        easy = gen.problem(random.Random(seed), Level("easy"))
+        hard = gen.problem(random.Random(seed), Level("hard"))
+        assert easy.inputs != hard.inputs, (seed, easy.inputs)

@@ -267,6 +267,26 @@ def test_a_scheduler_that_is_not_an_address_is_one_line(small_class, tmp_path):
     assert not (tmp_path / "o" / "verdicts.jsonl").exists()  # nothing written
 
 
+@pytest.mark.slow
+def test_a_chunk_that_kills_dask_workers_does_not_stop_the_batch():
+    distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
+    import dask
+
+    from symbolic_mlmath.publish.grading.batch import _chunks, _run_dask
+
+    lines = [(n, json.dumps(_sub(id=f"a{n}"))) for n in range(1, 9)]
+    lines[4] = (5, json.dumps(_sub(id="die")))
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                     dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        out = [r for rs in _run_dask(_chunks(lines, 2), client, False, 5.0, _grade_or_die)
+               for r in rs]
+    assert [r["line"] for r in out] == list(range(1, 9))
+    assert {r["id"] for r in out if r["status"] != "graded"} == {"die", "a6"}
+    assert all(r["status"] == "internal error" for r in out if r["id"] in ("die", "a6"))
+
+
 def _cli(*args):
     return subprocess.run([sys.executable, "-m", "symbolic_mlmath.cli", *args],
                           capture_output=True, text=True, timeout=120, check=False)

@@ -168,7 +168,7 @@ def _died(n: int, text: str) -> dict:
            for k in ("student", "task")]
     return record(sid, *(w[:200] if w else None for w in who), "internal error",
                   "the grading process stopped (killed, or out of memory) while this "
-                  "submission was in its batch; a rerun grades it again") | {"line": n}
+                  "submission was in its chunk; a rerun grades it again") | {"line": n}
 
 
 def _dask_client(scheduler: Any) -> tuple[Any, bool]:
@@ -199,12 +199,29 @@ def _dask_client(scheduler: Any) -> tuple[Any, bool]:
     return client, own
 
 
-def _run_dask(chunks: Iterable[list], client: Any, own: bool,
-              time_limit: float | None) -> Iterator[list[dict]]:
+def _run_dask(chunks: Iterable[list], client: Any, own: bool, time_limit: float | None,
+              fn: Callable[..., list[dict]] = grade_chunk) -> Iterator[list[dict]]:
+    """Results of ``fn`` on every chunk, in order, on the cluster. A chunk given up with
+    ``KilledWorker`` (its workers died, Dask's retries used) is sent once more on its own
+    (it may have only shared a worker with the culprit); if it kills again it is recorded
+    as not graded (``internal error``); the batch goes on."""
+    from distributed import KilledWorker
+
+    def result(pair: tuple) -> list[dict]:
+        ch, fut = pair
+        try:
+            return fut.result()
+        except KilledWorker:
+            pass
+        try:
+            return client.submit(fn, ch, time_limit, pure=False).result()
+        except KilledWorker:
+            return [_died(n, text) for n, text in ch]
+
     try:
         nthreads = sum(client.nthreads().values()) or 1
-        yield from _ordered(lambda ch: client.submit(grade_chunk, ch, time_limit, pure=False),
-                            lambda f: f.result(), chunks, 4 * nthreads)
+        yield from _ordered(lambda ch: (ch, client.submit(fn, ch, time_limit, pure=False)),
+                            result, chunks, 4 * nthreads)
     finally:
         if own:
             client.close()

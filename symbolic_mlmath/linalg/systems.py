@@ -242,48 +242,15 @@ def derive_solve_system(
 
 
 def derive_solve_many(A: Any, B: Any) -> Derivation:
-    """``A X = B`` for several right-hand sides at once: Gauss-Jordan on ``[A | B]``.
+    """``A X = B`` for several right-hand sides (see ``linalg.systems_many``).
 
-    Each column of ``B`` must have exactly one solution (else: solve them one at a time).
-
-    Examples
-    ========
     >>> from sympy import Matrix
-    >>> derive_solve_many(Matrix([[1, 1], [1, -1]]), Matrix([[2, 0], [0, 2]])).result
-    Matrix([
-    [1,  1],
-    [1, -1]])
+    >>> derive_solve_many(Matrix([[1, 1], [2, 2]]), Matrix([[2, 3], [4, 7]])).result
+    {}
     """
-    from sympy import ImmutableMatrix, Integer, MatMul, MatrixSymbol, Tuple
+    from symbolic_mlmath.linalg.systems_many import derive_solve_many as solve_many
 
-    A_, B_ = as_immutable(A), as_immutable(B)
-    if B_.rows != A_.rows:
-        raise TaskError(f"A has {A_.rows} rows but B has {B_.rows}", name="b")
-    n = A_.cols
-    aug = ImmutableMatrix(A_.row_join(B_))
-    el = eliminate(aug, reduced=True, pivot_cols=n)
-    R = el.final.to_sympy()
-    if len(el.pivots) < n:
-        raise TaskError("with several right-hand sides every column must have exactly one "
-                        "solution, but A has rank "
-                        f"{len(el.pivots)} < {n}; solve them one at a time", name="b")
-    if any(x != 0 for x in R[n:, n:]):
-        raise TaskError("some right-hand side has no solution (a zero row of A meets a "
-                        "non-zero entry); solve them one at a time", name="b")
-    X = ImmutableMatrix(R[:n, n:])
-    piv = Tuple(*(Tuple(Integer(r + 1), Integer(c + 1)) for r, c in el.pivots))
-    steps = [Step(LinalgRule.AUGMENT_COLUMNS, MatMul(A_, MatrixSymbol("X", n, B_.cols),
-                                                     evaluate=False), aug,
-                  {"A": A_, "B": B_}),
-             *el.steps, Step(LinalgRule.MARK_PIVOTS, R, R, {"pivots": piv}),
-             Step(LinalgRule.READ_BLOCK_SOLUTION, R, X, {"n": n})]
-
-    def reference() -> Any:
-        return ImmutableMatrix(A_.as_mutable().gauss_jordan_solve(B_.as_mutable())[0])
-
-    return Derivation("Solve A X = B for several right-hand sides",
-                      goal=steps[0].before, steps=tuple(steps), result=X, task="solve_system",
-                      inputs={"A": A_, "b": B_}, reference=reference)
+    return solve_many(A, B)
 
 
 def derive_classify_system(

@@ -203,6 +203,14 @@ def _region(step: Step, f: MathFormat) -> str:
     return f"{f.m(_part(step))} = {f.m(_becomes(step))}"
 
 
+@template(StatsRule.NORMAL_COMBINATION, "Combine the normals",
+          "A linear combination of independent normals is normal, with mean Σ aᵢμᵢ and "
+          "variance Σ aᵢ²σᵢ²; the event about the combination is an event about one normal.")
+def _normal_comb(step: Step, f: MathFormat) -> str:
+    return (f"W = {f.m(_g(step, 'combination'))} {f.prose('has the distribution')} "
+            f"{f.prose(str(_g(step, 'distribution')))}: {f.m(_part(step))} = {f.m(_becomes(step))}")
+
+
 @template(StatsRule.INNER_INTEGRAL, "Inner integral",
           "Integrate over the inner variable with the outer one held fixed.")
 def _inner(step: Step, f: MathFormat) -> str:

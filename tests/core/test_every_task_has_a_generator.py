@@ -59,10 +59,15 @@ def test_problems_are_the_same_in_every_process() -> None:
     import os
     import subprocess
     import sys
+    from pathlib import Path
 
+    import symbolic_mlmath
+
+    root = str(Path(symbolic_mlmath.__file__).resolve().parents[1])  # this checkout's package
+    path = os.pathsep.join([root, *filter(None, [os.environ.get("PYTHONPATH")])])
     outs = []
     for hash_seed in ("1", "2"):
-        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": path}
         run = subprocess.run([sys.executable, "-c", _DUMP], capture_output=True, text=True,
                              env=env, timeout=300, check=True)
         outs.append(run.stdout)

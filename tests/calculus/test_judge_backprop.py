@@ -26,6 +26,12 @@ NET = {"network": "2 -> 2 sigmoid -> 1 sigmoid", "loss": "squared", "x": "[1, 2]
 OUT = {**NET, "wrt": "W2"}
 ONE = {"network": "1 -> 1 identity", "params": "W1 = [[2]]; b1 = [1]", "x": "[3]", "y": "[5]"}
 TANH = {"network": "1 -> 1 tanh", "params": "W1 = [[1]]; b1 = [0]", "x": "[1]", "y": "[0]"}
+# 2 -> 3 relu -> 2 softmax, cross-entropy, y = [1, 0]: numpy: z1 = [1, -1.5, 2], a1 = [1, 0, 2],
+# z2 = [3, -2], a2 = [0.993307, 0.006693], δ2 = a2 - y = [-0.006693, 0.006693],
+# δ1 = (W2ᵀ δ2) ⊙ relu'(z1) = [-0.006693, 0, -0.013386], L = 0.006715
+SOFT = {"network": "2 -> 3 relu -> 2 softmax", "loss": "cross_entropy", "x": "[1, 2]",
+        "y": "[1, 0]", "wrt": "W1",
+        "params": "W1 = [[1,0],[0,-1],[1,1]]; b1 = [0,0.5,-1]; W2 = [[1,0,1],[0,1,-1]]; b2 = [0,0]"}
 BCE = {"network": "2 -> 1 sigmoid", "loss": "bce", "params": "W1 = [[1, -1]]; b1 = [0]",
        "x": "[2, 1]", "y": "[1]"}  # z = 1, a = 0.731059, δ = a - y = -0.268941
 
@@ -49,7 +55,13 @@ CASES = [
      True, None, None),
     (BCE, ["z1_1 = 1", "a1_1 = 0.7311", "δ1_1 = a1_1 - y1 = -0.2689", "∂L/∂w1_11 = -0.5379",
            "∂L/∂w1_12 = -0.2689", "∂L/∂b1_1 = -0.2689"], True, None, None),
+    (SOFT, ["z1 = [1, -1.5, 2]", "a1 = [1, 0, 2]", "L = 0.0067", "δ2 = [-0.00669, 0.00669]",
+            "δ1 = [-0.00669, 0, -0.01339]",
+            "dL/dW1 = [[-0.00669, -0.01339], [0, 0], [-0.01339, -0.02677]]"], True, None, None),
     # slips
+    (SOFT, ["δ2 = [-0.00669, 0]"], False, 0, "activation derivative wrong"),
+    (SOFT, ["δ2 = [-0.00669, 0.00669]", "δ1 = [-0.00669, 0.00669, -0.01339]"], False, 1,
+     "chain-rule factor missing"),
     (OUT, ["∂L/∂w2_11 = (a2_1 - y1) a1_1 = -0.2800"], False, 0, "chain-rule factor missing"),
     (OUT, ["δ2_1 = (a2_1 - y1) a2_1 = -0.2475"], False, 0, "activation derivative wrong"),
     (OUT, ["δ2_1 = -0.1113", "∂L/∂w2_11 = -0.1113"], False, 1, "chain-rule factor missing"),
@@ -104,6 +116,17 @@ def test_reference_values_are_numpy():
     assert np.allclose(np.outer(d1, x), [[-0.01308, -0.02616], [0.01111, 0.02221]], atol=5e-6)
     assert round(float(0.5 * np.sum((a2 - y) ** 2)), 4) == 0.1012
     assert round(float(np.tanh(1.0) * (1 - np.tanh(1.0) ** 2)), 4) == 0.3199
+    W1, b1 = np.array([[1.0, 0], [0, -1], [1, 1]]), np.array([0, 0.5, -1])
+    W2 = np.array([[1.0, 0, 1], [0, 1, -1]])
+    z1 = W1 @ x + b1
+    a1 = np.maximum(z1, 0)
+    e = np.exp(W2 @ a1)
+    a2 = e / e.sum()
+    d2 = a2 - np.array([1.0, 0])
+    d1 = (W2.T @ d2) * (z1 > 0)
+    assert np.allclose(np.outer(d1, x), [[-0.00669, -0.01339], [0, 0], [-0.01339, -0.02677]],
+                       atol=5e-6)
+    assert round(float(-np.log(a2[0])), 4) == 0.0067
 
 
 def test_error_carried_forward_and_the_chain_named():

@@ -37,7 +37,7 @@ from symbolic_mlmath.linalg.cases import (
     split_zero,
 )
 
-__all__ = ["case_value", "eigen_cases", "with_eigen_cases"]
+__all__ = ["case_value", "eigen_cases", "same_multiset_at_points", "with_eigen_cases"]
 
 
 def _polynomial(expr: Any, params: list) -> bool:
@@ -124,3 +124,36 @@ def with_eigen_cases(A: Any, steps: list, task: str, roots: list,
         worked = [(c, case_value(task, derive(A.xreplace(c)).result)) for c in cases]
         out.append(cases_step(out[-1].after, task, A, worked))
     return out
+
+
+def same_multiset_at_points(ours: list, theirs: list, points: int = 3) -> bool:
+    """Whether two lists of expressions are the same multiset of values at several real
+    points of their symbols (to 1e-9): SymPy may write the pair cos t ± i sin t as
+    cos t ± sqrt(-sin² t), equal as a pair for every t but not term by term.
+
+    >>> from sympy import I, cos, sin, sqrt, symbols
+    >>> t = symbols("t")
+    >>> same_multiset_at_points([cos(t) - I*sin(t), cos(t) + I*sin(t)],
+    ...                         [cos(t) - sqrt(cos(t)**2 - 1), cos(t) + sqrt(cos(t)**2 - 1)])
+    True
+    >>> same_multiset_at_points([t, t], [t, 2*t])
+    False
+    """
+    from sympy import Rational
+
+    if len(ours) != len(theirs):
+        return False
+    syms = sorted(set().union(*(getattr(v, "free_symbols", set()) for v in [*ours, *theirs])),
+                  key=str)
+    for k in range(points):
+        sub = {s: Rational(3 + 2 * k + q, 7 + k) for q, s in enumerate(syms)}
+        try:
+            mine = sorted((complex(v.xreplace(sub).evalf(30)) for v in ours),
+                          key=lambda z: (round(z.real, 9), round(z.imag, 9)))
+            other = sorted((complex(v.xreplace(sub).evalf(30)) for v in theirs),
+                           key=lambda z: (round(z.real, 9), round(z.imag, 9)))
+        except (TypeError, ValueError, ZeroDivisionError):
+            return False
+        if any(abs(p - q) > 1e-9 * (1 + abs(q)) for p, q in zip(mine, other, strict=True)):
+            return False
+    return True

@@ -184,8 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     extra = (f", sympy hessian + simplify {h['sympy_simplify']:.2f} s"
              if "sympy_simplify" in h else "")
     print(f"softmax cross-entropy Hessian (3 classes): ours {h['ours']:.3f} s cold cache "
-          f"({h['ours_warm']:.3f} s warm), sympy hessian alone {h['sympy']:.3f} s{extra} "
-          f"{_mark(h['ours'] <= 0.25)}")
+          f"({h['ours_warm']:.3f} s warm), sympy hessian alone {h['sympy']:.3f} s, ratio "
+          f"{h['ours'] / h['sympy']:.2f}x{extra} {_mark(h['ours'] <= 0.25)}")
     c = bench_check(5 if args.quick else len(ANSWERS))
     print(f"check an equivalent derivative answer, {c['n']} answers: p50 {c['p50'] * 1e3:.0f} ms, "
           f"p95 {c['p95'] * 1e3:.0f} ms, max {c['max'] * 1e3:.0f} ms, misjudged {c['misjudged']} "

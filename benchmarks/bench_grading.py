@@ -17,7 +17,8 @@ planted slip, 1% broken on purpose) is written to a JSONL file and graded by
   their imports are loaded but none of this class's values are cached).
 
 It prints the load average (the machine may be shared: read the numbers with it),
-submissions per second for each way, the Dask/processes time ratio, and the two targets
+submissions per second for each way, the serial rate per CPU-second (what one free core
+does, less sensitive to other load), the Dask/processes time ratio, and the two targets
 of issue 16: >= 100 submissions/s on 2 cores, Dask within 1.5x of local processes.
 """
 
@@ -84,7 +85,9 @@ def main(argv: list[str] | None = None) -> int:
               f"({', '.join(items)}; {args.variants} versions of each); "
               f"{os.cpu_count()} cores, {_load()}")
         rows: list[tuple[str, float]] = []
+        cpu0 = time.process_time()
         t = _time(lambda: grade_file(path, tmp / "serial", progress=0))
+        cpu = time.process_time() - cpu0
         rows.append(("serial (this process)", t))
         t = _time(lambda: grade_file(path, tmp / "jobs2", jobs=2, progress=0))
         rows.append(("--jobs 2 (local processes)", t))
@@ -109,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
         for name, secs in rows:
             print(f"{name:<32}{secs:10.2f}{n / secs:12.1f}")
         rate = n / t_local
+        print(f"serial: {n / cpu:.1f} submissions per CPU-second (less sensitive to the "
+              "load than the wall-clock rates above)")
         found = _found(planted, tmp / "jobs2" / "verdicts.jsonl")
         print(f"\nplanted slips found at their line with their name: {found[0]} of {found[1]}")
         print(f"after the runs: {_load()}")

@@ -87,6 +87,62 @@ def _has_denominator(e: Any) -> bool:
     return any(p.exp.is_negative for p in e.atoms(Pow))
 
 
+def _generator(a: Any) -> bool:
+    """A symbol or exp(symbol): algebraically independent atoms of a polynomial ring."""
+    from sympy import exp
+
+    return a.is_Symbol or (isinstance(a, exp) and a.args[0].is_Symbol)
+
+
+def _linear_form(a: Any) -> dict | None:
+    """{generator: coefficient} of a sum of at least two numeric multiples of generators."""
+    if not a.is_Add:
+        return None
+    form = {}
+    for t in a.args:
+        c, g = t.as_coeff_Mul()
+        if not c.is_Rational or not _generator(g) or g in form:
+            return None
+        form[g] = c
+    return form
+
+
+def _factored_beyond_cancel(e: Any) -> bool:
+    """``e`` is m·A / (M·B^k) with m, M monomials in independent generators and A, B
+    non-proportional linear forms (A optional): no factor is common to the numerator
+    and the denominator, and expanding cannot shorten it, so ``cancel`` cannot win.
+    (The softmax Hessian entries are of this shape; cancel costs most of their tidy-up.)
+    """
+    from sympy import Mul
+
+    if not e.is_Mul:
+        return False
+    top: list = []
+    bottom: list = []
+    for f in Mul.make_args(e):
+        base, k = f.as_base_exp()
+        if f.is_Number or _generator(f) or (_generator(base) and k.is_Integer):
+            continue  # a number or a monomial factor (Mul has combined equal bases)
+        if not (k.is_Integer and base.is_Add):
+            return False
+        (top if k > 0 else bottom).append((base, k))
+    if len(bottom) != 1 or len(top) > 1 or (top and top[0][1] != 1):
+        return False
+    forms = [_linear_form(b) for b, _ in top + bottom]
+    if any(f is None for f in forms):
+        return False
+    if len(forms) == 2 and set(forms[0]) == set(forms[1]):
+        a, b = forms
+        g = next(iter(a))
+        if all(a[h] * b[g] == b[h] * a[g] for h in a):  # proportional: a common factor
+            return False
+    return True
+
+
+def _cancel_may_help(e: Any) -> bool:
+    return _has_denominator(e) and not _factored_beyond_cancel(e)
+
+
 def _rational(e: Any) -> bool:
     return bool(e.is_rational_function())
 
@@ -102,7 +158,7 @@ def _has_sin_cos_squares(e: Any) -> bool:
 STRATEGIES: dict[str, tuple[int, Callable[[Any], bool], Callable[[Any], Any]]] = {
     "rewrite into sigma": (10**9, _has_exp, _sigma),
     "common factors": (MEDIUM, lambda e: True, _common),
-    "cancel": (MEDIUM, _has_denominator, _cancel),
+    "cancel": (MEDIUM, _cancel_may_help, _cancel),
     "factor": (SMALL, _rational, _factor),
     "sin² + cos² = 1": (MEDIUM, _has_sin_cos_squares, _pythagoras),
 }

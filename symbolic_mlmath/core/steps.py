@@ -209,11 +209,12 @@ class Derivation:
         same object as a reading step before it (pivots, then the rank, of one matrix).
 
         Returns ``self``; raises :class:`DerivationError` naming the first problem. The
-        checking runs under ``Limits.time_budget``: past it, a one-line ``LimitError``.
+        checking runs under ``Limits.check_time_budget``: past it, a one-line ``LimitError``.
         """
         from symbolic_mlmath.text.budget import time_budget
+        from symbolic_mlmath.text.limits import get_limits
 
-        with time_budget(what=f"validating {_short(self.title)}"):
+        with time_budget(get_limits().check_time_budget, what=f"validating {_short(self.title)}"):
             return self._validate()
 
     def _validate(self) -> Derivation:

@@ -132,7 +132,8 @@ def _slip_text(slip: Any, show: Callable[[Any], str]) -> str:
 
 
 def rule_note(ctx: Any, state: Any, obj: Any, note: str, f: Follow) -> NoteCheck | None:
-    """Compare the rules a note names with the rules the judge says the line used.
+    """Compare the rules a note names with the rules the judge says the line used (named in
+    ``follow.operation``, else in ``follow.note``).
 
     Examples
     ========
@@ -142,14 +143,17 @@ def rule_note(ctx: Any, state: Any, obj: Any, note: str, f: Follow) -> NoteCheck
     True
     >>> rule_note(None, None, None, "tidy up", Follow(True, "chain rule")) is None
     True
+    >>> rule_note(None, None, None, "by the quotient rule", Follow(True, "∂f/∂x",
+    ...           "rules: product rule; power rule")).agrees
+    False
     """
-    said, did = rules_named(note), rules_named(f.operation)
+    said, did = rules_named(note), rules_named(f.operation) or rules_named(f.note)
     if not said:
         return None
     if not did or f.ok is not True:
         return NoteCheck(None, note)
-    if said & did:
-        return NoteCheck(True, note)
+    if said & did or (said == {"power rule"} and "constant multiple rule" in did):
+        return NoteCheck(True, note)  # d/dx(c x) = c: the power rule with n = 1
     return NoteCheck(False, note, f"the line uses the {' and the '.join(sorted(did))}, "
                      f"not the {' and the '.join(sorted(said))}")
 

@@ -227,16 +227,13 @@ _DET_CLAIM = re.compile(r"^\s*(?:det\s*(?:\(\s*A\s*\)|A)?|\|\s*A\s*\|)\s*(=|!=|â
 
 def _check_singular_cases(d: Any, answer: Any) -> Verdict:
     """A matrix with a parameter: singular exactly for the listed values."""
-    from sympy import Eq, cancel
+    from sympy import Eq, cancel, fraction
 
     res = d.result
     det, conds = res["det"], res["singular_when"]
     params = sorted(det.free_symbols, key=str)
-    if len(params) > 1:
-        where = f"{txt(det)} = 0"
-    else:
-        where = " or ".join(f"{txt(c.lhs)} = {txt(c.rhs)}" for c in conds) or (
-            f"no real value of {params[0]}")
+    where = " or ".join(f"{txt(c.lhs)} = {txt(c.rhs)}" for c in conds) or (
+        f"no real value of {params[0]}")
     why = f"det = {txt(det)}, so the matrix is singular exactly when {where}"
     got = None
     if isinstance(answer, str) and len(params) == 1:
@@ -249,17 +246,56 @@ def _check_singular_cases(d: Any, answer: Any) -> Verdict:
             return Verdict(ok, "property", ("Correct: " if ok else "Not correct: ") + why + ".",
                            expected=res, got=got)
     if isinstance(answer, str) and len(params) > 1 and "=" in answer:
+        claims = _zero_claims(answer, params)
+        if claims is not None and len(claims) > 1:  # "a = b or a = -b"
+            ok = _factor_set(det, params) == set().union(*(_factor_set(c, params)
+                                                           for c in claims))
+            return Verdict(ok, "property", ("Correct: " if ok else "Not correct: ") + why + ".",
+                           expected=res, got=claims)
         claim = answer_value(answer.split("when")[-1].split("if")[-1])
         claim = claim if isinstance(claim, Eq) else (
             Eq(*next(iter(claim.items()))) if isinstance(claim, dict) and len(claim) == 1
             else None)
         if claim is not None:
-            ratio = cancel(det / (claim.lhs - claim.rhs)) if claim.lhs != claim.rhs else None
+            zero = fraction(cancel(claim.lhs - claim.rhs))[0]  # a = 1/b: a b - 1 = 0
+            ratio = cancel(det / zero) if zero != 0 else None
             ok = ratio is not None and not ratio.free_symbols and ratio != 0
             return Verdict(ok, "property", ("Correct: " if ok else "Not correct: ") + why + ".",
                            expected=res, got=claim)
     return Verdict(False, "property", f"Not correct: it depends on the parameters: {why}; give "
                    "the values (e.g. k = Â±2).", expected=res, got=answer)
+
+
+def _zero_claims(answer: str, params: list) -> list | None:
+    """``a = b or a = -b`` (also ``,`` ``;`` ``and``-free lists) -> ``[a - b, a + b]``."""
+    from sympy import Eq, cancel, fraction
+
+    from symbolic_mlmath.core.errors import InputError
+    from symbolic_mlmath.text.notation import split_top
+
+    text = re.sub(r"^.*\b(?:when|if|where)\b", "", answer, flags=re.IGNORECASE)
+    out = []
+    for item in split_top(re.sub(r"\s+or\s+", ";", text), ",;"):
+        if not item.strip():
+            continue
+        try:
+            value = answer_value(item)
+        except InputError:
+            return None
+        if isinstance(value, dict) and len(value) == 1:
+            value = Eq(*next(iter(value.items())))
+        if not isinstance(value, Eq) or not (value.lhs - value.rhs).free_symbols & set(params):
+            return None
+        out.append(fraction(cancel(value.lhs - value.rhs))[0])
+    return out
+
+
+def _factor_set(expr: Any, params: list) -> set:
+    """The irreducible factors of a polynomial in ``params``, each made monic."""
+    from sympy import Poly, factor_list
+
+    return {Poly(f, *params, domain="QQ").monic().as_expr()
+            for f, _k in factor_list(expr)[1] if f.free_symbols & set(params)}
 
 
 def check_singular(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:

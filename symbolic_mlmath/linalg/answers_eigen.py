@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -198,10 +199,13 @@ def vectors_with_places(got: Any, n: int, places: Any) -> list[tuple[Any, list]]
 
 def check_eigenvectors(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     """Check eigenvectors: each satisfies A v = λ v (decimals: some exact eigenvector rounds
-    to it), and together they give a basis of each eigenspace."""
+    to it), and together they give a basis of each eigenspace. A decimal vector that rounds
+    from two eigenspaces may be read as either (all readings are tried)."""
     from sympy import ImmutableMatrix
 
     from symbolic_mlmath.core.exact import exact_rank
+
+
 
     A = parsed["matrix"]
     n = A.rows
@@ -217,42 +221,64 @@ def check_eigenvectors(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict
                            f"{n} entries, e.g. [[1, 1], [1, -1]].", expected=d.result, got=got)
         vs += part
     tolerance = tol.get("abs_tol") is not None or tol.get("rel_tol") is not None
-    groups: dict = {}
-    decimal = False
+    values = [e["eigenvalue"] for e in d.result]
+    exact: list = []  # the eigenvalue each vector belongs to exactly (or None)
+    options: list[list] = []  # the eigenvalues each vector may belong to
     for v, pl in vs:
         if all(x == 0 for x in v):
             return Verdict(False, "property", "Not correct: the zero vector is never an "
                            "eigenvector.", expected=d.result, got=got)
-        lam = _eigen_of(A, v, [e["eigenvalue"] for e in d.result])
-        if lam is None and (tolerance or any(p is not None for p in pl)):
-            lam = next((e["eigenvalue"] for e in d.result
-                        if rounds_from_space(v, pl, e["vectors"], **tol)), None)
-            decimal = decimal or lam is not None
-        if lam is None:
+        lam = _eigen_of(A, v, values)
+        mine = [lam] if lam is not None else []
+        if tolerance or any(p is not None for p in pl):  # a decimal may round from others too
+            mine += [e["eigenvalue"] for e in d.result if e["eigenvalue"] != lam
+                     and rounds_from_space(v, pl, e["vectors"], **tol)]
+        if not mine:
             return Verdict(False, "property", f"Not correct: {txt(v.T)} is not an eigenvector "
                            f"(A v = {txt((A * v).T)} is not a multiple of v"
                            + (", nor is it an eigenvector rounded to the places written"
                               if any(p is not None for p in pl) else "") + ").",
                            expected=d.result, got=got)
-        groups.setdefault(lam, []).append(v)
-    for e in d.result:
-        mine = groups.get(e["eigenvalue"], [])
+        exact.append(lam)
+        options.append(mine)
+    first = None  # what is wrong with the first reading, if no reading gives every basis
+    for choice in itertools.islice(itertools.product(*options), 4096):
+        wrong = _not_a_basis(d.result, [v for v, _ in vs], choice)
+        if wrong is None:
+            decimal = any(c != x for c, x in zip(choice, exact, strict=True))
+            if decimal and exact_rank(ImmutableMatrix.hstack(*(v for v, _ in vs))) < len(vs):
+                return Verdict(False, "property", "Not correct: the vectors are not linearly "
+                               "independent, but eigenvectors of different eigenvalues always "
+                               "are (give more decimal places).", expected=d.result, got=got)
+            how = (" to the decimal places written (each entry is an exact eigenvector's "
+                   "entry rounded)" if decimal and not tolerance
+                   else " within the tolerance" if decimal else "")
+            return Verdict(True, "decimal" if decimal and not tolerance else "property",
+                           f"Correct{how}: every vector satisfies A v = λ v and they give a "
+                           "basis of each eigenspace (eigenvectors are unique only up to "
+                           "scale).", expected=d.result, got=got)
+        first = first or wrong
+    return Verdict(False, "property", f"Not correct: {first}", expected=d.result, got=got)
+
+
+def _not_a_basis(spaces: list, vectors: list, eigenvalues: tuple) -> str | None:
+    """What is wrong when ``vectors[i]`` is read as an eigenvector of ``eigenvalues[i]``
+    (None: they give a basis of every eigenspace)."""
+    from sympy import ImmutableMatrix
+
+    from symbolic_mlmath.core.exact import exact_rank
+
+    for e in spaces:
+        mine = [v for v, lam in zip(vectors, eigenvalues, strict=True) if lam == e["eigenvalue"]]
         need = len(e["vectors"])
         have = exact_rank(ImmutableMatrix.hstack(*mine)) if mine else 0
         if have < need:
-            return Verdict(False, "property", f"Not correct: the eigenspace of "
-                           f"λ = {txt(e['eigenvalue'])} has dimension {need}; you gave {have} "
-                           "independent eigenvector(s) for it.", expected=d.result, got=got)
+            return (f"the eigenspace of λ = {txt(e['eigenvalue'])} has dimension {need}; you "
+                    f"gave {have} independent eigenvector(s) for it.")
         if len(mine) > need:
-            return Verdict(False, "property", f"Not correct: {len(mine)} vectors for "
-                           f"λ = {txt(e['eigenvalue'])}, but its eigenspace has dimension "
-                           f"{need}; give a basis.", expected=d.result, got=got)
-    how = (" to the decimal places written (each entry is an exact eigenvector's entry "
-           "rounded)" if decimal and not tolerance else " within the tolerance" if decimal else "")
-    return Verdict(True, "decimal" if decimal and not tolerance else "property",
-                   f"Correct{how}: every vector satisfies A v = λ v and they give a basis of "
-                   "each eigenspace (eigenvectors are unique only up to scale).",
-                   expected=d.result, got=got)
+            return (f"{len(mine)} vectors for λ = {txt(e['eigenvalue'])}, but its eigenspace "
+                    f"has dimension {need}; give a basis.")
+    return None
 
 
 _NOT_DIAG = {"true": {"not diagonalizable", "not diagonalisable", "no", "defective", "none",

@@ -14,7 +14,13 @@ from typing import Any
 from symbolic_mlmath.core.answers import compare
 from symbolic_mlmath.core.errors import InputError
 from symbolic_mlmath.core.verdict import Verdict
-from symbolic_mlmath.linalg.answers import answer_value, matrix_verdict, places_of, txt
+from symbolic_mlmath.linalg.answers import (
+    answer_value,
+    matrix_verdict,
+    places_of,
+    same_number,
+    txt,
+)
 from symbolic_mlmath.linalg.answers_eigen import match_multiset, values_of, vectors_with_places
 
 __all__ = ["PCA_PARTS", "check_pca"]
@@ -54,10 +60,7 @@ def _pca_judge(res: Any, part: str, val: Any, raw: Any, n: int, **tol: Any) -> b
         m, e = match_multiset(res[part], vals, places, **tol)
         return not m and not e
     if part == "components":
-        pairs = vectors_with_places(val, n, places) or []
-        return 0 < len(pairs) <= len(res[part]) and all(
-            any(compare(s * w, v, places=pl, **tol).correct is True for s in (1, -1))
-            for (v, pl), w in zip(pairs, res[part], strict=False))
+        return _components_right(res, vectors_with_places(val, n, places) or [], **tol)
     P = res[part]
     if not isinstance(val, MatrixBase) or val.shape != P.shape:
         return False
@@ -65,6 +68,37 @@ def _pca_judge(res: Any, part: str, val: Any, raw: Any, n: int, **tol: Any) -> b
     return all(any(compare(s * P.col(j), val.col(j), places=[each[i * P.cols + j]
                                                              for i in range(P.rows)],
                            **tol).correct is True for s in (1, -1)) for j in range(P.cols))
+
+
+def _components_right(res: Any, pairs: list, **tol: Any) -> bool:
+    """Whether the given vectors are the first principal components: orthonormal, the i-th in
+    the eigenspace of the i-th variance (any such vector where a variance repeats, else the
+    component up to sign), each entry exact or correctly rounded by the one decimal rule.
+
+    Each is judged against the exact unit vector of its eigenspace nearest to it (the
+    projection, made orthogonal to the ones before it in the same space, then normalised).
+    """
+    from sympy import ImmutableMatrix, sqrt
+
+    from symbolic_mlmath.core.exact import is_zero
+
+    comps, lams = res["components"], res["eigenvalues"]
+    if not 0 < len(pairs) <= len(comps):
+        return False
+    chosen: dict = {}
+    for (v, pl), lam in zip(pairs, lams, strict=False):
+        B = ImmutableMatrix.hstack(*(c for c, mu in zip(comps, lams, strict=True) if mu == lam))
+        w = B * (B.T * B).inv() * B.T * v
+        for u in chosen.get(lam, []):
+            w = w - (u.T * w)[0] * u
+        norm2 = (w.T * w)[0]
+        if is_zero(norm2) is not False:
+            return False
+        w = (w / sqrt(norm2)).applyfunc(lambda x: x.expand())
+        chosen.setdefault(lam, []).append(w)
+        if not all(same_number(w[i], v[i], pl[i], **tol) for i in range(len(v))):
+            return False
+    return True
 
 
 def check_pca(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:

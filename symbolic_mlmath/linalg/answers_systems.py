@@ -93,9 +93,20 @@ def _check_solve(d: Any, answer: Any, notes: list[str], **tol: Any) -> Verdict:
     if isinstance(d.result, MatrixBase):  # several right-hand sides: X with A X = B
         from symbolic_mlmath.linalg.answers import matrix_verdict
 
+        if isinstance(answer, str) and (answer.strip().lower().rstrip(".") in _NONE_WORDS
+                                        or normalize_choice(answer) == "none"):
+            return Verdict(False, "structural", "Not correct: A X = B has solutions (every "
+                           "right-hand side is consistent).", expected=d.result, got={})
+        if _family_of_X(d):
+            return _check_family_X(d, answer_value(answer))
         return matrix_verdict(d.result, answer_value(answer), answer, **tol)
     xs = d.variables
     expected = d.result
+    if expected == {} and not xs and not (isinstance(answer, str) and (
+            answer.strip().lower().rstrip(".") in _NONE_WORDS
+            or normalize_choice(answer) == "none")):  # A X = B with no X
+        return Verdict(False, "structural", "Not correct: some right-hand side has no "
+                       "solution, so A X = B has none.", expected={}, got=answer)
     if isinstance(answer, str) and (answer.strip().lower().rstrip(".") in _NONE_WORDS
                                     or normalize_choice(answer) == "none"):
         ok = expected == {}
@@ -176,6 +187,38 @@ def _check_solve(d: Any, answer: Any, notes: list[str], **tol: Any) -> Verdict:
                    "solution set.", expected=expected, got=got)
 
 
+def _family_of_X(d: Any) -> bool:
+    return any(s.rule.value == "read_block_family" for s in d.steps)
+
+
+def _check_family_X(d: Any, got: Any) -> Verdict:
+    """A learner's family of X for A X = B: right shape, solves A X = B identically, affine in
+    its parameters, with as many independent parameters as ours (then it is every X)."""
+    from sympy import Matrix, MatrixBase, expand
+
+    expected = d.result
+    A, B = d.inputs["A"], d.inputs["b"]
+    if not isinstance(got, MatrixBase) or got.shape != expected.shape:
+        return Verdict(False, "structural", f"Not correct: give X as a {expected.rows}x"
+                       f"{expected.cols} matrix, with parameters for the free entries.",
+                       expected=expected, got=got)
+    own = A.free_symbols | B.free_symbols
+    params = sorted(got.free_symbols - own, key=str)
+    if any(expand(x) != 0 for x in Matrix(A) * Matrix(got) - Matrix(B)):
+        return Verdict(False, "property", "Not correct: A X is not B for your X.",
+                       expected=expected, got=got)
+    want = len(expected.free_symbols - own)
+    if not all(_affine(x, params) for x in got):
+        return Verdict(False, "property", "Not correct: X is not affine in its parameters, so "
+                       "it does not describe every solution.", expected=expected, got=got)
+    dim = Matrix(list(got)).jacobian(params).rank() if params else 0
+    if dim != want:
+        return Verdict(False, "property", f"Not correct: every X has {want} free "
+                       f"parameter(s), yours {dim}.", expected=expected, got=got)
+    return Verdict(True, "property", "Correct: your X solves A X = B and describes every "
+                   "solution.", expected=expected, got=got)
+
+
 def _affine(value: Any, params: list) -> bool:
     """Whether ``value`` is c0 + c1 p1 + ... with constants c (no products of parameters)."""
     from sympy import Poly, PolynomialError
@@ -200,7 +243,11 @@ def _check_classify_cases(d: Any, answer: Any) -> Verdict:
     params = sorted(set().union(*(e.free_symbols for e in eqs)) - set(d.variables), key=str)
     special = {k: v for k, v in res.items() if k != "generic" and v != res["generic"]}
     why = f"{res['generic']} in general" + "".join(f"; {v} for {k}" for k, v in special.items())
-    got = read_case_kinds(str(answer), params[0]) if len(params) == 1 else None
+    if len(params) > 1:
+        return Verdict(None, "undecided", f"It depends on the parameters: {why}. Answers "
+                       "with cases in several parameters are not checked yet.", expected=res,
+                       got=answer)
+    got = read_case_kinds(str(answer), params[0])
     if got is None or "generic" not in got:
         return Verdict(False, "property", f"Not correct: it depends on the parameter: {why}.",
                        expected=res, got=answer)

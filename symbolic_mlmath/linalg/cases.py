@@ -5,7 +5,8 @@ reduction divides by pivot expressions such as ``a`` and ``a^2 - 1``. The deriva
 states that assumption first (an ``ASSUME_NONZERO`` step: "assume a ≠ 0, a² - 1 ≠ 0") and,
 for one parameter, works every excluded value (``a = 0``, ``a = 1``, ``a = -1``) exactly as
 its own case (a ``PARAMETER_CASES`` step at the end). Real excluded values are listed;
-with several parameters the conditions are stated without a split.
+with several parameters a condition is split where that is exact (``a - b ≠ 0``: the case
+``a = b``; see :func:`split_zero`) and otherwise only stated.
 
 Examples
 ========
@@ -32,6 +33,7 @@ __all__ = [
     "parameter_values",
     "read_case_kinds",
     "real_zeros",
+    "split_zero",
     "with_parameter_cases",
 ]
 
@@ -77,7 +79,41 @@ def conditions_and_cases(exprs: list[Any], params: list) -> tuple[list[Any], lis
         (p,) = params
         values = sorted({v for c in conds for v in real_zeros(c, p)}, key=lambda r: float(r))
         cases = [{p: v} for v in values[:MAX_CASES]]
+    else:
+        for c in conds:
+            cases += [s for s in split_zero(c, params) if s not in cases]
+        cases = cases[:MAX_CASES]
     return conds, cases
+
+
+def split_zero(factor: Any, params: list) -> list[dict]:
+    """Where an irreducible ``factor`` of several parameters is zero, as substitutions, when
+    that is exact and complete: the real zeros of a factor in one parameter (``b - 1``:
+    ``{b: 1}``), or a factor of degree 1 with a constant coefficient in some parameter
+    (``a - b``: ``{a: b}``). Otherwise ``[]`` (``a b - 1 ≠ 0`` is then stated, not split).
+
+    >>> from sympy import symbols
+    >>> a, b = symbols("a b")
+    >>> split_zero(a - b, [a, b]), split_zero(2*b + a + 1, [a, b]), split_zero(a*b - 1, [a, b])
+    ([{a: b}], [{a: -2*b - 1}], [])
+    >>> split_zero(b**2 - 4, [a, b])
+    [{b: -2}, {b: 2}]
+    """
+    from sympy import Poly, PolynomialError
+
+    present = sorted(factor.free_symbols & set(params), key=str)
+    if len(present) == 1:
+        (p,) = present
+        return [{p: v} for v in real_zeros(factor, p)]
+    for p in present:
+        try:
+            poly = Poly(factor, p)
+        except PolynomialError:
+            return []
+        lead = poly.LC()
+        if poly.degree() == 1 and not getattr(lead, "free_symbols", None) and lead != 0:
+            return [{p: (-poly.nth(0) / lead).expand()}]
+    return []
 
 
 def divisor_conditions(el: Any, params: list) -> tuple[list[Any], list[dict]]:
@@ -128,8 +164,9 @@ def _as_sympy(value: Any) -> Any:
         return true if value else false
     if isinstance(value, str):
         return Str(value)
-    if isinstance(value, dict):
-        return Dict({k: _as_sympy(v) for k, v in value.items()})
+    if isinstance(value, dict):  # text keys as Str: Dict would hand a str to SymPy's parser
+        return Dict({(Str(k) if isinstance(k, str) else k): _as_sympy(v)
+                     for k, v in value.items()})
     if isinstance(value, list | tuple):
         return Tuple(*(_as_sympy(v) for v in value))
     return value

@@ -261,14 +261,22 @@ def derive_singular(M: Any) -> Derivation:
     params = sorted(getattr(det, "free_symbols", set()), key=str)
     if params and not singular:
         # never silently generic: det = k^2 - 4 is zero exactly for k = -2 and k = 2
-        from symbolic_mlmath.linalg.cases import case_label, cases_step, real_zeros
+        from sympy import factor_list
 
-        values = real_zeros(det, params[0]) if len(params) == 1 else []
-        worked = [({params[0]: v}, True) for v in values]
+        from symbolic_mlmath.linalg.cases import case_label, cases_step, real_zeros, split_zero
+
+        if len(params) == 1:
+            worked = [({params[0]: v}, True) for v in real_zeros(det, params[0])]
+            when = [case_label(c) for c, _ in worked]
+        else:  # det = (a - b)(a + b): singular when a = b or a = -b; a b - 1 = 0 stays as is
+            worked, when = [], []
+            for f, _k in factor_list(det)[1]:
+                split = split_zero(f, params)
+                worked += [(c, True) for c in split if (c, True) not in worked]
+                when += [case_label(c) for c in split] or [Eq(f, 0)]
         if worked:
             steps.append(cases_step(false, "singular", A, worked))
-        result = {"det": det, "singular_when": [case_label(c) for c, _ in worked]
-                  if len(params) == 1 else [Eq(det, 0)]}
+        result = {"det": det, "singular_when": when}
 
     def reference() -> Any:
         if isinstance(result, dict):

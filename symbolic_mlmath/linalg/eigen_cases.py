@@ -10,7 +10,8 @@ structure, and both are worked as their own cases:
   divides by ``a - 1``): these are stated as an assumption first (``ASSUME_NONZERO``).
 
 Each excluded real value is put into the matrix and the task is worked again exactly (a
-``PARAMETER_CASES`` step at the end). With several parameters nothing is split here.
+``PARAMETER_CASES`` step at the end). With several parameters a value is split off where
+that is exact (``a - b``: the case ``a = b``, see ``cases.split_zero``).
 
 Examples
 ========
@@ -33,10 +34,10 @@ from symbolic_mlmath.linalg.cases import (
     assume_step,
     cases_step,
     conditions_and_cases,
-    real_zeros,
+    split_zero,
 )
 
-__all__ = ["case_value", "eigen_cases", "with_eigen_cases"]
+__all__ = ["case_value", "eigen_cases", "same_multiset_at_points", "with_eigen_cases"]
 
 
 def _polynomial(expr: Any, params: list) -> bool:
@@ -49,25 +50,30 @@ def _polynomial(expr: Any, params: list) -> bool:
     return True
 
 
-def _coincidences(A: Any, param: Any) -> list[Any]:
-    """Real values of ``param`` where two distinct eigenvalues of ``A`` become equal."""
+def _coincidences(A: Any, params: list) -> list[dict]:
+    """Where two distinct eigenvalues of ``A`` become equal: the zeros of the discriminant
+    (in λ) of the square-free part of det(A - λI), split where exact (``split_zero``)."""
     from sympy import Dummy, Poly, discriminant, eye, factor_list, sqf_part
 
     lam = Dummy("lambda")
     p = (A - lam * eye(A.rows)).det(method="berkowitz").expand()
-    sq = sqf_part(p, lam, param)
+    sq = sqf_part(p, lam, *params)
     if Poly(sq, lam).degree() < 2:
         return []
     disc = discriminant(sq, lam)
-    if disc.free_symbols != {param}:
+    if not disc.free_symbols & set(params):
         return []
-    _, facs = factor_list(disc)
-    return sorted({v for f, _k in facs for v in real_zeros(f, param)}, key=lambda r: float(r))
+    out: list[dict] = []
+    for f, _k in factor_list(disc)[1]:
+        out += [c for c in split_zero(f, params) if c not in out]
+    return out
 
 
-def eigen_cases(A: Any, roots: list, *, spaces: bool) -> tuple[list[Any], list[dict]]:
-    """The pivot conditions (``spaces``: the eigenspaces were row reduced) and the excluded
-    values of a single parameter (pivot zeros and eigenvalue coincidences), sorted."""
+def eigen_cases(A: Any, roots: list, *, spaces: bool,
+                divisors: list | None = None) -> tuple[list[Any], list[dict]]:
+    """The pivot conditions (``spaces``: the eigenspaces were row reduced; ``divisors``: what
+    those reductions divided by, else they are redone) and the excluded values (pivot zeros
+    and eigenvalue coincidences)."""
     from sympy import CRootOf, Float, eye
 
     from symbolic_mlmath.linalg.elimination import eliminate
@@ -76,20 +82,19 @@ def eigen_cases(A: Any, roots: list, *, spaces: bool) -> tuple[list[Any], list[d
     if not params or any(r.has(CRootOf, Float) for r in roots) \
             or not all(x.is_rational_function(*params) for x in A):  # cos(t): no split
         return [], []
-    exprs: list[Any] = []
-    if spaces:
+    exprs: list[Any] = [e for e in divisors or () if getattr(e, "free_symbols", None)]
+    if spaces and divisors is None:
         for r in dict.fromkeys(roots):
             el = eliminate((A - r * eye(A.rows)).as_immutable(), reduced=True)
             exprs += [e for e in (el.backend.to_sympy(d) for d in el.divisors)
                       if getattr(e, "free_symbols", None)]
     conds, cases = conditions_and_cases(exprs, params)
     conds = [c for c in conds if _polynomial(c, params)]
-    if len(params) != 1:
-        return conds, []
-    (p,) = params
-    values = {c[p] for c in cases} | set(_coincidences(A, p))
-    ordered = sorted(values, key=lambda r: float(r))[:MAX_CASES]
-    return conds, [{p: v} for v in ordered]
+    cases += [c for c in _coincidences(A, params) if c not in cases]
+    if len(params) == 1:
+        (p,) = params
+        cases = sorted(cases, key=lambda c: float(c[p]))
+    return conds, cases[:MAX_CASES]
 
 
 def case_value(task: str, result: Any) -> Any:
@@ -107,17 +112,50 @@ def case_value(task: str, result: Any) -> Any:
 
 
 def with_eigen_cases(A: Any, steps: list, task: str, roots: list,
-                     derive: Callable[[Any], Any]) -> list:
+                     derive: Callable[[Any], Any], divisors: list | None = None) -> list:
     """``steps`` with the pivots' assumption first and each excluded value worked at the end
     (``derive(A with the value put in).result``)."""
-    conds, cases = eigen_cases(A, roots, spaces=task != "eigenvalues")
+    conds, cases = eigen_cases(A, roots, spaces=task != "eigenvalues", divisors=divisors)
     if not conds and not cases:
         return steps
     out = list(steps)
     if conds:
-        broken = [c for c in cases if any(f.xreplace(c) == 0 for f in conds)]
+        broken = [c for c in cases if any(f.xreplace(c).expand() == 0 for f in conds)]
         out.insert(0, assume_step(steps[0].before, conds, broken))
     if cases:
         worked = [(c, case_value(task, derive(A.xreplace(c)).result)) for c in cases]
         out.append(cases_step(out[-1].after, task, A, worked))
     return out
+
+
+def same_multiset_at_points(ours: list, theirs: list, points: int = 3) -> bool:
+    """Whether two lists of expressions are the same multiset of values at several real
+    points of their symbols (to 1e-9): SymPy may write the pair cos t ± i sin t as
+    cos t ± sqrt(-sin² t), equal as a pair for every t but not term by term.
+
+    >>> from sympy import I, cos, sin, sqrt, symbols
+    >>> t = symbols("t")
+    >>> same_multiset_at_points([cos(t) - I*sin(t), cos(t) + I*sin(t)],
+    ...                         [cos(t) - sqrt(cos(t)**2 - 1), cos(t) + sqrt(cos(t)**2 - 1)])
+    True
+    >>> same_multiset_at_points([t, t], [t, 2*t])
+    False
+    """
+    from sympy import Rational
+
+    if len(ours) != len(theirs):
+        return False
+    syms = sorted(set().union(*(getattr(v, "free_symbols", set()) for v in [*ours, *theirs])),
+                  key=str)
+    for k in range(points):
+        sub = {s: Rational(3 + 2 * k + q, 7 + k) for q, s in enumerate(syms)}
+        try:
+            mine = sorted((complex(v.xreplace(sub).evalf(30)) for v in ours),
+                          key=lambda z: (round(z.real, 9), round(z.imag, 9)))
+            other = sorted((complex(v.xreplace(sub).evalf(30)) for v in theirs),
+                           key=lambda z: (round(z.real, 9), round(z.imag, 9)))
+        except (TypeError, ValueError, ZeroDivisionError):
+            return False
+        if any(abs(p - q) > 1e-9 * (1 + abs(q)) for p, q in zip(mine, other, strict=True)):
+            return False
+    return True

@@ -28,7 +28,7 @@ from symbolic_mlmath.core.exact import exact_det
 from symbolic_mlmath.core.mistakes import diagnose
 from symbolic_mlmath.core.working import Follow, Judge, judges_for
 
-__all__ = ["JUDGES", "DetLine", "Part", "Term", "read_det_line", "split_terms"]
+__all__ = ["JUDGES", "DetLine", "Part", "Term", "expansions", "read_det_line", "split_terms"]
 
 
 @dataclass(frozen=True)
@@ -241,6 +241,77 @@ def _answer(ctx: _Ctx, state: Any, raw: Any) -> Any:
     return compare(ctx.det, parse_answer(raw, name="answer"), text=raw)
 
 
+_ALONG = re.compile(r"\b(row|column|col)\s*(\d+)", re.I)
+
+
+def expansions(A: Any, values: list) -> list[str]:
+    """The expansions (``row 1``, ``column 2``, ``the rule of Sarrus``) whose terms are the
+    line's ``values`` (zero terms may be left out).
+
+    Examples
+    ========
+    >>> from sympy import Matrix
+    >>> expansions(Matrix([[2, 1, 5], [1, 2, 1], [2, 1, 3]]), [10, -1, -15])
+    ['row 1']
+    >>> expansions(Matrix([[1, 2], [3, 4]]), [4, -6])
+    ['row 1', 'row 2', 'column 1', 'column 2']
+    """
+    from collections import Counter
+
+    n = A.rows
+    want = Counter(v for v in values if v != 0)
+    out = []
+    for kind in ("row", "column"):
+        for i in range(n):
+            cells = [(i, j) if kind == "row" else (j, i) for j in range(n)]
+            terms = [(-1) ** (r + c) * A[r, c] * exact_det(A.minor_submatrix(r, c))
+                     for r, c in cells]
+            if Counter(t for t in terms if t != 0) == want:
+                out.append(f"{kind} {i + 1}")
+    if n == 3:
+        sarrus = [A[0, k] * A[1, (k + 1) % 3] * A[2, (k + 2) % 3] for k in range(3)] + \
+            [-A[0, k] * A[1, (k - 1) % 3] * A[2, (k - 2) % 3] for k in range(3)]
+        if Counter(t for t in sarrus if t != 0) == want:
+            out.append("the rule of Sarrus")
+    return out
+
+
+def _note(ctx: _Ctx, state: Any, line: DetLine, note: str, f: Follow) -> Any:
+    """A note naming an expansion (``expand along row 2``, ``by Sarrus``, ``cofactor
+    expansion``) compared with the terms the line writes; other notes by the rules named."""
+    from symbolic_mlmath.core.working import NoteCheck, rule_note
+    from symbolic_mlmath.linalg.row_notes import parse_row_ops, row_note
+
+    if parse_row_ops(note) is not None:  # row operations on a matrix line
+        cur = line.parts[0].terms[0].minors
+        prev = state.parts[0].terms[0].minors if isinstance(state, DetLine) else (ctx.matrix,)
+        if len(line.parts[0].terms) == 1 and len(cur) == 1 and len(prev) == 1 and \
+                not line.text.lstrip().startswith("det"):
+            return row_note(ctx, prev[0], cur[0], note, f)
+        return NoteCheck(None, note)
+    low = note.lower()
+    m = _ALONG.search(low)
+    said = f"{'row' if m.group(1) == 'row' else 'column'} {int(m.group(2))}" if m else \
+        "the rule of Sarrus" if "sarrus" in low else \
+        "cofactor expansion" if ("cofactor" in low or "expan" in low or "laplace" in low) \
+        else None
+    if said is None:
+        return rule_note(ctx, state, line, note, f)
+    if f.ok is not True or ctx.matrix.rows < 2:
+        return NoteCheck(None, note)
+    terms = line.parts[0].terms
+    if len(terms) < 2:
+        return NoteCheck(None, note)  # a single value: nothing to compare the note with
+    found = expansions(ctx.matrix, [t.value for t in terms])
+    if not found:
+        return NoteCheck(None, note)
+    ok = said in found or (said == "cofactor expansion" and found[0] != "the rule of Sarrus")
+    if ok:
+        return NoteCheck(True, note)
+    did = found[0] if found[0] == "the rule of Sarrus" else f"a cofactor expansion along {found[0]}"
+    return NoteCheck(False, note, f"the line is {did}")
+
+
 #: The judge of this module's tasks.
 JUDGES = judges_for(Judge(_start, _read, _follows, _finished, _explain, _answer, str,
-                     expected=lambda ctx: ctx.det), "det")
+                     expected=lambda ctx: ctx.det, note=_note), "det")

@@ -213,6 +213,22 @@ def _check(equations: Any, lines: list) -> Any:
     return check_working("solve_system", {"equations": tuple(equations)}, lines)
 
 
+def _note(ctx: _Ctx, state: _State, line: tuple, note: str, f: Follow) -> Any:
+    """A row-operation note compared on the augmented matrices of the two lines; any other
+    note by the rules it names."""
+    from symbolic_mlmath.core.working import rule_note
+    from symbolic_mlmath.linalg.row_notes import parse_row_ops, row_note
+
+    if parse_row_ops(note) is None:
+        return rule_note(ctx, state, line, note, f)
+    try:
+        prev, cur = augmented(state.line, ctx.xs), augmented(line, ctx.xs)
+    except ParseError:
+        return None
+    return row_note(ctx, prev, cur, note, f)
+
+
 #: The judge of this module's tasks.
 JUDGES = judges_for(Judge(_start, _read, _follows, _finished, _explain, _answer, _show,
-                     given_name="the given system", expected=_expected), "solve_system")
+                     given_name="the given system", expected=_expected, note=_note),
+                    "solve_system")

@@ -6,8 +6,8 @@ Examples
 ========
 >>> from sympy import symbols
 >>> lam = symbols("lambda")
->>> eigen_roots(lam**2 + 1, lam)
-([-I, I], False)
+>>> eigen_roots((lam - 1)**2 * (lam**2 - 2), lam)
+([-sqrt(2), 1, 1, sqrt(2)], False)
 """
 
 from __future__ import annotations

@@ -44,6 +44,8 @@ class LinalgRule(str, Enum):
     PARAMETER_CASES = "parameter_cases"  # each excluded parameter value worked on its own
     AUGMENT_COLUMNS = "augment_columns"  # A X = B -> [A | B] (several right-hand sides)
     READ_BLOCK_SOLUTION = "read_block_solution"  # [I | X] -> X, the solution of A X = B
+    READ_BLOCK_FAMILY = "read_block_family"  # [R | C], rank < n: X with free parameters
+    BLOCK_INCONSISTENT = "block_inconsistent"  # a row [0 ... 0 | c] in column j: no X
 
     # --- (vectors, transformations, inverse, spaces, eigen) ----
     VECTOR_COMBINATION = "vector_combination"  # a u + b v, entry by entry

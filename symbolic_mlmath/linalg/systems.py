@@ -61,6 +61,8 @@ def system_matrices(
     from sympy import Eq, ImmutableMatrix, Symbol, linear_eq_to_matrix
     from sympy.solvers.solveset import NonlinearError
 
+    if equations is not None and (A is not None or b is not None):
+        raise TaskError("give either equations, or A and b, not both", name="equations")
     if equations is not None:
         eqs = tuple(e if isinstance(e, Eq) else Eq(e, 0) for e in equations)
         if not eqs:
@@ -135,7 +137,7 @@ def _eliminate_system(
 
 def _case_systems(s: dict, solve: bool) -> list:
     """Each excluded parameter value: the system with it put in, classified (and solved)."""
-    out = []
+    out: list = []
     for case in s["cases"]:
         A_, b_ = s["A"].xreplace(case), s["b"].xreplace(case)
         if solve:
@@ -143,7 +145,17 @@ def _case_systems(s: dict, solve: bool) -> list:
             kind = next(st.after for st in d.steps if st.rule == LinalgRule.CLASSIFY_SYSTEM)
             out.append((case, (str(kind), d.result)))
         else:
-            out.append((case, derive_classify_system(A=A_, b=b_, variables=s["vars"]).result))
+            d = derive_classify_system(A=A_, b=b_, variables=s["vars"])
+            out.append((case, d.result["generic"] if isinstance(d.result, dict) else d.result))
+        # a case that still holds a parameter (a = b) has cases of its own (b = 1): flattened
+        last = d.steps[-1]
+        if last.rule == LinalgRule.PARAMETER_CASES:
+            for label, value in last.given["cases"]:
+                eqs = label if hasattr(label, "__iter__") and not hasattr(label, "lhs") else (label,)
+                inner = {e.lhs: e.rhs for e in eqs}
+                both = {**{k: v.xreplace(inner) for k, v in case.items()}, **inner}
+                if all(both != c for c, _ in out):
+                    out.append((both, str(value) if not solve else (str(value[0]), value[1])))
     return out
 
 
@@ -232,48 +244,15 @@ def derive_solve_system(
 
 
 def derive_solve_many(A: Any, B: Any) -> Derivation:
-    """``A X = B`` for several right-hand sides at once: Gauss-Jordan on ``[A | B]``.
+    """``A X = B`` for several right-hand sides (see ``linalg.systems_many``).
 
-    Each column of ``B`` must have exactly one solution (else: solve them one at a time).
-
-    Examples
-    ========
     >>> from sympy import Matrix
-    >>> derive_solve_many(Matrix([[1, 1], [1, -1]]), Matrix([[2, 0], [0, 2]])).result
-    Matrix([
-    [1,  1],
-    [1, -1]])
+    >>> derive_solve_many(Matrix([[1, 1], [2, 2]]), Matrix([[2, 3], [4, 7]])).result
+    {}
     """
-    from sympy import ImmutableMatrix, Integer, MatMul, MatrixSymbol, Tuple
+    from symbolic_mlmath.linalg.systems_many import derive_solve_many as solve_many
 
-    A_, B_ = as_immutable(A), as_immutable(B)
-    if B_.rows != A_.rows:
-        raise TaskError(f"A has {A_.rows} rows but B has {B_.rows}", name="b")
-    n = A_.cols
-    aug = ImmutableMatrix(A_.row_join(B_))
-    el = eliminate(aug, reduced=True, pivot_cols=n)
-    R = el.final.to_sympy()
-    if len(el.pivots) < n:
-        raise TaskError("with several right-hand sides every column must have exactly one "
-                        "solution, but A has rank "
-                        f"{len(el.pivots)} < {n}; solve them one at a time", name="b")
-    if any(x != 0 for x in R[n:, n:]):
-        raise TaskError("some right-hand side has no solution (a zero row of A meets a "
-                        "non-zero entry); solve them one at a time", name="b")
-    X = ImmutableMatrix(R[:n, n:])
-    piv = Tuple(*(Tuple(Integer(r + 1), Integer(c + 1)) for r, c in el.pivots))
-    steps = [Step(LinalgRule.AUGMENT_COLUMNS, MatMul(A_, MatrixSymbol("X", n, B_.cols),
-                                                     evaluate=False), aug,
-                  {"A": A_, "B": B_}),
-             *el.steps, Step(LinalgRule.MARK_PIVOTS, R, R, {"pivots": piv}),
-             Step(LinalgRule.READ_BLOCK_SOLUTION, R, X, {"n": n})]
-
-    def reference() -> Any:
-        return ImmutableMatrix(A_.as_mutable().gauss_jordan_solve(B_.as_mutable())[0])
-
-    return Derivation("Solve A X = B for several right-hand sides",
-                      goal=steps[0].before, steps=tuple(steps), result=X, task="solve_system",
-                      inputs={"A": A_, "b": B_}, reference=reference)
+    return solve_many(A, B)
 
 
 def derive_classify_system(

@@ -14,10 +14,12 @@ from symbolic_mlmath.linalg import (
     templates_eigen,
     templates_elimination,
     templates_spaces,
+    templates_systems,
 )
 from symbolic_mlmath.render.templates import TemplateTable
 
 __all__ = ["TEMPLATES"]
 
 TEMPLATES = TemplateTable().merge(templates_elimination.TEMPLATES, templates_det.TEMPLATES,
-                                  templates_spaces.TEMPLATES, templates_eigen.TEMPLATES)
+                                  templates_spaces.TEMPLATES, templates_eigen.TEMPLATES,
+                                  templates_systems.TEMPLATES)

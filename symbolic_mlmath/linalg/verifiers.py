@@ -20,8 +20,9 @@ True
 from __future__ import annotations
 
 from symbolic_mlmath.core.verify import VerifierTable
-from symbolic_mlmath.linalg import verifiers_elimination, verifiers_spaces
+from symbolic_mlmath.linalg import verifiers_elimination, verifiers_spaces, verifiers_systems
 
 __all__ = ["VERIFIERS"]
 
-VERIFIERS = VerifierTable({**verifiers_elimination.VERIFIERS, **verifiers_spaces.VERIFIERS})
+VERIFIERS = VerifierTable({**verifiers_elimination.VERIFIERS, **verifiers_spaces.VERIFIERS,
+                           **verifiers_systems.VERIFIERS})

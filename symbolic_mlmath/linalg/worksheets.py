@@ -5,13 +5,19 @@ matrices (or L times U) with small entries, systems get an integer solution firs
 their right-hand side from it, singular matrices get a row that is a combination of the
 others, diagonalisable matrices are P D P^-1 with P unimodular. The publishing layer
 solves each candidate and keeps it only if every number in every step stays small.
+Every generator takes a :class:`~symbolic_mlmath.core.problems.Level`: easy problems are
+2 × 2 (or 2-vectors), hard ones 3 × 3 to 4 × 4; ``size`` sets the matrix size (or vector
+length); medium keeps the mix it always had (2 × 2 and 3 × 3).
 
 Examples
 ========
 >>> import random
->>> p = GENERATORS["det"].make(random.Random(1))
->>> p.task, sorted(p.inputs)
-('det', ['matrix'])
+>>> from symbolic_mlmath.core.problems import Level
+>>> p = GENERATORS["det"].problem(random.Random(1), Level("easy"))
+>>> p.task, sorted(p.inputs), len(p.inputs["matrix"])
+('det', ['matrix'], 2)
+>>> len(GENERATORS["det"].problem(random.Random(1), Level("hard", size=4)).inputs["matrix"])
+4
 >>> _unimodular(random.Random(3), 3).det() in (1, -1)
 True
 """
@@ -21,7 +27,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from symbolic_mlmath.core.problems import GeneratorTable, Problem, linear_text
+from symbolic_mlmath.core.problems import GeneratorTable, Level, Problem, linear_text
 
 __all__ = ["GENERATORS"]
 
@@ -129,6 +135,18 @@ def _echelon_matrix(rng: random.Random, m: int, n: int, r: int) -> Any:
 _NAMES = ("x", "y", "z", "w")
 
 
+def _choose(rng: random.Random, level: Level, easy: tuple, medium: tuple, hard: tuple,
+            sized: Any = None) -> Any:
+    """One of the options of the level's difficulty; ``sized(size)`` when a size is set."""
+    if level.size is not None and sized is not None:
+        return sized(max(2, min(5, level.size)))
+    return rng.choice(level.pick(easy, medium, hard))
+
+
+def _square(n: int) -> int:
+    return n
+
+
 def _system(rng: random.Random, kind: str, n: int | None = None) -> tuple[dict, tuple]:
     """Equations (as text) and their display, with a unique integer solution, a
     one-parameter family, or none."""
@@ -161,8 +179,8 @@ def _dependent_row(A: Any) -> int | None:
 
 # ------------------------------------------------------------------ generators
 @GENERATORS.add("det")
-def _gen_det(rng: random.Random) -> Problem:
-    n = rng.choice((2, 3, 3))
+def _gen_det(rng: random.Random, level: Level) -> Problem:
+    n = _choose(rng, level, (2,), (2, 3, 3), (3, 4), _square)
     A = _lu(rng, n)
     method = rng.choice((None, "cofactor", "sarrus", "elimination")) if n == 3 else None
     inputs: dict[str, Any] = {"matrix": _rows(A)}
@@ -175,8 +193,8 @@ def _gen_det(rng: random.Random) -> Problem:
 
 
 @GENERATORS.add("singular")
-def _gen_singular(rng: random.Random) -> Problem:
-    n = rng.choice((2, 3, 3))
+def _gen_singular(rng: random.Random, level: Level) -> Problem:
+    n = _choose(rng, level, (2,), (2, 3, 3), (3, 4), _square)
     A = _dependent(rng, n) if rng.random() < 0.5 else _lu(rng, n)
     return Problem("singular", {"matrix": _rows(A)},
                    "Is $A$ singular? Justify your answer with its determinant.",
@@ -184,8 +202,9 @@ def _gen_singular(rng: random.Random) -> Problem:
 
 
 @GENERATORS.add("rank")
-def _gen_rank(rng: random.Random) -> Problem:
-    m, n = rng.choice(((3, 3), (3, 4), (4, 3), (3, 3)))
+def _gen_rank(rng: random.Random, level: Level) -> Problem:
+    m, n = _choose(rng, level, ((2, 2), (2, 3), (3, 2)), ((3, 3), (3, 4), (4, 3), (3, 3)),
+                   ((4, 4), (4, 5), (5, 4)), lambda k: (k, k))
     r = rng.randint(1, min(m, n))
     A = _echelon_matrix(rng, m, n, r)
     return Problem("rank", {"matrix": _rows(A)}, "Find the rank of $A$.",
@@ -193,8 +212,9 @@ def _gen_rank(rng: random.Random) -> Problem:
 
 
 @GENERATORS.add("ref")
-def _gen_ref(rng: random.Random) -> Problem:
-    m, n = rng.choice(((3, 3), (3, 4), (2, 3)))
+def _gen_ref(rng: random.Random, level: Level) -> Problem:
+    m, n = _choose(rng, level, ((2, 2), (2, 3)), ((3, 3), (3, 4), (2, 3)),
+                   ((3, 4), (4, 4), (4, 5)), lambda k: (k, k))
     A = _echelon_matrix(rng, m, n, rng.randint(max(1, min(m, n) - 1), min(m, n)))
     return Problem("ref", {"matrix": _rows(A)},
                    "Bring $A$ to a row echelon form by row operations.",
@@ -202,39 +222,52 @@ def _gen_ref(rng: random.Random) -> Problem:
 
 
 @GENERATORS.add("rref")
-def _gen_rref(rng: random.Random) -> Problem:
-    m, n = rng.choice(((3, 3), (3, 4), (2, 3)))
+def _gen_rref(rng: random.Random, level: Level) -> Problem:
+    m, n = _choose(rng, level, ((2, 2), (2, 3)), ((3, 3), (3, 4), (2, 3)),
+                   ((3, 4), (4, 4), (4, 5)), lambda k: (k, k))
     A = _echelon_matrix(rng, m, n, rng.randint(max(1, min(m, n) - 1), min(m, n)))
     return Problem("rref", {"matrix": _rows(A)},
                    "Find the reduced row echelon form of $A$.", ("matrices", (("A", A),)))
 
 
+def _system_size(rng: random.Random, level: Level) -> int | None:
+    """Unknowns: 2 when easy, 3 or 4 when hard, the size (2 to 4) when set; None (the
+    system's own 2-or-3 mix) at medium."""
+    if level.size is not None:
+        return max(2, min(4, level.size))
+    if level.difficulty == "medium":
+        return None
+    return 2 if level.difficulty == "easy" else rng.choice((3, 4))
+
+
 @GENERATORS.add("solve_system")
-def _gen_solve(rng: random.Random) -> Problem:
+def _gen_solve(rng: random.Random, level: Level) -> Problem:
     kind = "unique" if rng.random() < 0.8 else "infinite"
-    inputs, shown = _system(rng, kind)
+    inputs, shown = _system(rng, kind, _system_size(rng, level))
     return Problem("solve_system", inputs, "Solve the system by elimination.", shown)
 
 
 @GENERATORS.add("classify_system")
-def _gen_classify(rng: random.Random) -> Problem:
+def _gen_classify(rng: random.Random, level: Level) -> Problem:
     kind = rng.choice(("unique", "infinite", "none"))
-    inputs, shown = _system(rng, kind)
+    inputs, shown = _system(rng, kind, _system_size(rng, level))
     return Problem("classify_system", inputs,
                    "Does the system have a unique solution, infinitely many, or none?", shown)
 
 
 @GENERATORS.add("inverse")
-def _gen_inverse(rng: random.Random) -> Problem:
-    n = rng.choice((2, 2, 3))
+def _gen_inverse(rng: random.Random, level: Level) -> Problem:
+    n = _choose(rng, level, (2,), (2, 2, 3), (3, 3, 4), _square)
     A = _unimodular(rng, n, bound=4) if rng.random() < 0.6 else _lu(rng, n, diag=(1, -1, 2))
     return Problem("inverse", {"matrix": _rows(A)}, "Find $A^{-1}$ by row reduction of "
                    "$[A \\mid I]$.", ("matrices", (("A", A),)))
 
 
 @GENERATORS.add("matmul")
-def _gen_matmul(rng: random.Random) -> Problem:
-    m, k, n = rng.choice(((2, 2, 2), (2, 3, 2), (3, 2, 3), (2, 3, 3)))
+def _gen_matmul(rng: random.Random, level: Level) -> Problem:
+    m, k, n = _choose(rng, level, ((2, 2, 2), (1, 2, 2), (2, 2, 1)),
+                      ((2, 2, 2), (2, 3, 2), (3, 2, 3), (2, 3, 3)),
+                      ((3, 3, 3), (2, 4, 3), (3, 4, 2)), lambda s: (s, s, s))
     A = _mat([[rng.randint(-3, 3) for _ in range(k)] for _ in range(m)])
     B = _mat([[rng.randint(-3, 3) for _ in range(n)] for _ in range(k)])
     return Problem("matmul", {"A": _rows(A), "B": _rows(B)}, "Compute the product $AB$.",
@@ -242,8 +275,8 @@ def _gen_matmul(rng: random.Random) -> Problem:
 
 
 @GENERATORS.add("eigenvalues")
-def _gen_eigenvalues(rng: random.Random) -> Problem:
-    A = _diagonalizable(rng, rng.choice((2, 2, 3)))
+def _gen_eigenvalues(rng: random.Random, level: Level) -> Problem:
+    A = _diagonalizable(rng, _choose(rng, level, (2,), (2, 2, 3), (3,), _square))
     return Problem("eigenvalues", {"matrix": _rows(A)}, "Find the eigenvalues of $A$.",
                    ("matrices", (("A", A),)))
 
@@ -262,8 +295,8 @@ def _diagonalizable(rng: random.Random, n: int) -> Any:
 
 
 @GENERATORS.add("charpoly")
-def _gen_charpoly(rng: random.Random) -> Problem:
-    A = _diagonalizable(rng, rng.choice((2, 2, 3)))
+def _gen_charpoly(rng: random.Random, level: Level) -> Problem:
+    A = _diagonalizable(rng, _choose(rng, level, (2,), (2, 2, 3), (3,), _square))
     return Problem("charpoly", {"matrix": _rows(A)},
                    "Find the characteristic polynomial $\\det(A - \\lambda I)$.",
                    ("matrices", (("A", A),)))
@@ -279,8 +312,8 @@ def _col(v: list[int]) -> Any:
 
 
 @GENERATORS.add("vector_add")
-def _gen_vector_add(rng: random.Random) -> Problem:
-    n = rng.choice((2, 3, 3))
+def _gen_vector_add(rng: random.Random, level: Level) -> Problem:
+    n = _choose(rng, level, (2,), (2, 3, 3), (3, 4), _square)
     u, v = _vector(rng, n), _vector(rng, n)
     a, b = rng.choice((1, 2, 3, -1, -2)), rng.choice((1, 2, 3, -1, -2, -3))
     op = {1: "u", -1: "-u"}.get(a, f"{a}u") + ("+" if b > 0 else "-") + (
@@ -290,16 +323,17 @@ def _gen_vector_add(rng: random.Random) -> Problem:
 
 
 @GENERATORS.add("dot")
-def _gen_dot(rng: random.Random) -> Problem:
-    n = rng.choice((2, 3, 3, 4))
+def _gen_dot(rng: random.Random, level: Level) -> Problem:
+    n = _choose(rng, level, (2,), (2, 3, 3, 4), (4, 5), _square)
     u, v = _vector(rng, n), _vector(rng, n)
     return Problem("dot", {"u": u, "v": v}, "Compute the dot product $u \\cdot v$.",
                    ("matrices", (("u", _col(u)), ("v", _col(v)))))
 
 
 @GENERATORS.add("linear_transform")
-def _gen_linear_transform(rng: random.Random) -> Problem:
-    m, n = rng.choice(((2, 2), (2, 2), (3, 3), (2, 3)))
+def _gen_linear_transform(rng: random.Random, level: Level) -> Problem:
+    m, n = _choose(rng, level, ((2, 2),), ((2, 2), (2, 2), (3, 3), (2, 3)),
+                   ((3, 3), (3, 2), (2, 3)), lambda k: (k, k))
     A = _mat([[rng.randint(-3, 3) for _ in range(n)] for _ in range(m)])
     v = _vector(rng, n, -3, 3)
     return Problem("linear_transform", {"matrix": _rows(A), "v": v},
@@ -308,8 +342,8 @@ def _gen_linear_transform(rng: random.Random) -> Problem:
 
 
 @GENERATORS.add("det_product")
-def _gen_det_product(rng: random.Random) -> Problem:
-    n = rng.choice((2, 3))
+def _gen_det_product(rng: random.Random, level: Level) -> Problem:
+    n = _choose(rng, level, (2,), (2, 3), (3,), _square)
     A, B = _lu(rng, n, diag=(1, -1, 2)), _lu(rng, n, diag=(1, -1, 2))
     return Problem("det_product", {"A": _rows(A), "B": _rows(B)},
                    "Compute $\\det(AB)$ without multiplying the matrices.",
@@ -317,16 +351,16 @@ def _gen_det_product(rng: random.Random) -> Problem:
 
 
 @GENERATORS.add("det_inverse")
-def _gen_det_inverse(rng: random.Random) -> Problem:
-    A = _lu(rng, rng.choice((2, 3)), diag=(1, -1, 2, -2, 3))
+def _gen_det_inverse(rng: random.Random, level: Level) -> Problem:
+    A = _lu(rng, _choose(rng, level, (2,), (2, 3), (3, 4), _square), diag=(1, -1, 2, -2, 3))
     return Problem("det_inverse", {"matrix": _rows(A)}, "Compute $\\det(A^{-1})$.",
                    ("matrices", (("A", A),)))
 
 
 @GENERATORS.add("independent")
-def _gen_independent(rng: random.Random) -> Problem:
-    n = 3
-    k = rng.choice((2, 3, 3))
+def _gen_independent(rng: random.Random, level: Level) -> Problem:
+    n = max(2, min(5, level.size)) if level.size is not None else level.pick(2, 3, 4)
+    k = rng.choice(level.pick((2,), (2, 3, 3), (3, 4, 4)))
     if rng.random() < 0.5:
         M = _unimodular(rng, n, bound=3)
         rows = _rows(M)[:k]

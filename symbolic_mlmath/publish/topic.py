@@ -261,5 +261,6 @@ WORKBOOK_VALIDATE_SECONDS = 120.0
 def _validate(derivation: Any) -> None:
     from symbolic_mlmath.text.limits import get_limits, limits
 
-    with limits(time_budget=max(WORKBOOK_VALIDATE_SECONDS, get_limits().time_budget)):
+    with limits(check_time_budget=max(WORKBOOK_VALIDATE_SECONDS,
+                                      get_limits().check_time_budget)):
         derivation.validate()

@@ -32,7 +32,8 @@ from symbolic_mlmath.render.printers import (
 __all__ = ["float_text", "pretty_printer", "subscript", "symbol_text", "text_line"]
 
 _SUP = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
-_SUB = str.maketrans("0123456789-", "₀₁₂₃₄₅₆₇₈₉₋")
+_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+_SIGNED_SUB = str.maketrans("0123456789-", "₀₁₂₃₄₅₆₇₈₉₋")
 _GREEK = {
     "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "theta": "θ",
     "lambda": "λ", "mu": "μ", "nu": "ν", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ",
@@ -48,7 +49,7 @@ def subscript(value: Any) -> str:
     >>> "x" + subscript(12), "R" + subscript(-1)
     ('x₁₂', 'R₋₁')
     """
-    return str(value).translate(_SUB)
+    return str(value).translate(_SIGNED_SUB)
 
 
 def _words(name: str) -> str:
@@ -70,6 +71,8 @@ def symbol_text(name: str) -> str:
     if not m:
         return name
     base, digits, power = m.groups()
+    if power and base not in _GREEK:  # only a Greek name with a power (σ²) is written raised
+        return name
     return _GREEK.get(base, base) + digits.translate(_SUB) + (power or "").translate(_SUP)
 
 

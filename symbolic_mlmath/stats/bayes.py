@@ -132,12 +132,17 @@ def derive_naive_bayes(prior: Any, likelihoods: Any, words: Any) -> Derivation:
     chain = Chain(goal)
     chain.replace(goal, Tuple(*(Prob(words_event, C) * Prob(C) / Prob(words_event) for C in Cs)),
                   S.BAYES_RULE, {"evidence": words_event})
-    for C in Cs:
-        chain.replace(Prob(words_event, C), Mul(*(Prob(W, C) for W in Ws)),
-                      S.LIKELIHOOD_PRODUCT, {"class": C, "words": Tuple(*Ws)})
-    total = Add(*(Mul(*(Prob(W, C) for W in Ws)) * Prob(C) for C in Cs))
+    liks = {}
+    for c, C in zip(classes, Cs, strict=True):  # each class's product, grouped into its value
+        factors = Tuple(*(lik[w][c] for w in ws))
+        liks[C] = Mul(*factors)
+        chain.replace(Prob(words_event, C), liks[C], S.LIKELIHOOD_PRODUCT,
+                      {"class": C, "words": Tuple(*Ws), "factors": factors,
+                       "product": Mul(*(Prob(W, C) for W in Ws))})
+    total = Add(*(liks[C] * Prob(C) for C in Cs))
     chain.replace(Prob(words_event), total, S.TOTAL_PROBABILITY,
-                  {"hypotheses": Tuple(*Cs), "evidence": words_event})
+                  {"hypotheses": Tuple(*Cs), "evidence": words_event,
+                   "likelihoods": Tuple(*(liks[C] for C in Cs))})
     values = {}
     products = []
     for c, C in zip(classes, Cs, strict=True):

@@ -230,6 +230,11 @@ def mp_quantile(dist: Any, q: Any, digits: int = 30) -> Any:
                 return mpmath.mpf(0)
             if q < half:
                 return -mp_quantile(dist, 1 - q, digits)
+            from .special import mp_t_quantile
+
+            x = mp_t_quantile(to_mp(dist.params[0]), to_mp(1 - q))
+            if x is not None:
+                return x
         f = ContinuousMP(dist)
         lo = mpmath.mpf(0) if dist.family == "t" else f.lo
 

@@ -189,7 +189,8 @@ def derive_mle(distribution: Any, data: Any = None, *, n: Any = None,
 
     Give ``data`` (numbers) or nothing (a sample x_1, ..., x_n of symbolic size ``n``).
     ``distribution="linear_regression"`` takes ``x`` and ``y`` (y = a + b x + N(0, σ²)
-    noise; ``known={"sigma": ...}`` optional): least squares as maximum likelihood.
+    noise; ``known={"sigma": ...}`` optional), or neither for a symbolic sample of n
+    pairs: least squares as maximum likelihood.
     """
     from sympy import IndexedBase, Integer, Symbol
 

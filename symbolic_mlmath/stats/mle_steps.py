@@ -25,6 +25,7 @@ __all__ = [
     "SAMPLES",
     "calculus_steps",
     "instantiate",
+    "simplify_sums",
     "solve_score",
     "sums_as_symbols",
     "uniform_steps",
@@ -145,8 +146,14 @@ def _likelihood(model: Any, values: Any, n: Any, i: Any, xs: Any) -> Any:
     return Product(model.density.subs(model.x, xs[i]), (i, 1, n))
 
 
-def _simplify(expr: Any) -> Any:
-    """Simplify an expression holding Sums (held as symbols while simplifying)."""
+def simplify_sums(expr: Any) -> Any:
+    """Simplify an expression holding Sums (held as symbols while simplifying).
+
+    >>> from sympy import IndexedBase, Sum, Symbol
+    >>> x, i, n = IndexedBase("x"), Symbol("i", integer=True), Symbol("n", integer=True)
+    >>> simplify_sums(Sum(x[i], (i, 1, n)) / n - 1 / n)
+    (Sum(x[i], (i, 1, n)) - 1)/n
+    """
     from sympy import factor, together
 
     e, back = sums_as_symbols(expr)
@@ -179,13 +186,13 @@ def calculus_steps(model: Any, values: Any, n: Any, i: Any, xs: Any, ell: Any,
     if len(params) == 1:
         p = params[0]
         second = diff(grad[0], p)
-        value = _simplify(second.xreplace(at))
+        value = simplify_sums(second.xreplace(at))
         steps.append(Step(R.SECOND_DERIVATIVE_CHECK, score, value,
                           {**g, "second": second, "solution": eqs,
                            "condition": Str(_CURVATURE[model.family])}))
     else:
         H = Matrix([[diff(gk, q) for q in params] for gk in grad])
-        Hat = ImmutableMatrix(H.xreplace(at).applyfunc(_simplify))
+        Hat = ImmutableMatrix(H.xreplace(at).applyfunc(simplify_sums))
         steps.append(Step(R.HESSIAN_CHECK, score, Hat,
                           {**g, "hessian": ImmutableMatrix(H), "solution": eqs,
                            "condition": Str(_CURVATURE[model.family])}))

@@ -129,7 +129,9 @@ def _definition_form(dist: Any, g: Any) -> Any:
         from sympy import Add
 
         return Add(*[g.xreplace({X: v}) * p for v, p in dist.table], evaluate=False)
-    body = g.xreplace({X: x}) * dist.density(x)
+    from sympy import powsimp
+
+    body = powsimp(g.xreplace({X: x}) * dist.density(x))  # 2^-k 2^(k - 4) is 2^-4
     return (Sum if dist.discrete else Integral)(body, (x, lo, hi))
 
 

@@ -37,6 +37,23 @@ def _given(dist: Any, q: Any) -> dict:
     return {"distribution": Str(str(dist)), "q": q}
 
 
+#: Above this many degrees of freedom the t CDF is shown through the incomplete beta
+#: function rather than written out term by term (it has about ν/2 terms).
+T_WRITTEN_OUT = 12
+
+
+def _cdf_shown(dist: Any, x: Any) -> Any:
+    """F(x) for the equation F(x) = q: the exact closed form, or for a t with many degrees
+    of freedom the compact 1/2 + sign(x) (1 - I_{ν/(ν+x²)}(ν/2, 1/2))/2."""
+    from sympy import Rational, betainc_regularized, sign
+
+    if dist.family == "t" and not (dist.params[0].is_integer and
+                                   dist.params[0] <= T_WRITTEN_OUT):
+        nu, h = dist.params[0], Rational(1, 2)
+        return h + sign(x) * (1 - betainc_regularized(nu * h, h, 0, nu / (nu + x**2))) / 2
+    return dist.cdf(x)
+
+
 def derive_quantile(dist: Any, q: Any, digits: Any = None) -> Derivation:
     """The q-quantile ``F⁻¹(q)`` of ``dist`` with steps (see the module docstring)."""
     from sympy import Eq, Function, Ge, Integer, Matrix, Symbol
@@ -63,7 +80,7 @@ def derive_quantile(dist: Any, q: Any, digits: Any = None) -> Derivation:
         steps.append(Step(S.CUMULATIVE_TABLE, cond, k, {**given, "table": Matrix(rows)}))
         result = k
     else:
-        lhs = dist.cdf(x) if dist.fam.cdf else Function("F")(x)
+        lhs = _cdf_shown(dist, x) if dist.fam.cdf else Function("F")(x)
         equation = Eq(lhs, q, evaluate=False)
         steps.append(Step(S.QUANTILE_DEFINITION, goal, equation, given))
         exact = dist.quantile(q)

@@ -6,6 +6,8 @@ relations, each solved for the inner variable (linear in it, e.g. ``X + Y < 1`` 
 ``y < 1 - x``), clipped to the supports; where the bounds change which one is active the
 outer range is split at the crossing points, so every piece has plain bounds. SymPy then
 does the inner integral (a function of the outer variable) and the outer one, exactly.
+Independent normals (any number) with one linear inequality skip the integral: the
+combination W = a1 X1 + a2 X2 + ... is normal, and P(W < c) is a one-variable question.
 
 Examples
 ========
@@ -25,7 +27,8 @@ from typing import Any
 from symbolic_mlmath.core.errors import InputError
 from symbolic_mlmath.stats.rules import StatsRule as S
 
-__all__ = ["dummy_of", "region_pieces", "region_steps"]
+__all__ = ["dummy_of", "linear_coefficients", "normal_combination", "region_pieces",
+           "region_steps"]
 
 _REL = ("StrictLessThan", "LessThan", "StrictGreaterThan", "GreaterThan")
 
@@ -134,11 +137,80 @@ def region_pieces(event: Any, u: Any, v: Any, su: tuple, sv: tuple) -> list[tupl
     return pieces
 
 
+def linear_coefficients(expr: Any, names: list[str]) -> tuple[dict[str, Any], Any]:
+    """``({name: coefficient}, constant)`` of an expression linear in the variables.
+
+    >>> from sympy import Symbol
+    >>> X, Y = Symbol("X"), Symbol("Y")
+    >>> linear_coefficients(2*X - Y + 1, ["X", "Y"])
+    ({'X': 2, 'Y': -1}, 1)
+    """
+    from sympy import Symbol, expand
+
+    e = expand(expr)
+    syms = {n: Symbol(n) for n in names}
+    extra = {s.name for s in e.free_symbols} - set(names)
+    if extra:
+        raise InputError(f"{sorted(extra)[0]} is not among the variables", name="expression")
+    coeffs = {}
+    rest = e
+    for n, s in syms.items():
+        a = e.coeff(s, 1)
+        if a.free_symbols or e.coeff(s, 2) != 0:
+            raise InputError(f"the expression is not linear in {n}: only a1 X1 + a2 X2 + ... + "
+                             "b has a named distribution here", name="expression")
+        coeffs[n] = a
+        rest -= a * s
+    rest = expand(rest)
+    if rest.free_symbols:
+        raise InputError("the expression is not linear in the variables", name="expression")
+    return coeffs, rest
+
+
+def normal_combination(chain: Any, node: Any, event: Any, dists: dict, names: list[str]) -> bool:
+    """For independent normals and one inequality linear in them, P(a1 X1 + ... < c) is
+    P(W < c) with W = a1 X1 + ... normal (mean and variance by linearity): rewrite and let
+    the one-variable steps finish. False (nothing done) otherwise."""
+    from sympy import Add, Symbol, Tuple, expand, sqrt
+    from sympy.core.symbol import Str
+
+    from .densities import event_steps
+    from .distributions import Distribution
+    from .notation import Prob
+
+    if type(event).__name__ not in _REL or not all(dists[n].family == "normal" and
+                                                    dists[n].is_numeric for n in names):
+        return False
+    try:
+        coeffs, const = linear_coefficients(expand(event.lhs - event.rhs), names)
+    except InputError:
+        return False
+    coeffs = {n: a for n, a in coeffs.items() if a != 0}
+    if len(coeffs) < 2:
+        return False
+    comb = Add(*(a * Symbol(n) for n, a in coeffs.items()))
+    mean = sum(a * dists[n].params[0] for n, a in coeffs.items())
+    sd = sqrt(sum(a**2 * dists[n].params[1] ** 2 for n, a in coeffs.items()))
+    W = Symbol("W")
+    new = Prob(type(event)(W, -const))
+    law = Distribution("normal", (mean, sd))
+    chain.replace(node, new, S.NORMAL_COMBINATION,
+                  {"combination": comb, "symbol": W, "distribution": Str(str(law)),
+                   "variables": Tuple(*(Symbol(n) for n in coeffs)),
+                   "distributions": Tuple(*(Str(str(dists[n])) for n in coeffs))})
+    event_steps(chain, new, law)
+    return True
+
+
 def region_steps(chain: Any, node: Any, event: Any, dists: dict, names: list[str]) -> None:
-    """Rewrite ``P(event)`` in ``chain`` by the double integral of the joint density."""
+    """Rewrite ``P(event)`` in ``chain`` by the double integral of the joint density (or, for
+    normals and one linear inequality, by the distribution of the combination)."""
     from sympy import Add, Integral, Symbol, Tuple, integrate, simplify
     from sympy.core.symbol import Str
 
+    if all(not dists[n].discrete for n in names) and normal_combination(chain, node, event,
+                                                                        dists, names):
+        return
     if len(names) != 2 or any(dists[n].discrete for n in names):
         raise InputError("events about several variables need finite ones (dice, coins, "
                          "binomials) to count, or two continuous ones to integrate",

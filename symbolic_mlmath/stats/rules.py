@@ -68,6 +68,7 @@ class StatsRule(str, Enum):
     LOG_SPACE = "log_space"  # log P(C) + sum log P(w | C), then softmax
     REGION_INTEGRAL = "region_integral"  # P((X, Y) in A) = double integral of f_X f_Y over A
     INNER_INTEGRAL = "inner_integral"  # the inner integral done, a function of the outer variable
+    NORMAL_COMBINATION = "normal_combination"  # P(aX + bY < c) = P(W < c), W = aX + bY normal
     # random vectors
     MARGINAL_SUM = "marginal_sum"  # p_X(x) = sum over y of p(x, y)
     CONDITIONAL_PMF = "conditional_pmf"  # p(x | y) = p(x, y) / p_Y(y)

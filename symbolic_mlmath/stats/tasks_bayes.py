@@ -133,19 +133,28 @@ def _check_mle(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     if "sigma" in result:
         result["sigma^2"] = result["sigma"] ** 2
     elif "sigma^2" in result:
+        from sympy import sqrt
+
         from symbolic_mlmath.stats.formulas import exact_sqrt
 
-        result["sigma"] = exact_sqrt(result["sigma^2"])
+        v = result["sigma^2"]
+        result["sigma"] = exact_sqrt(v) if v.is_Rational else sqrt(v)
     given = _labelled(answer, list(d.result))
     lines, wrong = [], []
     slips = _mle_slips(d, result)
+    same = _same_symbolic
+    if d.title.endswith("linear regression"):
+        def same(want: Any, text: str) -> tuple[bool, str]:
+            from symbolic_mlmath.stats.mle_regression import same_regression_estimate
+
+            return same_regression_estimate(want, text, others=d.result)
     for key, text in given.items():
         if key not in result:
             raise InputError(f"unknown parameter '{key}'; estimate {', '.join(d.result)}",
                              name="answer")
         want = result[key]
         if _has_sum(want):
-            ok, note = same_estimate(_plain(want), read_estimate(text))
+            ok, note = same(want, text)
         else:
             ok, note = judge_number(want, text)
         if ok:
@@ -155,7 +164,7 @@ def _check_mle(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
         lines.append(f"{key}: {text} is not right" + (f"; {note}" if note else ""))
         for what, value in slips.get(key, ()):
             try:
-                hit = (same_estimate(_plain(value), read_estimate(text))[0]
+                hit = (same(value, text)[0]
                        if _has_sum(value)
                        else judge_number(value, text)[0])
             except InputError:
@@ -166,6 +175,10 @@ def _check_mle(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
     ok = not wrong
     return Verdict(ok, "exact", ("Correct: " if ok else "Not correct: ") + "; ".join(lines) + ".",
                    expected=d.result, got=answer, details=tuple(lines))
+
+
+def _same_symbolic(want: Any, text: str) -> tuple[bool, str]:
+    return same_estimate(_plain(want), read_estimate(text))
 
 
 def _mle_slips(d: Any, result: dict) -> dict:
@@ -220,7 +233,8 @@ _MLE_ANSWERS = """\
 each estimate labelled: p = 0.7, lambda = 2, mu = 5, sigma = 2 (or sigma^2 = 4), theta = 2.5
 with data: numbers or exact fractions, right when the exact value rounded to the places written
 symbolic sample: xbar, sum(x_i)/n, n/sum(x_i), sqrt(sum(x_i^2)/n - xbar^2)
-linear_regression: a = intercept, b = slope, sigma^2 = RSS/n (also intercept =, slope =, sigma =)
+linear_regression: a = intercept, b = slope, sigma^2 = RSS/n (also intercept =, slope =, sigma =);
+  without x and y: sum(x_i y_i), sum(x_i^2), sum(y_i^2), sum(x_i), sum(y_i), xbar, ybar, n, b
 slips named: n - 1 (or n - 2) instead of n, the variance for the SD, 1/xbar for xbar, a and b swapped"""
 
 BAYES_TASKS.append(Task(
@@ -234,7 +248,8 @@ BAYES_TASKS.append(Task(
      Input("n", "number", "sample size of a symbolic sample", required=False),
      Input("known", "raw", "known parameters, e.g. {n: 10} (binomial), {sigma: 2}",
            required=False),
-     Input("x", "raw", "linear_regression: the predictor values", required=False),
+     Input("x", "raw", "linear_regression: the predictor values (omit x and y for a "
+           "symbolic sample of n pairs)", required=False),
      Input("y", "raw", "linear_regression: the responses (answer a = intercept, b = slope, "
            "sigma^2)", required=False)),
     _mle, _check_mle, topic="c3w3-mle", answers=_MLE_ANSWERS))

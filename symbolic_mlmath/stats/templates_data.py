@@ -95,6 +95,8 @@ def _mode(step: Step, f: MathFormat) -> str:
         return f"{f.prose('mode')} {f.m(modes)} ({f.prose('count')} {count})"
     if len(modes) == 1:
         return f"{f.prose('mode')} {f.m(modes[0])} ({f.prose('count')} {count})"
+    if _g(step, "count") == 1 and len(modes) > LONG_DATA:
+        return f.prose(f"no value repeats: all {len(modes)} values are modes (each once)")
     return (f"{f.prose('modes')} {_values(modes, f)} "
             f"({f.prose('each with count')} {count})")
 
@@ -201,6 +203,14 @@ def _region(step: Step, f: MathFormat) -> str:
     return f"{f.m(_part(step))} = {f.m(_becomes(step))}"
 
 
+@template(StatsRule.NORMAL_COMBINATION, "Combine the normals",
+          "A linear combination of independent normals is normal, with mean Σ aᵢμᵢ and "
+          "variance Σ aᵢ²σᵢ²; the event about the combination is an event about one normal.")
+def _normal_comb(step: Step, f: MathFormat) -> str:
+    return (f"W = {f.m(_g(step, 'combination'))} {f.prose('has the distribution')} "
+            f"{f.prose(str(_g(step, 'distribution')))}: {f.m(_part(step))} = {f.m(_becomes(step))}")
+
+
 @template(StatsRule.INNER_INTEGRAL, "Inner integral",
           "Integrate over the inner variable with the outer one held fixed.")
 def _inner(step: Step, f: MathFormat) -> str:
@@ -257,7 +267,14 @@ def _normalize(step: Step, f: MathFormat) -> str:
           + f.raw(r"P(w_1, \dots, w_k \mid C) = \prod_j P(w_j \mid C)",
                   "P(w₁, …, w_k | C) = Π P(w_j | C)") + ".")
 def _likelihood(step: Step, f: MathFormat) -> str:
-    return f.m(_becomes(step))
+    factors = _g(step, "factors")
+    if factors is None:
+        return f.m(_becomes(step))
+    from sympy import Mul
+
+    shown = Mul(*factors, evaluate=False) if len(factors) > 1 else factors[0]
+    return (f"{f.m(_part(step))} = {f.m(_g(step, 'product'))} = {f.m(shown)} = "
+            f"{f.m(_becomes(step))}")
 
 
 @template(StatsRule.LOG_SPACE, "Work in log space",
@@ -435,3 +452,35 @@ def _lln_result(d: Any) -> Any:
 
 
 DATA_TEMPLATES.results["lln"] = _lln_result
+
+
+# ------------------------------------------------------------------ long data shown once
+#: Above this many values the data (already under "Given") is not repeated in each step.
+LONG_DATA = 8
+
+
+def _data_display(step: Step) -> list:
+    """``data ⟹ value`` for short data; for long data only a table the step produces (the
+    step keeps the data and the exact value as its objects; the line states the value)."""
+    from sympy import MatrixBase
+
+    from symbolic_mlmath.render.displays import chain
+    from symbolic_mlmath.render.templates import default_displays
+
+    if isinstance(step.before, Tuple) and len(step.before) > LONG_DATA:
+        return [chain(step.after)] if isinstance(step.after, MatrixBase) else []
+    return default_displays(step, "=>")
+
+
+def _short_data_displays() -> None:
+    from dataclasses import replace
+
+    for rule in (StatsRule.COUNT_VALUES, StatsRule.SAMPLE_MEAN_FORMULA, StatsRule.DEVIATIONS,
+                 StatsRule.SAMPLE_VARIANCE_FORMULA, StatsRule.SAMPLE_STD, StatsRule.SORT_DATA,
+                 StatsRule.MEDIAN_RULE, StatsRule.MODE_RULE, StatsRule.DATA_QUANTILE,
+                 StatsRule.IQR_RULE, StatsRule.SKEWNESS_RULE, StatsRule.KURTOSIS_RULE,
+                 StatsRule.Z_SCORES, StatsRule.LAG1_AUTOCORRELATION):
+        DATA_TEMPLATES[rule] = replace(DATA_TEMPLATES[rule], display=_data_display)
+
+
+_short_data_displays()

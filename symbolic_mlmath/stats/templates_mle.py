@@ -124,7 +124,10 @@ def _boundary(step: Step, f: MathFormat) -> str:
 def _regression_likelihood(step: Step, f: MathFormat) -> str:
     g = step.given
     known = (f"; {f.prose('known')} σ² = {f.m(g['variance'])}" if "variance" in g else "")
-    return f"{f.prose(str(g['n']) + ' pairs')} (xᵢ, yᵢ){known}"
+    n = g["n"]
+    size = f.prose(f"{n} pairs") if n.is_number else f.prose("a sample of ") + f.m(n) + \
+        f.prose(" pairs")
+    return f"{size} (xᵢ, yᵢ){known}"
 
 
 @template(R.MLE_NORMAL_EQUATIONS, "The normal equations: maximum likelihood is least squares",

@@ -188,6 +188,30 @@ def _region(step: Step) -> str | None:
     return None
 
 
+@EVENT_VERIFIERS.check(S.NORMAL_COMBINATION)
+def _normal_combination(step: Step) -> str | None:
+    """sympy.stats' mean and variance of the combination are W's; the event is the same."""
+    from sympy import expand, simplify, sqrt
+    from sympy.stats import E, variance
+
+    from .distributions import parse_distribution
+
+    g = step.given
+    before, after = pair(step)
+    rvs = {v: parse_distribution(str(t)).sympy_rv(v.name)
+           for v, t in zip(g["variables"], g["distributions"], strict=True)}
+    comb = g["combination"].xreplace(rvs)
+    law = parse_distribution(str(g["distribution"]))
+    if law.family != "normal" or simplify(E(comb) - law.params[0]) != 0 or \
+            simplify(sqrt(variance(comb)) - law.params[1]) != 0:
+        return f"{g['combination']} has mean {E(comb)} and variance {variance(comb)}"
+    old, new = before.args[0], after.args[0]
+    if type(old) is not type(new) or new.lhs != g["symbol"] or \
+            expand(old.lhs - old.rhs) != expand(g["combination"] - new.rhs):
+        return f"{old} is not {g['combination']} compared with {new.rhs}"
+    return None
+
+
 @EVENT_VERIFIERS.check(S.INNER_INTEGRAL)
 def _inner(step: Step) -> str | None:
     """At points of each outer range, mpmath quadrature of the inner integral agrees with
@@ -287,6 +311,10 @@ def _total(step: Step) -> str | None:
         from sympy import Add
 
         e = before.args[0]
+        if "likelihoods" in step.given:  # naive Bayes: each likelihood already a number
+            want = Add(*(v * Prob(h) for v, h in zip(step.given["likelihoods"],
+                                                     step.given["hypotheses"], strict=True)))
+            return None if after == want else f"P({e}) = {want}"
         want = Add(*(_likelihood_of(after, e, h) * Prob(h) for h in step.given["hypotheses"]))
         return None if after == want else f"P({e}) = {want}"
     e, h = before.args[0], step.given["hypothesis"]
@@ -329,6 +357,11 @@ def _naive(step: Step) -> str | None:
     _, after = pair(step)
     c = step.given["class"]
     want = Mul(*(Prob(w, c) for w in step.given["words"]))
+    if "factors" in step.given:  # the product grouped into its value
+        if step.given["product"] != want:
+            return f"the naive likelihood is {want}"
+        value = Mul(*step.given["factors"])
+        return None if after == value else f"the product of the factors is {value}"
     return None if after == want else f"the naive likelihood is {want}"
 
 

@@ -174,6 +174,10 @@ def _hessian(step: Step) -> str | None:
     ps = _params(step)
     sol = {k: _inst(step, v) for k, v in _solution(step).items()}
     grad = list(step.before)
+    shown = step.given.get("hessian")
+    if shown is not None and not all(_same(step, gk.diff(q), shown[r, c])
+                                     for r, gk in enumerate(grad) for c, q in enumerate(ps)):
+        return "the Hessian shown is not the derivative of the score"
     want = ImmutableMatrix([[_inst(step, gk.diff(q)).xreplace(sol).doit() for q in ps]
                             for gk in grad]).evalf(40)
     got = _inst(step, step.after).doit().evalf(40)
@@ -215,7 +219,7 @@ def _regression_likelihood(step: Step) -> str | None:
         if not _same(step, step.before.xreplace({x: u, y: w}), law.xreplace({x: u, y: w})):
             return "the density is not N(y; a + b x, σ²)"
     L = step.after
-    if not isinstance(L, Product) or L.limits[0][1:] != (1, len(pairs)):
+    if not isinstance(L, Product) or L.limits[0][1:] != (1, g["n"]):
         return "the likelihood is not the product over the n observations"
     j = L.limits[0][0]
     bases = {str(t.base): t.base for t in L.function.atoms(Indexed)}
@@ -236,8 +240,8 @@ def _mle_normal_equations(step: Step) -> str | None:
     want = (len(xs) * a + Add(*xs) * b - Add(*ys),
             Add(*xs) * a + Add(*(u * u for u in xs)) * b - Add(*(u * w for u, w in pairs)))
     eqs = list(step.after)
-    if len(eqs) != 2 or any(expand(e.lhs - e.rhs - k) != 0 for e, k in zip(eqs, want,
-                                                                            strict=True)):
+    if len(eqs) != 2 or any(expand(_inst(step, e.lhs - e.rhs) - k) != 0
+                            for e, k in zip(eqs, want, strict=True)):
         return "the normal equations are not n a + Σx b = Σy, Σx a + Σx² b = Σxy for the data"
     var = _variance(step)
     for part, e in zip(list(step.before)[:2], eqs, strict=True):

@@ -112,7 +112,7 @@ _BINOM = [(4, Fraction(1, 2)), (8, Fraction(1, 2)), (4, Fraction(1, 4)), (8, Fra
 
 
 def _binom(rng: random.Random, level: Level) -> tuple[int, Fraction]:
-    pool = _BINOM[: level.pick(3, 6, len(_BINOM))]
+    pool = level.pick(_BINOM[:3], _BINOM[:6], _BINOM[3:])
     n, p = rng.choice(pool)
     return n, (1 - p if rng.random() < 0.5 else p)
 
@@ -136,7 +136,7 @@ def _gen_cdf(rng: random.Random, level: Level) -> Problem:
 
 def _moment(task: str, rng: random.Random, level: Level) -> Problem:
     word = "E[X]" if task == "expectation" else "\\mathrm{Var}(X)"
-    if level.difficulty != "easy" and rng.random() < 0.5:
+    if level.difficulty == "hard" or (level.difficulty == "medium" and rng.random() < 0.5):
         a, b = rng.choice((2, 3, -1, -2)), rng.randint(-3, 5)
         expr = f"{a}X + {b}" if b >= 0 else f"{a}X - {-b}"
         word = "E" if task == "expectation" else "\\mathrm{Var}"
@@ -222,7 +222,7 @@ def _t_sample(rng: random.Random, level: Level) -> tuple[list[int], int, int, in
 def _gen_t_test(rng: random.Random, level: Level) -> Problem:
     data, n, m, s = _t_sample(rng, level)
     se = Fraction(s) / {4: 2, 9: 3, 16: 4}[n]
-    t = rng.choice(_STATS[: level.pick(4, 6, 8)])
+    t = rng.choice(level.pick(_STATS[:4], _STATS[:6], _STATS[4:]))
     mu0 = m - t * se
     if mu0.denominator != 1:
         mu0 = Fraction(round(mu0))
@@ -239,7 +239,7 @@ def _gen_z_test(rng: random.Random, level: Level) -> Problem:
     root = round(n**0.5)
     se = rng.choice((1, 2, 3))
     sigma = se * root
-    z = rng.choice(_STATS[: level.pick(4, 6, 8)])
+    z = rng.choice(level.pick(_STATS[:4], _STATS[:6], _STATS[4:]))
     xbar = rng.randint(20, 120)
     mu0 = Fraction(xbar) - z * se
     alt = "two-sided" if level.difficulty != "hard" or rng.random() < 0.5 else \
@@ -280,7 +280,7 @@ def _gen_ci_proportion(rng: random.Random, level: Level) -> Problem:
     p, ns = rng.choice(_PROPS)
     n = rng.choice(ns)
     x = int(p * n)
-    conf = "0.95" if level.difficulty != "hard" else rng.choice(("0.90", "0.95", "0.99"))
+    conf = "0.95" if level.difficulty != "hard" else rng.choice(("0.90", "0.99"))
     return Problem("ci_proportion", {"x": str(x), "n": str(n), "confidence": conf},
                    f"In a sample of {n}, {x} said yes. Find the {float(conf):.0%} (Wald) "
                    "confidence interval for the proportion.", _NONE)
@@ -296,7 +296,7 @@ def _gen_linear_regression(rng: random.Random, level: Level) -> Problem:
     x0 = rng.randint(0, 5)
     x = [x0 + k for k in range(5)]
     a, b = rng.randint(-5, 10), rng.choice((1, 2, 3, -1, -2))
-    e = rng.choice(_RESIDUALS[: level.pick(1, 4, len(_RESIDUALS))])
+    e = rng.choice(level.pick(_RESIDUALS[:1], _RESIDUALS[:4], _RESIDUALS[1:]))
     y = [a + b * xi + ei for xi, ei in zip(x, e, strict=True)]
     return Problem("linear_regression", {"x": f"[{_list(x)}]", "y": f"[{_list(y)}]"},
                    f"Fit the least-squares line $y = b_0 + b_1 x$ to x = {_list(x)}, "
@@ -305,7 +305,8 @@ def _gen_linear_regression(rng: random.Random, level: Level) -> Problem:
 
 @GENERATORS.add("mle", **_LOOSE)
 def _gen_mle(rng: random.Random, level: Level) -> Problem:
-    kind = rng.choice(("bernoulli", "poisson", "exponential")[: level.pick(1, 2, 3)])
+    kind = rng.choice(level.pick(("bernoulli",), ("bernoulli", "poisson"),
+                                 ("poisson", "exponential")))
     if kind == "bernoulli":
         n = 10
         k = rng.randint(2, 8)
@@ -328,7 +329,7 @@ def _gen_mle(rng: random.Random, level: Level) -> Problem:
 
 @GENERATORS.add("two_sample_test", answer=answer_of_test, **_LOOSE)
 def _gen_two_sample(rng: random.Random, level: Level) -> Problem:
-    t = rng.choice(_STATS[: level.pick(4, 6, 8)])
+    t = rng.choice(level.pick(_STATS[:4], _STATS[:6], _STATS[4:]))
     if level.difficulty == "easy" or rng.random() < 0.5:  # paired: differences with SE whole
         n = rng.choice((4, 9))
         root = {4: 2, 9: 3}[n]

@@ -42,8 +42,9 @@ def _dec(q: Fraction | int) -> str:
 @GENERATORS.add("std", **_LOOSE)
 def _gen_std(rng: random.Random, level: Level) -> Problem:
     # n p (1 - p) = k^2: p = 1/2 with n = 4k^2, or p = 1/5 / 4/5 with n = 25k^2/4
-    n, p = rng.choice([(16, "0.5"), (36, "0.5"), (64, "0.5"), (100, "0.5"), (25, "0.2"),
-                       (100, "0.2"), (100, "0.8")][: level.pick(3, 5, 7)])
+    pool = [(16, "0.5"), (36, "0.5"), (64, "0.5"), (100, "0.5"), (25, "0.2"), (100, "0.2"),
+            (100, "0.8")]
+    n, p = rng.choice(level.pick(pool[:3], pool[:5], pool[3:]))
     return Problem("std", {"distribution": f"binomial({n}, {p})"},
                    f"$X \\sim \\mathrm{{Binomial}}({n}, {p})$. Find the standard deviation of $X$.",
                    _NONE)
@@ -51,7 +52,7 @@ def _gen_std(rng: random.Random, level: Level) -> Problem:
 
 @GENERATORS.add("pdf", **_LOOSE)
 def _gen_pdf(rng: random.Random, level: Level) -> Problem:
-    if level.difficulty == "easy" or rng.random() < 0.5:
+    if level.difficulty == "easy" or (level.difficulty == "medium" and rng.random() < 0.5):
         a = rng.randint(-3, 5)
         b = a + rng.choice((2, 4, 5, 8, 10))
         x = rng.randint(a, b)
@@ -67,14 +68,15 @@ def _gen_pdf(rng: random.Random, level: Level) -> Problem:
 def _gen_quantile(rng: random.Random, level: Level) -> Problem:
     a = rng.randint(-5, 10)
     b = a + rng.choice((4, 8, 10, 20))
-    q = rng.choice(("0.25", "0.5", "0.75", "0.1", "0.9")[: level.pick(3, 4, 5)])
+    qs = ("0.25", "0.5", "0.75", "0.1", "0.9")
+    q = rng.choice(level.pick(qs[:3], qs[:4], ("0.1", "0.9", "0.2", "0.8")))
     return Problem("quantile", {"distribution": f"uniform({a}, {b})", "q": q},
                    f"$X \\sim U({a}, {b})$. Find the {q} quantile of $X$.", _NONE)
 
 
 @GENERATORS.add("proportion_test", **_LOOSE)
 def _gen_proportion_test(rng: random.Random, level: Level) -> Problem:
-    z = rng.choice(_HALF[: level.pick(4, 6, 8)])
+    z = rng.choice(level.pick(_HALF[:4], _HALF[:6], _HALF[4:]))
     n = rng.choice((100, 400)) if z.denominator == 1 else 400  # SE 0.05 or 0.025 under 1/2
     x = Fraction(n, 2) + z * Fraction(n, 2) * (Fraction(1, 10) if n == 100 else Fraction(1, 20))
     return Problem("proportion_test", {"x": str(x), "n": str(n), "p0": "0.5"},
@@ -82,11 +84,19 @@ def _gen_proportion_test(rng: random.Random, level: Level) -> Problem:
                    "$\\alpha = 0.05$.", _NONE)
 
 
+def _confidence(rng: random.Random, level: Level) -> str:
+    """95% when easy, any of 90/95/99% at medium, 90% or 99% when hard."""
+    if level.difficulty == "easy":
+        return "0.95"
+    return rng.choice(("0.90", "0.95", "0.99") if level.difficulty == "medium" else
+                      ("0.90", "0.99"))
+
+
 @GENERATORS.add("margin_of_error", **_LOOSE)
 def _gen_margin(rng: random.Random, level: Level) -> Problem:
     n = rng.choice((16, 25, 36, 64, 100))
     sigma = round(n**0.5) * rng.choice((1, 2, 5))
-    conf = "0.95" if level.difficulty == "easy" else rng.choice(("0.90", "0.95", "0.99"))
+    conf = _confidence(rng, level)
     return Problem("margin_of_error", {"n": str(n), "sigma": str(sigma), "confidence": conf},
                    f"Find the margin of error of a {float(conf):.0%} z interval for a mean with "
                    f"$n = {n}$ and $\\sigma = {sigma}$.", _NONE)
@@ -95,7 +105,7 @@ def _gen_margin(rng: random.Random, level: Level) -> Problem:
 @GENERATORS.add("sample_size", **_LOOSE)
 def _gen_sample_size(rng: random.Random, level: Level) -> Problem:
     sigma, margin = rng.choice(((10, 2), (15, 3), (20, 5), (12, 2), (8, 1)))
-    conf = "0.95" if level.difficulty == "easy" else rng.choice(("0.90", "0.95", "0.99"))
+    conf = _confidence(rng, level)
     return Problem("sample_size", {"margin": str(margin), "sigma": str(sigma), "confidence": conf},
                    f"How large a sample gives a {float(conf):.0%} margin of error of at most "
                    f"{margin} for a mean, when $\\sigma = {sigma}$?", _NONE)

@@ -23,6 +23,8 @@ Examples
 ((X <= 3) & (X > 1), None)
 >>> parse_event("A and B given C")
 (A & B, C)
+>>> parse_event("not (A) or (B)")
+(B | ~A, None)
 >>> parse_event("X > ")
 Traceback (most recent call last):
 ...
@@ -161,8 +163,12 @@ class _Reader:
         start = self.peek()
         left_tokens = self.span()
         if not self.op(*_RELOPS):
-            if len(left_tokens) == 1 and left_tokens[0].kind == "NAME":
-                return Symbol(left_tokens[0].text)  # a named event
+            inner = left_tokens
+            while len(inner) >= 3 and inner[0].kind == "OP" and inner[0].text == "(" \
+                    and inner[-1].kind == "OP" and inner[-1].text == ")":
+                inner = inner[1:-1]  # (A) is the named event A
+            if len(inner) == 1 and inner[0].kind == "NAME":
+                return Symbol(inner[0].text)  # a named event
             if not left_tokens:
                 got = "the end" if start is None else f"'{start.text}'"
                 raise self.fail(f"expected an event, found {got}")

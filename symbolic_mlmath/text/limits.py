@@ -17,7 +17,10 @@ max_symbolic_exponent      1000       |n| in ``expr**n`` when ``expr`` is not a 
 max_root_digits            1000       digits of a number under a root (``sqrt``, ``**(1/3)``)
 max_factorial_arg          1000       n in ``factorial(n)``
 max_expr_nodes             20_000     nodes of one expression (``check_expr_size``)
-time_budget                10.0       seconds for ``run_bounded`` when none is given
+time_budget                10.0       seconds for ``run_bounded`` when none is given, and for
+                                      solving, checking and rendering one task
+check_time_budget          60.0       seconds for a derivation's self-check (``validate``:
+                                      every step re-verified and SymPy's own answer computed)
 parse_time_budget          3.0        seconds for reading one input whose numeric value SymPy
                                       would evaluate (towers like ``floor(e^(e^(e^e)))``)
 memory_bytes               1 GiB      memory a ``run_bounded`` worker may add to what it inherits
@@ -84,6 +87,7 @@ class Limits:
     max_factorial_arg: int = 1000
     max_expr_nodes: int = 20_000
     time_budget: float = 10.0
+    check_time_budget: float = 60.0
     parse_time_budget: float = 3.0
     memory_bytes: int = 1 << 30
 

@@ -79,6 +79,18 @@ def test_every_gradient_matches_finite_differences(level: str, seed: int) -> Non
         out = _ACT[part.split()[1]](z)
 
 
+@pytest.mark.parametrize("level", LEVELS)
+def test_every_step_is_nice(level: str) -> None:
+    """Every number in every step (forward pass, deltas, gradients) within the generator's
+    bounds: whole numbers up to 200, halves at most."""
+    from symbolic_mlmath.publish.worksheet import is_nice
+
+    gen = GENERATORS["backprop"]
+    for seed in range(6):
+        d = get_task("backprop").solve(_problem(level, seed).inputs)
+        assert is_nice(d, gen.max_numerator, gen.max_denominator)
+
+
 @pytest.mark.parametrize(("level", "seed"), CASES)
 def test_byte_identical_per_seed(level: str, seed: int) -> None:
     a, b = _problem(level, seed), _problem(level, seed)

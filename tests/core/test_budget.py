@@ -211,7 +211,7 @@ def _one_line_budget_error(info: pytest.ExceptionInfo, stage: str) -> None:
 
 def test_validate_runs_under_the_time_budget() -> None:
     d = sm.solve("rref", matrix=SYMBOLIC_3x4)
-    with limits(time_budget=0.3), pytest.raises(LimitError) as info:
+    with limits(check_time_budget=0.3), pytest.raises(LimitError) as info:
         d.validate()
     _one_line_budget_error(info, "validating")
 

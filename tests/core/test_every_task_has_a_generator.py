@@ -41,3 +41,43 @@ def test_each_key_is_accepted_by_its_tasks_checker(name: str) -> None:
         answer = answer.split("dL/dW1 = ")[1].split("]], ")[0] + "]]"
     v = sm.check(name, answer=answer, **inputs)
     assert v.correct is True, (inputs, answer, v.feedback)
+
+
+_DUMP = """
+import random
+from symbolic_mlmath.core.problems import Level
+from symbolic_mlmath.core.subjects import table
+for name, gen in sorted(table("generators").items()):
+    for level in ("easy", "medium", "hard"):
+        for seed in range(3):
+            print(repr(gen.problem(random.Random(seed), Level(level))))
+"""
+
+
+def test_problems_are_the_same_in_every_process() -> None:
+    """Byte-identical per seed whatever the hash seed (no set or dict-of-set order leaks)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import symbolic_mlmath
+
+    root = str(Path(symbolic_mlmath.__file__).resolve().parents[1])  # this checkout's package
+    path = os.pathsep.join([root, *filter(None, [os.environ.get("PYTHONPATH")])])
+    outs = []
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": path}
+        run = subprocess.run([sys.executable, "-c", _DUMP], capture_output=True, text=True,
+                             env=env, timeout=300, check=True)
+        outs.append(run.stdout)
+    assert outs[0] == outs[1] and outs[0].count("Problem(task=") == 9 * len(table("generators"))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_difficulty_changes_every_problem(name: str) -> None:
+    gen = table("generators")[name]
+    for seed in range(6):
+        easy = gen.problem(random.Random(seed), Level("easy"))
+        hard = gen.problem(random.Random(seed), Level("hard"))
+        assert easy.inputs != hard.inputs, (seed, easy.inputs)

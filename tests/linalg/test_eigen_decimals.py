@@ -12,7 +12,12 @@ Every reference below is worked by hand:
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_EVEN, Decimal
+from fractions import Fraction
+
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 import symbolic_mlmath as sm
 
@@ -114,4 +119,84 @@ DATA = "[[2,0],[0,2],[3,1],[1,3]]"
 ])
 def test_pca_parts_in_decimals(answer, right) -> None:
     v = sm.check("pca", answer=answer, data=DATA)
+    assert v.correct is right, v.feedback
+
+
+# [[122, -110], [132, -119]] = P diag(1, 2) P^-1 with P = [[10, 11], [11, 12]] (det -1): its
+# eigenvectors t[10, 11] (λ = 1) and t[11, 12] (λ = 2) are so close that, to one place,
+# [1.4, 1.5] and [1.3, 1.4] each round from both eigenspaces (worked by hand: [1.4, 1.5] is
+# s[10, 11] for s in [0.1318, 0.1409] and t[11, 12] for t in [0.1227, 0.1292]).
+CLOSE = "[[122,-110],[132,-119]]"
+
+
+@pytest.mark.parametrize(("answer", "right"), [
+    ("[1.4, 1.5], [1.3, 1.4]", True),  # one reading gives each eigenspace its vector
+    ("[1.3, 1.4], [1.4, 1.5]", True),
+    ("[1.4, 1.5], [1.4, 1.5]", False),  # each rounds from an eigenvector, but not independent
+    ("[1.4, 1.7], [1.3, 1.4]", False),  # s in [0.150, 0.159] and in [0.135, 0.145]: no
+    ("[10, 11], [11, 12]", True),
+])
+def test_a_vector_rounding_from_two_eigenspaces_may_be_read_as_either(answer, right) -> None:
+    v = sm.check("eigenvectors", answer=answer, matrix=CLOSE)
+    assert v.correct is right, v.feedback
+
+
+def _rounded(x: Fraction, places: int) -> str:
+    """x correctly rounded, by Python's decimal module (an independent reference)."""
+    q = Decimal(1).scaleb(-places)
+    return str((Decimal(x.numerator) / Decimal(x.denominator)).quantize(q, ROUND_HALF_EVEN))
+
+
+def _tie(x: Fraction, places: int) -> bool:
+    y = 2 * x * 10**places
+    return y.denominator == 1 and y.numerator % 2 == 1
+
+
+@settings(max_examples=25)
+@given(p=st.lists(st.integers(-6, 6), min_size=4, max_size=4),
+       d=st.lists(st.integers(-4, 4), min_size=2, max_size=2, unique=True),
+       scales=st.lists(st.tuples(st.integers(-40, 40).filter(bool), st.integers(1, 9)),
+                       min_size=2, max_size=2),
+       places=st.integers(1, 3))
+def test_rounded_eigenvectors_and_diagonalisations_are_accepted(p, d, scales, places) -> None:
+    a, b, c, e = (Fraction(x) for x in p)
+    det = a * e - b * c
+    assume(det != 0)
+    P = [[a, b], [c, e]]
+    inv = [[e / det, -b / det], [-c / det, a / det]]
+    A = [[sum(P[i][k] * d[k] * inv[k][j] for k in range(2)) for j in range(2)]
+         for i in range(2)]
+    cols = []
+    for j, (num, den) in enumerate(scales):
+        exact = [Fraction(num, den) * P[i][j] for i in range(2)]
+        assume(not any(_tie(x, places) for x in exact))
+        cols.append([_rounded(x, places) for x in exact])
+    w = [[Fraction(x) for x in col] for col in cols]
+    assume(w[0][0] * w[1][1] - w[0][1] * w[1][0] != 0)  # the written vectors independent
+    matrix = "[" + ", ".join("[" + ", ".join(str(x) for x in row) + "]" for row in A) + "]"
+    answer = ", ".join("[" + ", ".join(col) + "]" for col in cols)
+    v = sm.check("eigenvectors", answer=answer, matrix=matrix)
+    assert v.correct is True, (matrix, answer, v.feedback)
+    written_p = "[" + ", ".join(f"[{cols[0][i]}, {cols[1][i]}]" for i in range(2)) + "]"
+    v = sm.check("diagonalize", answer=f"P = {written_p}, D = [[{d[0]}, 0], [0, {d[1]}]]",
+                 matrix=matrix)
+    assert v.correct is True, (matrix, written_p, v.feedback)
+
+
+# Four points (±1, 0), (0, ±1): covariance (2/3) I, so both variances are 2/3 and every unit
+# vector is a first principal component (any orthonormal pair is a pair of components).
+ROUND = "[[1,0],[-1,0],[0,1],[0,-1]]"
+
+
+@pytest.mark.parametrize(("answer", "right"), [
+    ("[0, 1]", True),
+    ("[0.6, 0.8]", True),  # exactly unit
+    ("[0.71, 0.71]", True),  # (1, 1)/sqrt(2) rounded
+    ("[[0.6, 0.8], [-0.8, 0.6]]", True),
+    ("[[0.6, 0.8], [0.8, 0.6]]", False),  # not orthogonal
+    ("[1, 1]", False),  # not a unit vector
+    ("[0.71, 0.72]", False),  # x >= 0.705, y >= 0.715 give x^2 + y^2 >= 1.008
+])
+def test_repeated_variances_leave_the_components_free(answer, right) -> None:
+    v = sm.check("pca", answer={"components": answer}, data=ROUND)
     assert v.correct is right, v.feedback

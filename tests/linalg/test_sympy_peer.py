@@ -316,7 +316,22 @@ def test_several_right_hand_sides_as_sympy() -> None:  # test_gauss_jordan_solve
     B = "[[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]"
     assert sm.check("solve_system", answer=B, A="[[1,0,0],[0,1,0],[0,0,1]]", b=B).correct
     sm.solve("solve_system", A="[[1,0,0],[0,1,0],[0,0,1]]", b=B).validate()
-    from symbolic_mlmath.core.errors import InputError
 
-    with pytest.raises(InputError, match="one at a time"):  # SymPy: a parametrised family
-        sm.solve("solve_system", A="[[1,2,3],[4,5,6],[7,8,9]]", b="[[3,4],[6,8],[9,12]]")
+
+GJ_MANY = [  # test_solvers.py: test_gauss_jordan_solve, B with several columns
+    ("gj-2cols-params", "[[1,2,3],[4,5,6],[7,8,9]]", "[[3,4],[6,8],[9,12]]",
+     "[[tau0 - 1, tau1 - 4/3], [-2tau0 + 2, -2tau1 + 8/3], [tau0, tau1]]"),
+    ("gj-tall-2cols", "[[1,5,3],[2,1,6],[1,7,9],[1,4,3]]", "[[0,0],[0,0],[1,2],[0,0]]",
+     "[[-1/2, -2/2], [0, 0], [1/6, 2/6]]"),
+    ("gj-tall-2nd-none", "[[1,5,3],[2,1,6],[1,7,9],[1,4,3]]", "[[0,0],[0,0],[1,0],[0,1]]",
+     "no solution"),
+    ("gj-tall-1st-none", "[[1,5,3],[2,1,6],[1,7,9],[1,4,3]]", "[[0,0],[0,0],[0,1],[1,0]]",
+     "no solution"),
+]
+
+
+@pytest.mark.parametrize(("name", "A", "B", "answer"), GJ_MANY, ids=[g[0] for g in GJ_MANY])
+def test_several_right_hand_sides_every_kind(name, A, B, answer) -> None:
+    v = sm.check("solve_system", answer=answer, A=A, b=B)
+    assert v.correct is True, v.feedback
+    sm.solve("solve_system", A=A, b=B).validate()

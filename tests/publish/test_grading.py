@@ -222,6 +222,29 @@ def test_processes_give_the_serial_records(small_class, tmp_path):
     assert _records(tmp_path / "serial") == _records(tmp_path / "jobs")
 
 
+def _grade_or_die(chunk, time_limit):
+    """Grade a chunk in a pool process; a chunk holding the id "die" kills its process."""
+    import os
+
+    if any('"die"' in text for _, text in chunk):
+        os._exit(9)
+    return grading.grade_chunk(chunk, time_limit)
+
+
+def test_a_dying_process_does_not_stop_the_batch():
+    from symbolic_mlmath.publish.grading.batch import _chunks, _run_local
+
+    lines = [(n, json.dumps(_sub(id=f"a{n}", student=f"s{n}"))) for n in range(1, 13)]
+    lines[5] = (6, json.dumps(_sub(id="die", student="zed")))
+    out = [r for rs in _run_local(_chunks(lines, 2), 2, 5.0, _grade_or_die) for r in rs]
+    assert [r["line"] for r in out] == list(range(1, 13))  # every line, in order
+    dead = [r for r in out if r["status"] != "graded"]
+    assert {r["id"] for r in dead} == {"die", "a5"}  # the chunk that kills, nothing else
+    assert all(r["status"] == "internal error" and "a rerun grades it again" in r["feedback"]
+               for r in dead)
+    assert next(r for r in out if r["id"] == "die")["student"] == "zed"
+
+
 def test_dask_local_cluster_gives_the_serial_records(small_class, tmp_path):
     distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
     _, path = small_class
@@ -242,6 +265,26 @@ def test_a_scheduler_that_is_not_an_address_is_one_line(small_class, tmp_path):
     assert r.stderr.startswith("error: scheduler: cannot connect to the Dask scheduler")
     assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
     assert not (tmp_path / "o" / "verdicts.jsonl").exists()  # nothing written
+
+
+@pytest.mark.slow
+def test_a_chunk_that_kills_dask_workers_does_not_stop_the_batch():
+    distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
+    import dask
+
+    from symbolic_mlmath.publish.grading.batch import _chunks, _run_dask
+
+    lines = [(n, json.dumps(_sub(id=f"a{n}"))) for n in range(1, 9)]
+    lines[4] = (5, json.dumps(_sub(id="die")))
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                     dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        out = [r for rs in _run_dask(_chunks(lines, 2), client, False, 5.0, _grade_or_die)
+               for r in rs]
+    assert [r["line"] for r in out] == list(range(1, 9))
+    assert {r["id"] for r in out if r["status"] != "graded"} == {"die", "a6"}
+    assert all(r["status"] == "internal error" for r in out if r["id"] in ("die", "a6"))
 
 
 def _cli(*args):

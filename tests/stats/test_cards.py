@@ -88,3 +88,50 @@ def test_card_errors_are_one_line(event, draws, word):
 def test_draws_only_for_cards():
     with pytest.raises(InputError):
         solve("probability", variables={"X": "die(6)"}, event="X = 1", draws=2)
+
+
+# ------------------------------------------------------------------ property: laws vs brute force
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_RANKS = ["ace", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "jack",
+          "queen", "king"]
+_TRUTH = {  # a card is (rank 1..13, suit letter); the test's own reading of the words
+    **{w: (lambda c, r=r: c[0] == r) for r, w in enumerate(_RANKS, 1)},
+    "heart": lambda c: c[1] == "H", "diamond": lambda c: c[1] == "D",
+    "club": lambda c: c[1] == "C", "spade": lambda c: c[1] == "S",
+    "red": lambda c: c[1] in "HD", "black": lambda c: c[1] in "CS",
+    "face": lambda c: c[0] > 10,
+}
+
+
+def _events(draws: int):
+    leaf = st.builds(lambda w, k: (f"{w}{k}" if draws > 1 else w,
+                                   lambda cs, w=w, k=k: _TRUTH[w](cs[k - 1])),
+                     st.sampled_from(sorted(_TRUTH)), st.integers(1, draws))
+
+    def combine(children):
+        both = st.tuples(children, children)
+        return st.one_of(
+            st.builds(lambda p: (f"not ({p[0]})", lambda cs, f=p[1]: not f(cs)), children),
+            st.builds(lambda ab: (f"({ab[0][0]}) and ({ab[1][0]})",
+                                  lambda cs, a=ab[0][1], b=ab[1][1]: a(cs) and b(cs)), both),
+            st.builds(lambda ab: (f"({ab[0][0]}) or ({ab[1][0]})",
+                                  lambda cs, a=ab[0][1], b=ab[1][1]: a(cs) or b(cs)), both))
+
+    return st.recursive(leaf, combine, max_leaves=3)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.data())
+def test_laws_agree_with_brute_force(data):
+    draws = data.draw(st.sampled_from([1, 2]))
+    replacement = data.draw(st.booleans()) if draws == 2 else False
+    text, pred = data.draw(_events(draws))
+    deck = [(r, s) for s in "HDCS" for r in range(1, 14)]
+    outs = (list(itertools.product(deck, repeat=draws)) if replacement
+            else list(itertools.permutations(deck, draws)))
+    want = Fraction(sum(1 for o in outs if pred(o)), len(outs))
+    d = solve("probability", variables="cards", event=text, draws=draws,
+              replacement=replacement)
+    assert d.result == _r(want), text

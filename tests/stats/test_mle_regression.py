@@ -174,3 +174,45 @@ def test_checking(answer, ok, named):
 def test_bad_input(inputs, message):
     with pytest.raises(InputError, match=message):
         sm.solve("mle", distribution="linear_regression", **inputs)
+
+
+def test_symbolic_sample_gives_the_textbook_formulas():
+    from sympy import IndexedBase, Symbol, cancel
+
+    d = _mle(None, None).validate()
+    n = Symbol("n", integer=True, positive=True)
+    i = Symbol("i", integer=True, positive=True)
+    x, y = IndexedBase("x", real=True), IndexedBase("y", real=True)
+    Sx, Sy = Sum(x[i], (i, 1, n)), Sum(y[i], (i, 1, n))
+    Sxx, Sxy, Syy = Sum(x[i] ** 2, (i, 1, n)), Sum(x[i] * y[i], (i, 1, n)), Sum(y[i] ** 2, (i, 1, n))
+    b = (n * Sxy - Sx * Sy) / (n * Sxx - Sx**2)
+    assert cancel(d.result["b"] - b) == 0
+    assert cancel(d.result["a"] - (Sy - b * Sx) / n) == 0
+    assert cancel(d.result["sigma^2"] - (Syy - (Sy - b * Sx) / n * Sy - b * Sxy) / n) == 0
+    assert _mle(None, None, known={"sigma": 2}).validate().result["b"] == d.result["b"]
+
+
+def test_symbolic_wrong_normal_equation_is_caught():
+    d = _mle(None, None)
+    n = d.steps[0].given["n"]
+    e1, e2 = d.steps[3].after
+    bad = Tuple(e1, Eq(e2.lhs, e2.rhs + n))  # Σxy + n instead of Σxy
+    with pytest.raises(DerivationError, match="mle_normal_equations"):
+        _tampered(d, 3, after=bad).validate()
+
+
+@pytest.mark.parametrize(("answer", "ok", "named"), [
+    ("b = (n sum(x_i y_i) - sum(x_i) sum(y_i))/(n sum(x_i^2) - sum(x_i)^2), a = ybar - b xbar",
+     True, ""),
+    ("b = (sum(x_i y_i) - n xbar ybar)/(sum(x_i^2) - n xbar^2)", True, ""),
+    ("sigma^2 = (sum(y_i^2) - n ybar^2 - (sum(x_i y_i) - n xbar ybar)^2/(sum(x_i^2) - n xbar^2))/n",
+     True, ""),
+    ("sigma^2 = (sum(y_i^2) - n ybar^2 - (sum(x_i y_i) - n xbar ybar)^2/(sum(x_i^2) - n xbar^2))"
+     "/(n - 2)", False, "n - 2"),
+    ("b = sum(x_i y_i)/sum(x_i^2)", False, "differ"),
+    ("a = ybar - c xbar", False, "not a statistic"),
+])
+def test_checking_symbolic(answer, ok, named):
+    v = sm.check("mle", answer=answer, distribution="linear_regression")
+    assert v.correct is ok, v.feedback
+    assert named in v.feedback

@@ -56,6 +56,19 @@ def test_answers_and_refusals():
     assert check("probability", answer="0.5", variables=U01, event="X + Y < 1").correct
     with pytest.raises(InputError, match="inequalities"):
         solve("probability", variables=U01, event="X + Y = 1")
-    with pytest.raises(InputError):
+    with pytest.raises(InputError):  # three uniforms: no triple integrals here
         solve("probability", variables={"X": "uniform(0, 1)", "Y": "uniform(0, 1)",
                                         "Z": "uniform(0, 1)"}, event="X + Y + Z < 1")
+
+
+@pytest.mark.parametrize(("event", "ref"), [
+    ("X < 2Y", lambda: stats.norm(-2, 17 ** 0.5).cdf(0)),            # X - 2Y ~ N(-2, sqrt 17)
+    ("X - Y > 1/2", lambda: stats.norm(-1, 5 ** 0.5).sf(0.5)),        # X - Y ~ N(-1, sqrt 5)
+    ("X + Y + Z <= 3", lambda: stats.norm(3, 14 ** 0.5).cdf(3)),      # N(0+1+2, sqrt(1+4+9))
+])
+def test_normals_combine_against_scipy(event, ref):
+    variables = {"X": "normal(0, 1)", "Y": "normal(1, 2)", "Z": "normal(2, 3)"}
+    d = solve("probability", variables=variables, event=event)
+    assert d.steps[0].rule.value == "normal_combination"
+    assert abs(float(d.result) - ref()) < 1e-14
+    d.validate()

@@ -110,18 +110,65 @@ def _warm() -> None:
     all_tasks()
 
 
-def _run_local(chunks: Iterable[list], jobs: int, time_limit: float | None) -> Iterator[list[dict]]:
+def _run_local(chunks: Iterable[list], jobs: int, time_limit: float | None,
+               fn: Callable[..., list[dict]] = grade_chunk) -> Iterator[list[dict]]:
+    """Results of ``fn`` on every chunk, in order, on ``jobs`` local processes.
+
+    A process that dies (killed, out of memory) breaks the pool: the chunks in flight are
+    graded again on a fresh pool one at a time, and the one that breaks it alone is recorded
+    as not graded (``internal error``, so a rerun tries it again); the batch goes on.
+    """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     if sys.platform == "win32":  # pragma: no cover
         ctx = multiprocessing.get_context("spawn")
     else:  # forked from a server that has SymPy and this module loaded: a fast start
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["sympy", __name__])
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_warm) as ex:
-        yield from _ordered(lambda ch: ex.submit(grade_chunk, ch, time_limit),
-                            lambda f: f.result(), chunks, 4 * jobs)
+    todo: Iterator[list] = iter(chunks)
+    suspects: deque = deque()  # in flight when a pool broke: graded one at a time
+    window = 4 * jobs
+    while True:
+        pending: deque = deque()  # (chunk, future), in order
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_warm) as ex:
+            try:
+                while suspects:
+                    res = ex.submit(fn, suspects[0], time_limit).result()
+                    suspects.popleft()
+                    yield res
+                for ch in todo:
+                    pending.append((ch, None))  # kept even if the submit finds the pool broken
+                    pending[-1] = (ch, ex.submit(fn, ch, time_limit))
+                    if len(pending) >= window:
+                        res = pending[0][1].result()
+                        pending.popleft()
+                        yield res
+                while pending:
+                    res = pending[0][1].result()
+                    pending.popleft()
+                    yield res
+                return
+            except BrokenProcessPool:
+                pass
+        if suspects:  # it broke the pool on its own
+            yield [_died(n, text) for n, text in suspects.popleft()]
+        else:
+            suspects.extend(ch for ch, _ in pending)
+
+
+def _died(n: int, text: str) -> dict:
+    _, sid = peek_key(n, text)
+    try:
+        sub = json.loads(text)
+    except (ValueError, RecursionError):
+        sub = None
+    who = [sub.get(k) if isinstance(sub, dict) and isinstance(sub.get(k), str) else None
+           for k in ("student", "task")]
+    return record(sid, *(w[:200] if w else None for w in who), "internal error",
+                  "the grading process stopped (killed, or out of memory) while this "
+                  "submission was in its chunk; a rerun grades it again") | {"line": n}
 
 
 def _dask_client(scheduler: Any) -> tuple[Any, bool]:
@@ -152,12 +199,29 @@ def _dask_client(scheduler: Any) -> tuple[Any, bool]:
     return client, own
 
 
-def _run_dask(chunks: Iterable[list], client: Any, own: bool,
-              time_limit: float | None) -> Iterator[list[dict]]:
+def _run_dask(chunks: Iterable[list], client: Any, own: bool, time_limit: float | None,
+              fn: Callable[..., list[dict]] = grade_chunk) -> Iterator[list[dict]]:
+    """Results of ``fn`` on every chunk, in order, on the cluster. A chunk given up with
+    ``KilledWorker`` (its workers died, Dask's retries used) is sent once more on its own
+    (it may have only shared a worker with the culprit); if it kills again it is recorded
+    as not graded (``internal error``); the batch goes on."""
+    from distributed import KilledWorker
+
+    def result(pair: tuple) -> list[dict]:
+        ch, fut = pair
+        try:
+            return fut.result()
+        except KilledWorker:
+            pass
+        try:
+            return client.submit(fn, ch, time_limit, pure=False).result()
+        except KilledWorker:
+            return [_died(n, text) for n, text in ch]
+
     try:
         nthreads = sum(client.nthreads().values()) or 1
-        yield from _ordered(lambda ch: client.submit(grade_chunk, ch, time_limit, pure=False),
-                            lambda f: f.result(), chunks, 4 * nthreads)
+        yield from _ordered(lambda ch: (ch, client.submit(fn, ch, time_limit, pure=False)),
+                            result, chunks, 4 * nthreads)
     finally:
         if own:
             client.close()

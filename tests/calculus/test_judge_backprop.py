@@ -152,18 +152,22 @@ def test_symbolic_parameters_are_a_clear_error():
 
 
 # ------------------------------------------------------------------ generated workings
-def _forward_backward(W1, b1, W2, b2, x, y):
-    """numpy: one hidden sigmoid layer, an identity output, squared loss."""
-    a1 = _sig(W1 @ x + b1)
+_ACT = {"sigmoid": (_sig, lambda a: a * (1 - a)), "tanh": (np.tanh, lambda a: 1 - a**2)}
+
+
+def _forward_backward(W1, b1, W2, b2, x, y, act="sigmoid"):
+    """numpy: one hidden layer (sigmoid or tanh), an identity output, squared loss."""
+    g, dg = _ACT[act]
+    a1 = g(W1 @ x + b1)
     a2 = W2 @ a1 + b2
     d2 = a2 - y
-    d1 = (W2.T @ d2) * a1 * (1 - a1)
+    d1 = (W2.T @ d2) * dg(a1)
     return a1, d2, d1, np.outer(d2, a1), np.outer(d1, x)
 
 
-def _numeric_grad(W1, b1, W2, b2, x, y, j, k, h=1e-6):
+def _numeric_grad(W1, b1, W2, b2, x, y, j, k, act="sigmoid", h=1e-6):
     def loss(W):
-        a1 = _sig(W @ x + b1)
+        a1 = _ACT[act][0](W @ x + b1)
         return 0.5 * float(np.sum((W2 @ a1 + b2 - y) ** 2))
     E = np.zeros_like(W1)
     E[j, k] = h
@@ -184,16 +188,16 @@ def networks(draw):
     b2 = np.array([draw(ints) / 10])
     x = np.array([float(draw(st.integers(-3, 3))) for _ in range(n0)])
     y = np.array([float(draw(st.integers(-2, 2)))])
-    return W1, b1, W2, b2, x, y
+    return W1, b1, W2, b2, x, y, draw(st.sampled_from(["sigmoid", "tanh"]))
 
 
 def _short(v):
     return "[" + ",".join(f"{t:g}" for t in v) + "]"
 
 
-def _inputs(W1, b1, W2, b2, x, y):
+def _inputs(W1, b1, W2, b2, x, y, act):
     rows = lambda M: "[" + ",".join(_short(r) for r in M) + "]"  # noqa: E731
-    return {"network": f"{len(x)} -> {len(b1)} sigmoid -> 1 identity",
+    return {"network": f"{len(x)} -> {len(b1)} {act} -> 1 identity",
             "x": str([int(t) for t in x]), "y": str([int(t) for t in y]),
             "params": f"W1={rows(W1)};b1={_short(b1)};W2={rows(W2)};b2={_short(b2)}"}
 
@@ -205,14 +209,14 @@ _SETTINGS = settings(max_examples=15, deadline=None,
 @_SETTINGS
 @given(networks(), st.integers(0, 10**6))
 def test_generated_backprop_workings_pass_and_slips_are_caught(net, seed):
-    W1, b1, W2, b2, x, y = net
-    a1, d2, d1, dW2, dW1 = _forward_backward(W1, b1, W2, b2, x, y)
-    fd = _numeric_grad(W1, b1, W2, b2, x, y, 0, 0)
+    W1, b1, W2, b2, x, y, act = net
+    a1, d2, d1, dW2, dW1 = _forward_backward(W1, b1, W2, b2, x, y, act)
+    fd = _numeric_grad(W1, b1, W2, b2, x, y, 0, 0, act)
     assert abs(fd - dW1[0, 0]) < 1e-6  # numpy's backward pass agrees with finite differences
     lines = [f"a1 = {_fmt(a1)}", f"δ2_1 = {d2[0]:.6f}", f"dL/dW2 = [{_fmt(dW2[0])}]",
              f"dL/db2_1 = {d2[0]:.6f}", f"δ1 = {_fmt(d1)}",
              "dL/dW1 = [" + ", ".join(_fmt(r) for r in dW1) + "]", f"dL/db1 = {_fmt(d1)}"]
-    inputs = _inputs(W1, b1, W2, b2, x, y)
+    inputs = _inputs(W1, b1, W2, b2, x, y, act)
     v = sm.check("backprop", working=lines, **inputs)
     assert v.correct is True, v.to_text()
     rng = random.Random(seed)

@@ -69,9 +69,11 @@ def _coincidences(A: Any, params: list) -> list[dict]:
     return out
 
 
-def eigen_cases(A: Any, roots: list, *, spaces: bool) -> tuple[list[Any], list[dict]]:
-    """The pivot conditions (``spaces``: the eigenspaces were row reduced) and the excluded
-    values of a single parameter (pivot zeros and eigenvalue coincidences), sorted."""
+def eigen_cases(A: Any, roots: list, *, spaces: bool,
+                divisors: list | None = None) -> tuple[list[Any], list[dict]]:
+    """The pivot conditions (``spaces``: the eigenspaces were row reduced; ``divisors``: what
+    those reductions divided by, else they are redone) and the excluded values (pivot zeros
+    and eigenvalue coincidences)."""
     from sympy import CRootOf, Float, eye
 
     from symbolic_mlmath.linalg.elimination import eliminate
@@ -80,8 +82,8 @@ def eigen_cases(A: Any, roots: list, *, spaces: bool) -> tuple[list[Any], list[d
     if not params or any(r.has(CRootOf, Float) for r in roots) \
             or not all(x.is_rational_function(*params) for x in A):  # cos(t): no split
         return [], []
-    exprs: list[Any] = []
-    if spaces:
+    exprs: list[Any] = [e for e in divisors or () if getattr(e, "free_symbols", None)]
+    if spaces and divisors is None:
         for r in dict.fromkeys(roots):
             el = eliminate((A - r * eye(A.rows)).as_immutable(), reduced=True)
             exprs += [e for e in (el.backend.to_sympy(d) for d in el.divisors)
@@ -110,10 +112,10 @@ def case_value(task: str, result: Any) -> Any:
 
 
 def with_eigen_cases(A: Any, steps: list, task: str, roots: list,
-                     derive: Callable[[Any], Any]) -> list:
+                     derive: Callable[[Any], Any], divisors: list | None = None) -> list:
     """``steps`` with the pivots' assumption first and each excluded value worked at the end
     (``derive(A with the value put in).result``)."""
-    conds, cases = eigen_cases(A, roots, spaces=task != "eigenvalues")
+    conds, cases = eigen_cases(A, roots, spaces=task != "eigenvalues", divisors=divisors)
     if not conds and not cases:
         return steps
     out = list(steps)

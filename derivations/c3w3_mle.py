@@ -137,8 +137,23 @@ def build(t: Topic) -> None:
     xs, ys = [1, 2, 3, 4, 5], ["1.1", "1.9", "3.2", "3.8", "5.1"]
     dr = t.solve("linear_regression", x=xs, y=ys)
     X = np.column_stack([np.ones(5), np.array(xs, dtype=float)])
-    t.numeric_check("coefficients vs numpy.linalg.lstsq", dr.result["coefficients"],
-                    np.linalg.lstsq(X, np.array([float(v) for v in ys]), rcond=None)[0])
+    coef = np.linalg.lstsq(X, np.array([float(v) for v in ys]), rcond=None)[0]
+    t.numeric_check("coefficients vs numpy.linalg.lstsq", dr.result["coefficients"], coef)
+    t.text(r"""
+        The same fit **derived as a maximum likelihood estimate**: the likelihood
+        $\prod_i N(y_i; a + b x_i, \sigma^2)$, its logarithm, the score in $a$, $b$ and
+        $\sigma^2$, the normal equations it reduces to, their exact solution and the
+        Hessian. The MLE of the noise variance is $\hat\sigma^2 = \mathrm{RSS}/n$, not
+        $\mathrm{RSS}/(n - 2)$.
+    """)
+    dm = t.solve("mle", distribution="linear_regression", x=xs, y=ys)
+    yv = np.array([float(v) for v in ys])
+    resid = yv - X @ coef
+    t.numeric_check("a, b, σ̂² vs lstsq and its residuals (RSS / n)",
+                    [dm.result["a"], dm.result["b"], dm.result["sigma^2"]],
+                    [coef[0], coef[1], float(resid @ resid) / len(xs)])
+    t.solve("mle", distribution="linear_regression",
+            heading="Over a symbolic sample $(x_1, y_1), \\dots, (x_n, y_n)$")
 
 
 if __name__ == "__main__":

@@ -152,6 +152,25 @@ def build(t: Topic) -> None:
     t.figure("power_curve", _power_figure(curve, 100),
              "The power curve rises from α at μ₀ towards 1 as the true mean moves away.")
     t.text(r"""
+        For a **t test** the statistic under $H_1$ follows a **noncentral t** law with
+        $n - 1$ degrees of freedom and noncentrality $\delta = d\sqrt n$ ($d$ the
+        standardised effect). The power has no closed form in $n$, so the smallest sample
+        size is found by stepping $n$ up from the z-test estimate until the power reaches
+        the target.
+    """)
+    dn = t.solve("sample_size", power="0.8", effect="0.5", test="t")
+    from scipy import stats as sps
+
+    def t_power(m):
+        c = sps.t.isf(0.025, m - 1)
+        law = sps.nct(m - 1, 0.5 * m**0.5)
+        return law.sf(c) + law.cdf(-c)
+
+    n_t = int(dn.result)
+    t.numeric_check("scipy.stats.nct: the power at n reaches 0.8", 1, float(t_power(n_t) >= 0.8))
+    t.numeric_check("scipy.stats.nct: the power at n - 1 falls short", 1,
+                    float(t_power(n_t - 1) < 0.8))
+    t.text(r"""
         An **A/B test** compares conversion rates; the **lift** is the relative change
         $(p_v - p_c)/p_c$, with the interval of the difference scaled by $p_c$.
     """)

@@ -410,20 +410,29 @@ def _explain(ctx: _Ctx, state: dict, line: _Line) -> Slip | None:
     bad, _ = _bad(ctx, state, line)
     if not bad:
         return None
-    key, got, own = bad[0]
+    key, _, own = bad[0]
     want = ctx.exact.get(key) if own is None else own
     where = _name(key)
+    keys = set(line.keys)
+    written = dict(zip(line.keys, _line_values(ctx, state, line)[0], strict=True))
     with mpmath.workdps(_DPS):
-        known = {k: v for k, v in state.items() if k != key}
-        if want is not None and want != 0 and _close(-want, got, line.places):
+        known = {k: v for k, v in state.items() if k not in keys}
+
+        def explains(values: dict) -> bool:
+            """The changed pass gives every entry of the line, and differs from the learner's
+            own pass where the line is wrong."""
+            if not all(_close(values.get(k), g, line.places) for k, g in written.items()):
+                return False
+            return not any(_close(o if o is not None else ctx.exact.get(k), values.get(k),
+                                  line.places) for k, _, o in bad)
+
+        base = run_network(ctx, known)
+        if explains({k: -v for k, v in base.items() if k in keys}):
             return Slip(SIGN, "the sign is flipped", want, where)
-        if key[0] == "a" and _close(run_network(ctx, known).get(("z", *key[1:])), got,
-                                    line.places):
-            return Slip(NOT_ACTIVATED, f"{where} is g(z), not z", want, where)
+        if key[0] == "a" and explains({k: base.get(("z", *k[1:])) for k in keys}):
+            return Slip(NOT_ACTIVATED, "a = g(z), not z", want, where)
         for change, mistake, detail in one_law_changes(ctx):
-            v = run_network(ctx, known, change).get(key)
-            if v is not None and _close(v, got, line.places) and not _close(want, v,
-                                                                             line.places):
+            if explains(run_network(ctx, known, change)):
                 return Slip(mistake, detail, want, where)
     return Slip(ARITH, "", want, where)
 

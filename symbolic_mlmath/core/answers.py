@@ -309,6 +309,9 @@ def compare(
         expected = _sympify(expected)
     if isinstance(got, int | float) and not isinstance(got, bool):
         got = _sympify(got)
+    from symbolic_mlmath.core.imaginary import imaginary_unit
+
+    got = imaginary_unit(expected, got)
     if isinstance(expected, bool):
         if isinstance(got, bool) or got in (0, 1):
             ok = bool(got) == expected

@@ -149,13 +149,23 @@ def derive_charpoly(M: Any, variable: Any = None) -> Derivation:
 
 
 # ------------------------------------------------------------------ eigenvalues
-def _cases(A: Any, steps: list, task: str, roots: list, derive: Any) -> list:
-    """Steps with the parameter cases of an eigen task (see ``linalg.eigen_cases``)."""
+def _cases(A: Any, steps: list, task: str, roots: list, derive: Any,
+           divisors: list | None = None) -> list:
+    """Steps with the parameter cases of an eigen task (see ``linalg.eigen_cases``), worked
+    within a share of the time budget (at most 3 s); past it the steps are left as they are."""
     if not A.free_symbols:
         return steps
     from symbolic_mlmath.linalg.eigen_cases import with_eigen_cases
+    from symbolic_mlmath.text.budget import remaining, time_budget
+    from symbolic_mlmath.text.limits import TimeBudgetExceeded
 
-    return with_eigen_cases(A, steps, task, roots, derive)
+    left = remaining()
+    share = 3.0 if left is None else min(3.0, left / 3)
+    try:
+        with time_budget(share, what="the parameter cases"):
+            return with_eigen_cases(A, steps, task, roots, derive, divisors)
+    except TimeBudgetExceeded:
+        return steps
 
 
 def eigenvalue_steps(A: Any, lam: Any) -> tuple[list[Step], list[Any], bool]:
@@ -196,7 +206,12 @@ def derive_eigenvalues(M: Any) -> Derivation:
     steps = _cases(A, steps, "eigenvalues", rs, derive_eigenvalues)
 
     def reference() -> list:  # SymPy's own eigenvalues, not our roots
-        return sorted(A.as_mutable().eigenvals(multiple=True), key=eigen_key)
+        theirs = sorted(A.as_mutable().eigenvals(multiple=True), key=eigen_key)
+        if A.free_symbols:  # symbolic: no common order (cos t ± i sin t vs ± sqrt(-sin² t))
+            from symbolic_mlmath.linalg.eigen_cases import same_multiset_at_points
+
+            return rs if same_multiset_at_points(rs, theirs) else theirs
+        return theirs
 
     numeric = any(r.has(Float) for r in rs)  # the roots verifier rebuilds p from them
     return Derivation("Eigenvalues", goal=Determinant((A - lam * eye(A.rows)).as_immutable()),
@@ -232,8 +247,9 @@ def numeric_eigenvectors(A: Any, value: Any, count: int = 1) -> list[Any]:
     return out
 
 
-def eigenspace_steps(A: Any, value: Any) -> tuple[list[Step], list[Any]]:
-    """Substeps of one eigenspace (A - λI, its row reduction, the null space) and its basis."""
+def eigenspace_steps(A: Any, value: Any, divisors: list | None = None) -> tuple[list[Step], list[Any]]:
+    """Substeps of one eigenspace (A - λI, its row reduction, the null space) and its basis;
+    the pivot expressions the reduction divided by are added to ``divisors`` when given."""
     from sympy import CRootOf, Float, Tuple, eye
 
     shifted = (A - value * eye(A.rows)).as_immutable()
@@ -243,6 +259,8 @@ def eigenspace_steps(A: Any, value: Any) -> tuple[list[Step], list[Any]]:
         steps.append(Step(Rule.NUMERIC_FALLBACK, shifted, Tuple(*vs), {"digits": NUMERIC_DIGITS}))
         return steps, vs
     el = eliminate(shifted, reduced=True)
+    if divisors is not None:
+        divisors += [el.backend.to_sympy(d) for d in el.divisors]
     final = el.final.to_sympy()
     basis = null_basis(final, [c for _, c in el.pivots])
     steps += el.steps
@@ -260,7 +278,7 @@ def _distinct(rs: list[Any]) -> list[tuple[Any, int]]:
     return out
 
 
-def _eigenvector_steps(A: Any) -> tuple[list[Step], list[dict]]:
+def _eigenvector_steps(A: Any, divisors: list | None = None) -> tuple[list[Step], list[dict]]:
     from sympy import Integer, Tuple
 
     lam = lambda_symbol(avoid=A.free_symbols)
@@ -268,7 +286,7 @@ def _eigenvector_steps(A: Any) -> tuple[list[Step], list[dict]]:
     roots_obj = steps[-1].after
     result = []
     for value, mult in _distinct(rs):
-        subs, basis = eigenspace_steps(A, value)
+        subs, basis = eigenspace_steps(A, value, divisors)
         given = {"eigenvalue": value, "multiplicity": mult, "matrix": A}
         steps.append(Step(LinalgRule.EIGENSPACE, roots_obj, Tuple(*basis), given, substeps=subs))
         result.append({"eigenvalue": value, "multiplicity": Integer(mult), "vectors": basis})
@@ -289,10 +307,11 @@ def derive_eigenvectors(M: Any) -> Derivation:
 
     A = exact_matrix(M)
     _square(A)
-    steps, result = _eigenvector_steps(A)
+    divisors: list = []
+    steps, result = _eigenvector_steps(A, divisors)
     numeric = any(e["eigenvalue"].has(CRootOf, Float) for e in result)
     steps = _cases(A, steps, "eigenvectors", [e["eigenvalue"] for e in result],
-                   derive_eigenvectors)
+                   derive_eigenvectors, divisors)
 
     def reference() -> list:
         out = []
@@ -339,14 +358,16 @@ def derive_diagonalize(M: Any) -> Derivation:
 
     A = exact_matrix(M)
     _square(A)
-    steps, eig = _eigenvector_steps(A)
+    divisors: list = []
+    steps, eig = _eigenvector_steps(A, divisors)
     roots_obj = steps[-1].before
     short = next((e for e in eig if len(e["vectors"]) < e["multiplicity"]), None)
     if short is not None:
         g = {"eigenvalue": short["eigenvalue"], "algebraic": short["multiplicity"],
              "geometric": len(short["vectors"]), "matrix": A}
         steps.append(Step(LinalgRule.NOT_DIAGONALIZABLE, roots_obj, false, g))
-        steps = _cases(A, steps, "diagonalize", [e["eigenvalue"] for e in eig], derive_diagonalize)
+        steps = _cases(A, steps, "diagonalize", [e["eigenvalue"] for e in eig], derive_diagonalize,
+                       divisors)
         result: dict = {"diagonalizable": False, "eigenvalue": short["eigenvalue"],
                         "algebraic_multiplicity": short["multiplicity"],
                         "geometric_multiplicity": Integer(len(short["vectors"]))}
@@ -358,7 +379,8 @@ def derive_diagonalize(M: Any) -> Derivation:
     subs = () if numeric else (
         Step(LinalgRule.MATRIX_PRODUCT, MatMul(P, D, Inverse(P), evaluate=False), A),)
     steps.append(Step(LinalgRule.DIAGONALIZE, roots_obj, Tuple(P, D), {"matrix": A}, substeps=subs))
-    steps = _cases(A, steps, "diagonalize", [e["eigenvalue"] for e in eig], derive_diagonalize)
+    steps = _cases(A, steps, "diagonalize", [e["eigenvalue"] for e in eig], derive_diagonalize,
+                       divisors)
 
     def reference() -> dict:
         """SymPy's eigenvalues for D; P is not unique, so SymPy checks the property instead

@@ -37,7 +37,7 @@ from symbolic_mlmath.linalg.cases import (
     split_zero,
 )
 
-__all__ = ["case_value", "eigen_cases", "with_eigen_cases"]
+__all__ = ["case_value", "eigen_cases", "same_multiset_at_points", "with_eigen_cases"]
 
 
 def _polynomial(expr: Any, params: list) -> bool:
@@ -69,9 +69,11 @@ def _coincidences(A: Any, params: list) -> list[dict]:
     return out
 
 
-def eigen_cases(A: Any, roots: list, *, spaces: bool) -> tuple[list[Any], list[dict]]:
-    """The pivot conditions (``spaces``: the eigenspaces were row reduced) and the excluded
-    values of a single parameter (pivot zeros and eigenvalue coincidences), sorted."""
+def eigen_cases(A: Any, roots: list, *, spaces: bool,
+                divisors: list | None = None) -> tuple[list[Any], list[dict]]:
+    """The pivot conditions (``spaces``: the eigenspaces were row reduced; ``divisors``: what
+    those reductions divided by, else they are redone) and the excluded values (pivot zeros
+    and eigenvalue coincidences)."""
     from sympy import CRootOf, Float, eye
 
     from symbolic_mlmath.linalg.elimination import eliminate
@@ -80,8 +82,8 @@ def eigen_cases(A: Any, roots: list, *, spaces: bool) -> tuple[list[Any], list[d
     if not params or any(r.has(CRootOf, Float) for r in roots) \
             or not all(x.is_rational_function(*params) for x in A):  # cos(t): no split
         return [], []
-    exprs: list[Any] = []
-    if spaces:
+    exprs: list[Any] = [e for e in divisors or () if getattr(e, "free_symbols", None)]
+    if spaces and divisors is None:
         for r in dict.fromkeys(roots):
             el = eliminate((A - r * eye(A.rows)).as_immutable(), reduced=True)
             exprs += [e for e in (el.backend.to_sympy(d) for d in el.divisors)
@@ -110,10 +112,10 @@ def case_value(task: str, result: Any) -> Any:
 
 
 def with_eigen_cases(A: Any, steps: list, task: str, roots: list,
-                     derive: Callable[[Any], Any]) -> list:
+                     derive: Callable[[Any], Any], divisors: list | None = None) -> list:
     """``steps`` with the pivots' assumption first and each excluded value worked at the end
     (``derive(A with the value put in).result``)."""
-    conds, cases = eigen_cases(A, roots, spaces=task != "eigenvalues")
+    conds, cases = eigen_cases(A, roots, spaces=task != "eigenvalues", divisors=divisors)
     if not conds and not cases:
         return steps
     out = list(steps)
@@ -124,3 +126,36 @@ def with_eigen_cases(A: Any, steps: list, task: str, roots: list,
         worked = [(c, case_value(task, derive(A.xreplace(c)).result)) for c in cases]
         out.append(cases_step(out[-1].after, task, A, worked))
     return out
+
+
+def same_multiset_at_points(ours: list, theirs: list, points: int = 3) -> bool:
+    """Whether two lists of expressions are the same multiset of values at several real
+    points of their symbols (to 1e-9): SymPy may write the pair cos t ± i sin t as
+    cos t ± sqrt(-sin² t), equal as a pair for every t but not term by term.
+
+    >>> from sympy import I, cos, sin, sqrt, symbols
+    >>> t = symbols("t")
+    >>> same_multiset_at_points([cos(t) - I*sin(t), cos(t) + I*sin(t)],
+    ...                         [cos(t) - sqrt(cos(t)**2 - 1), cos(t) + sqrt(cos(t)**2 - 1)])
+    True
+    >>> same_multiset_at_points([t, t], [t, 2*t])
+    False
+    """
+    from sympy import Rational
+
+    if len(ours) != len(theirs):
+        return False
+    syms = sorted(set().union(*(getattr(v, "free_symbols", set()) for v in [*ours, *theirs])),
+                  key=str)
+    for k in range(points):
+        sub = {s: Rational(3 + 2 * k + q, 7 + k) for q, s in enumerate(syms)}
+        try:
+            mine = sorted((complex(v.xreplace(sub).evalf(30)) for v in ours),
+                          key=lambda z: (round(z.real, 9), round(z.imag, 9)))
+            other = sorted((complex(v.xreplace(sub).evalf(30)) for v in theirs),
+                           key=lambda z: (round(z.real, 9), round(z.imag, 9)))
+        except (TypeError, ValueError, ZeroDivisionError):
+            return False
+        if any(abs(p - q) > 1e-9 * (1 + abs(q)) for p, q in zip(mine, other, strict=True)):
+            return False
+    return True

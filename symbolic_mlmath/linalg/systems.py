@@ -61,6 +61,8 @@ def system_matrices(
     from sympy import Eq, ImmutableMatrix, Symbol, linear_eq_to_matrix
     from sympy.solvers.solveset import NonlinearError
 
+    if equations is not None and (A is not None or b is not None):
+        raise TaskError("give either equations, or A and b, not both", name="equations")
     if equations is not None:
         eqs = tuple(e if isinstance(e, Eq) else Eq(e, 0) for e in equations)
         if not eqs:

@@ -241,6 +241,15 @@ def latex_printer() -> Any:
                 parts.append(t)
             return prefix + r" \cdot ".join(parts)
 
+        def _needs_mul_brackets(self, expr: Any, first: bool = False, last: bool = False
+                                ) -> bool:
+            from sympy import Integral, Product, Sum
+
+            if expr.is_Pow and isinstance(expr.base, Sum | Product | Integral) \
+                    and expr.exp.is_Integer and expr.exp > 0:
+                return False  # already \left(\sum ...\right)^{k}: no second bracket
+            return super()._needs_mul_brackets(expr, first=first, last=last)
+
         def _print_Determinant(self, e: Any) -> str:
             M = e.arg
             if isinstance(M, MatrixBase):

@@ -70,6 +70,8 @@ def symbol_text(name: str) -> str:
     if not m:
         return name
     base, digits, power = m.groups()
+    if power and base not in _GREEK:  # only a Greek name with a power (σ²) is written raised
+        return name
     return _GREEK.get(base, base) + digits.translate(_SUB) + (power or "").translate(_SUP)
 
 

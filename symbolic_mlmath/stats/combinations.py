@@ -32,7 +32,7 @@ from symbolic_mlmath.core.steps import Derivation, Step
 from symbolic_mlmath.stats.rules import StatsRule as S
 
 __all__ = ["as_distribution", "combination_slips", "derive_distribution_of",
-           "derive_sampling_distribution", "dist_expr", "linear_coefficients"]
+           "derive_sampling_distribution", "dist_expr"]
 
 
 def dist_expr(D: Any) -> Any:
@@ -52,36 +52,6 @@ def as_distribution(expr: Any) -> Any:
     from .distributions import Distribution
 
     return Distribution(expr.func.__name__.lower(), tuple(expr.args))
-
-
-def linear_coefficients(expr: Any, names: list[str]) -> tuple[dict[str, Any], Any]:
-    """``({name: coefficient}, constant)`` of an expression linear in the variables.
-
-    >>> from sympy import Symbol
-    >>> X, Y = Symbol("X"), Symbol("Y")
-    >>> linear_coefficients(2*X - Y + 1, ["X", "Y"])
-    ({'X': 2, 'Y': -1}, 1)
-    """
-    from sympy import Symbol, expand
-
-    e = expand(expr)
-    syms = {n: Symbol(n) for n in names}
-    extra = {s.name for s in e.free_symbols} - set(names)
-    if extra:
-        raise InputError(f"{sorted(extra)[0]} is not among the variables", name="expression")
-    coeffs = {}
-    rest = e
-    for n, s in syms.items():
-        a = e.coeff(s, 1)
-        if a.free_symbols or e.coeff(s, 2) != 0:
-            raise InputError(f"the expression is not linear in {n}: only a1 X1 + a2 X2 + ... + "
-                             "b has a named distribution here", name="expression")
-        coeffs[n] = a
-        rest -= a * s
-    rest = expand(rest)
-    if rest.free_symbols:
-        raise InputError("the expression is not linear in the variables", name="expression")
-    return coeffs, rest
 
 
 def _family_of(dists: list, coeffs: list, const: Any) -> tuple[Any, str] | None:
@@ -156,6 +126,7 @@ def derive_distribution_of(variables: Any, expression: Any) -> Derivation:
     from symbolic_mlmath.text import parse_expr
 
     from .probability import read_variables
+    from .regions import linear_coefficients
 
     dists = read_variables(variables)
     W = parse_expr(expression, name="expression") if isinstance(expression, str) else expression

@@ -185,9 +185,11 @@ def read(ctx: NormalCtx, raw: Any) -> NLine:
 
 # ------------------------------------------------------------------ judging
 def _num(ctx: NormalCtx, e: Any, m: float, s: float) -> complex | None:
+    from sympy import Float, N
+
     try:
-        return complex(e.xreplace({ctx.mu: m, ctx.sigma: s}).evalf(30))
-    except (TypeError, ValueError, ZeroDivisionError):
+        return complex(N(e.xreplace({ctx.mu: Float(m), ctx.sigma: Float(s)}), 30))
+    except (TypeError, ValueError, ZeroDivisionError, AttributeError):
         return None
 
 

@@ -389,8 +389,8 @@ def _explain(ctx: WorkCtx, state: Any, line: Line) -> Slip | None:
     if matches(own, line, slack=1) and not _arith_ok(line):
         return Slip(ARITH, "the value written does not equal the expression before it",
                     own, op)
-    for mistake, v in q.slips(ctx, state):
-        if matches(v, line, slack=1):
+    for mistake, v in [*q.slips(ctx, state), *q.slips(ctx, ctx.given)]:
+        if matches(v, line, slack=1):  # from the learner's own values, else the exact ones
             detail = ""
             if mistake == CONTRADICTS_P:
                 detail = f"p = {show_line(state['p'])} and α = {show_line(ctx.alpha)}"

@@ -27,7 +27,8 @@ from typing import Any
 from symbolic_mlmath.core.errors import InputError
 from symbolic_mlmath.stats.rules import StatsRule as S
 
-__all__ = ["dummy_of", "normal_combination", "region_pieces", "region_steps"]
+__all__ = ["dummy_of", "linear_coefficients", "normal_combination", "region_pieces",
+           "region_steps"]
 
 _REL = ("StrictLessThan", "LessThan", "StrictGreaterThan", "GreaterThan")
 
@@ -136,6 +137,36 @@ def region_pieces(event: Any, u: Any, v: Any, su: tuple, sv: tuple) -> list[tupl
     return pieces
 
 
+def linear_coefficients(expr: Any, names: list[str]) -> tuple[dict[str, Any], Any]:
+    """``({name: coefficient}, constant)`` of an expression linear in the variables.
+
+    >>> from sympy import Symbol
+    >>> X, Y = Symbol("X"), Symbol("Y")
+    >>> linear_coefficients(2*X - Y + 1, ["X", "Y"])
+    ({'X': 2, 'Y': -1}, 1)
+    """
+    from sympy import Symbol, expand
+
+    e = expand(expr)
+    syms = {n: Symbol(n) for n in names}
+    extra = {s.name for s in e.free_symbols} - set(names)
+    if extra:
+        raise InputError(f"{sorted(extra)[0]} is not among the variables", name="expression")
+    coeffs = {}
+    rest = e
+    for n, s in syms.items():
+        a = e.coeff(s, 1)
+        if a.free_symbols or e.coeff(s, 2) != 0:
+            raise InputError(f"the expression is not linear in {n}: only a1 X1 + a2 X2 + ... + "
+                             "b has a named distribution here", name="expression")
+        coeffs[n] = a
+        rest -= a * s
+    rest = expand(rest)
+    if rest.free_symbols:
+        raise InputError("the expression is not linear in the variables", name="expression")
+    return coeffs, rest
+
+
 def normal_combination(chain: Any, node: Any, event: Any, dists: dict, names: list[str]) -> bool:
     """For independent normals and one inequality linear in them, P(a1 X1 + ... < c) is
     P(W < c) with W = a1 X1 + ... normal (mean and variance by linearity): rewrite and let
@@ -143,7 +174,6 @@ def normal_combination(chain: Any, node: Any, event: Any, dists: dict, names: li
     from sympy import Add, Symbol, Tuple, expand, sqrt
     from sympy.core.symbol import Str
 
-    from .combinations import linear_coefficients
     from .densities import event_steps
     from .distributions import Distribution
     from .notation import Prob

@@ -9,6 +9,7 @@ non-ASCII letter is refused (no homoglyph can pass as an ASCII name).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -16,6 +17,9 @@ from symbolic_mlmath.core.errors import LimitError, ParseError
 from symbolic_mlmath.text.limits import get_limits
 
 __all__ = ["Token", "normalise", "tokenize"]
+
+#: ``x_{1}`` (a LaTeX-style subscript typed as text) is the name ``x_1``.
+_BRACED_SUBSCRIPT = re.compile(r"(?<![A-Za-z0-9_\\])([A-Za-z][A-Za-z0-9]*)_\{([A-Za-z0-9]+)\}")
 
 _SUPERSCRIPTS = {
     "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7",
@@ -66,6 +70,7 @@ def normalise(text: str, name: str) -> str:
         out.append(ch)
         i += 1
     text = unicodedata.normalize("NFKC", "".join(out))
+    text = _BRACED_SUBSCRIPT.sub(r"\1_\2", text)
     result: list[str] = []
     for pos, ch in enumerate(text, 1):
         if ch in _SYMBOLS:

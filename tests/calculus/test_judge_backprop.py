@@ -26,6 +26,12 @@ NET = {"network": "2 -> 2 sigmoid -> 1 sigmoid", "loss": "squared", "x": "[1, 2]
 OUT = {**NET, "wrt": "W2"}
 ONE = {"network": "1 -> 1 identity", "params": "W1 = [[2]]; b1 = [1]", "x": "[3]", "y": "[5]"}
 TANH = {"network": "1 -> 1 tanh", "params": "W1 = [[1]]; b1 = [0]", "x": "[1]", "y": "[0]"}
+# 2 -> 3 relu -> 2 softmax, cross-entropy, y = [1, 0]: numpy: z1 = [1, -1.5, 2], a1 = [1, 0, 2],
+# z2 = [3, -2], a2 = [0.993307, 0.006693], δ2 = a2 - y = [-0.006693, 0.006693],
+# δ1 = (W2ᵀ δ2) ⊙ relu'(z1) = [-0.006693, 0, -0.013386], L = 0.006715
+SOFT = {"network": "2 -> 3 relu -> 2 softmax", "loss": "cross_entropy", "x": "[1, 2]",
+        "y": "[1, 0]", "wrt": "W1",
+        "params": "W1 = [[1,0],[0,-1],[1,1]]; b1 = [0,0.5,-1]; W2 = [[1,0,1],[0,1,-1]]; b2 = [0,0]"}
 BCE = {"network": "2 -> 1 sigmoid", "loss": "bce", "params": "W1 = [[1, -1]]; b1 = [0]",
        "x": "[2, 1]", "y": "[1]"}  # z = 1, a = 0.731059, δ = a - y = -0.268941
 
@@ -49,7 +55,13 @@ CASES = [
      True, None, None),
     (BCE, ["z1_1 = 1", "a1_1 = 0.7311", "δ1_1 = a1_1 - y1 = -0.2689", "∂L/∂w1_11 = -0.5379",
            "∂L/∂w1_12 = -0.2689", "∂L/∂b1_1 = -0.2689"], True, None, None),
+    (SOFT, ["z1 = [1, -1.5, 2]", "a1 = [1, 0, 2]", "L = 0.0067", "δ2 = [-0.00669, 0.00669]",
+            "δ1 = [-0.00669, 0, -0.01339]",
+            "dL/dW1 = [[-0.00669, -0.01339], [0, 0], [-0.01339, -0.02677]]"], True, None, None),
     # slips
+    (SOFT, ["δ2 = [-0.00669, 0]"], False, 0, "activation derivative wrong"),
+    (SOFT, ["δ2 = [-0.00669, 0.00669]", "δ1 = [-0.00669, 0.00669, -0.01339]"], False, 1,
+     "chain-rule factor missing"),
     (OUT, ["∂L/∂w2_11 = (a2_1 - y1) a1_1 = -0.2800"], False, 0, "chain-rule factor missing"),
     (OUT, ["δ2_1 = (a2_1 - y1) a2_1 = -0.2475"], False, 0, "activation derivative wrong"),
     (OUT, ["δ2_1 = -0.1113", "∂L/∂w2_11 = -0.1113"], False, 1, "chain-rule factor missing"),
@@ -104,6 +116,17 @@ def test_reference_values_are_numpy():
     assert np.allclose(np.outer(d1, x), [[-0.01308, -0.02616], [0.01111, 0.02221]], atol=5e-6)
     assert round(float(0.5 * np.sum((a2 - y) ** 2)), 4) == 0.1012
     assert round(float(np.tanh(1.0) * (1 - np.tanh(1.0) ** 2)), 4) == 0.3199
+    W1, b1 = np.array([[1.0, 0], [0, -1], [1, 1]]), np.array([0, 0.5, -1])
+    W2 = np.array([[1.0, 0, 1], [0, 1, -1]])
+    z1 = W1 @ x + b1
+    a1 = np.maximum(z1, 0)
+    e = np.exp(W2 @ a1)
+    a2 = e / e.sum()
+    d2 = a2 - np.array([1.0, 0])
+    d1 = (W2.T @ d2) * (z1 > 0)
+    assert np.allclose(np.outer(d1, x), [[-0.00669, -0.01339], [0, 0], [-0.01339, -0.02677]],
+                       atol=5e-6)
+    assert round(float(-np.log(a2[0])), 4) == 0.0067
 
 
 def test_error_carried_forward_and_the_chain_named():
@@ -129,18 +152,22 @@ def test_symbolic_parameters_are_a_clear_error():
 
 
 # ------------------------------------------------------------------ generated workings
-def _forward_backward(W1, b1, W2, b2, x, y):
-    """numpy: one hidden sigmoid layer, an identity output, squared loss."""
-    a1 = _sig(W1 @ x + b1)
+_ACT = {"sigmoid": (_sig, lambda a: a * (1 - a)), "tanh": (np.tanh, lambda a: 1 - a**2)}
+
+
+def _forward_backward(W1, b1, W2, b2, x, y, act="sigmoid"):
+    """numpy: one hidden layer (sigmoid or tanh), an identity output, squared loss."""
+    g, dg = _ACT[act]
+    a1 = g(W1 @ x + b1)
     a2 = W2 @ a1 + b2
     d2 = a2 - y
-    d1 = (W2.T @ d2) * a1 * (1 - a1)
+    d1 = (W2.T @ d2) * dg(a1)
     return a1, d2, d1, np.outer(d2, a1), np.outer(d1, x)
 
 
-def _numeric_grad(W1, b1, W2, b2, x, y, j, k, h=1e-6):
+def _numeric_grad(W1, b1, W2, b2, x, y, j, k, act="sigmoid", h=1e-6):
     def loss(W):
-        a1 = _sig(W @ x + b1)
+        a1 = _ACT[act][0](W @ x + b1)
         return 0.5 * float(np.sum((W2 @ a1 + b2 - y) ** 2))
     E = np.zeros_like(W1)
     E[j, k] = h
@@ -161,16 +188,16 @@ def networks(draw):
     b2 = np.array([draw(ints) / 10])
     x = np.array([float(draw(st.integers(-3, 3))) for _ in range(n0)])
     y = np.array([float(draw(st.integers(-2, 2)))])
-    return W1, b1, W2, b2, x, y
+    return W1, b1, W2, b2, x, y, draw(st.sampled_from(["sigmoid", "tanh"]))
 
 
 def _short(v):
     return "[" + ",".join(f"{t:g}" for t in v) + "]"
 
 
-def _inputs(W1, b1, W2, b2, x, y):
+def _inputs(W1, b1, W2, b2, x, y, act):
     rows = lambda M: "[" + ",".join(_short(r) for r in M) + "]"  # noqa: E731
-    return {"network": f"{len(x)} -> {len(b1)} sigmoid -> 1 identity",
+    return {"network": f"{len(x)} -> {len(b1)} {act} -> 1 identity",
             "x": str([int(t) for t in x]), "y": str([int(t) for t in y]),
             "params": f"W1={rows(W1)};b1={_short(b1)};W2={rows(W2)};b2={_short(b2)}"}
 
@@ -182,14 +209,14 @@ _SETTINGS = settings(max_examples=15, deadline=None,
 @_SETTINGS
 @given(networks(), st.integers(0, 10**6))
 def test_generated_backprop_workings_pass_and_slips_are_caught(net, seed):
-    W1, b1, W2, b2, x, y = net
-    a1, d2, d1, dW2, dW1 = _forward_backward(W1, b1, W2, b2, x, y)
-    fd = _numeric_grad(W1, b1, W2, b2, x, y, 0, 0)
+    W1, b1, W2, b2, x, y, act = net
+    a1, d2, d1, dW2, dW1 = _forward_backward(W1, b1, W2, b2, x, y, act)
+    fd = _numeric_grad(W1, b1, W2, b2, x, y, 0, 0, act)
     assert abs(fd - dW1[0, 0]) < 1e-6  # numpy's backward pass agrees with finite differences
     lines = [f"a1 = {_fmt(a1)}", f"δ2_1 = {d2[0]:.6f}", f"dL/dW2 = [{_fmt(dW2[0])}]",
              f"dL/db2_1 = {d2[0]:.6f}", f"δ1 = {_fmt(d1)}",
              "dL/dW1 = [" + ", ".join(_fmt(r) for r in dW1) + "]", f"dL/db1 = {_fmt(d1)}"]
-    inputs = _inputs(W1, b1, W2, b2, x, y)
+    inputs = _inputs(W1, b1, W2, b2, x, y, act)
     v = sm.check("backprop", working=lines, **inputs)
     assert v.correct is True, v.to_text()
     rng = random.Random(seed)

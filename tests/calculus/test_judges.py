@@ -203,6 +203,7 @@ def test_generated_derivative_workings_pass_and_slips_are_caught(f, k, where):
     assume(x in f.free_symbols)
     d = diff(f, x)  # SymPy is the reference, not our rule tree
     assume(d != 0 and d.count_ops() < 60)
+    assume(len(str(expand(d))) < 400)  # keep each check fast on a loaded machine
     lines = [str(d), str(expand(d))]
     v = sm.check("derivative", working=lines, expr=str(f), var="x")
     assert v.correct is True, v.to_text()

@@ -35,7 +35,7 @@ def _txt(e) -> str:
 def test_generated_partial_derivative_workings(f, v, k, where):
     assume({x, y} <= f.free_symbols)
     d = diff(f, v)  # SymPy is the reference
-    assume(d != 0 and d.count_ops() < 50)
+    assume(d != 0 and d.count_ops() < 50 and len(str(expand(d))) < 400)
     lines = [_txt(d), _txt(expand(d))]
     inputs = {"expr": _txt(f), "var": str(v)}
     v1 = sm.check("partial_derivative", working=lines, **inputs)

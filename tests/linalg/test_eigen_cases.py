@@ -95,3 +95,12 @@ def test_a_wrong_case_is_caught_by_validate() -> None:
                {**last.given, "cases": Tuple(Tuple(label, Tuple(1, 2)))})
     with pytest.raises(DerivationError, match="eigenvalues are"):
         dataclasses.replace(d, steps=(*d.steps[:-1], bad)).validate()
+
+
+def test_rotation_eigenvalues_validate_against_sympys_other_form() -> None:
+    # SymPy writes cos t ± sqrt(cos² t - 1); ours cos t ± i sin t: the same pair for every t
+    d = sm.solve("eigenvalues", matrix="[[cos(t),-sin(t)],[sin(t),cos(t)]]")
+    d.validate()
+    wrong = dataclasses.replace(d, result=[d.result[0], d.result[0]])
+    with pytest.raises(DerivationError):
+        wrong.validate()

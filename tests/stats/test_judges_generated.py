@@ -123,6 +123,8 @@ def test_generated_normal_mle(data):
     ss = sum((Fraction(v) - mean) ** 2 for v in data)
     mu, sigma = stats.norm.fit(data)  # scipy's MLE: σ with divisor n
     assert abs(mu - float(mean)) < 1e-9 and abs(sigma**2 - float(ss / n)) < 1e-9
-    lines = [f"mu = {mean}", f"sigma^2 = {ss / n}", f"∂²l/∂mu² = {Fraction(-n) / (ss / n)}"]
+    lines = [f"l(mu, sigma) = -{n} log(sigma) - ({' + '.join(f'({v} - mu)^2' for v in data)})"
+             "/(2 sigma^2)", f"∂l/∂mu = ({sum(data)} - {n} mu)/sigma^2", f"mu = {mean}",
+             f"sigma^2 = {ss / n}", f"∂²l/∂mu² = {Fraction(-n) / (ss / n)}"]
     inputs = {"distribution": "normal", "data": " ".join(map(str, data))}
-    _judged("mle", inputs, lines, 1, f"sigma^2 = {ss / (n - 1)}", "n − 1 instead of n")
+    _judged("mle", inputs, lines, 3, f"sigma^2 = {ss / (n - 1)}", "n − 1 instead of n")

@@ -93,6 +93,33 @@ def build(t: Topic) -> None:
     t.solve("probability", event="A and B", probabilities={"A given B": "0.2", "B": "0.5"})
 
     t.text(r"""
+        **Cards.** One card from a 52-card deck: $P(\text{heart or king}) = 13/52 + 4/52 -
+        1/52 = 4/13$ by the addition rule. Two cards *without replacement* are dependent:
+        $P(\text{both aces}) = P(A_1)\,P(A_2 \mid A_1) = \frac{4}{52}\cdot\frac{3}{51} =
+        \frac{1}{221}$; with replacement the draws are independent, $1/169$.
+    """)
+    from math import comb
+
+    hk = t.solve("probability", variables="cards", event="heart or king")
+    t.cross_check("13 + 4 - 1 of 52 cards", hk.result, Rational(16, 52))
+    aces = t.solve("probability", variables="cards", event="both aces", draws=2)
+    t.cross_check("C(4, 2) / C(52, 2)", aces.result, Rational(comb(4, 2), comb(52, 2)))
+
+    t.text(r"""
+        **Two continuous variables.** For independent $X, Y$ the joint density is the product
+        of the densities, and $P((X, Y) \in A)$ is its double integral over $A$: for two
+        uniforms on $[0, 1]$, $P(X + Y < 1)$ is the area of half the unit square. For
+        independent normals a linear event needs no integral: $X - Y$ is normal itself.
+    """)
+    uu = t.solve("probability", variables={"X": "uniform(0, 1)", "Y": "uniform(0, 1)"},
+                 event="X + Y < 1")
+    t.cross_check("half the unit square", uu.result, Rational(1, 2))
+    ee = t.solve("probability", variables={"X": "exponential(1)", "Y": "exponential(2)"},
+                 event="X < Y")
+    t.cross_check("rate 1 / (1 + 2) for the first of two exponentials", ee.result,
+                  Rational(1, 3))
+
+    t.text(r"""
         **Bayes' theorem** turns $P(E \mid H)$ into $P(H \mid E)$:
         $P(H \mid E) = P(E \mid H)P(H) / P(E)$, with $P(E) = \sum_i P(E \mid H_i)P(H_i)$ (total
         probability). A test that is 90% sensitive with a 5% false-positive rate, for a

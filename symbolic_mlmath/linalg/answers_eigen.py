@@ -105,6 +105,8 @@ def match_multiset(expected: list, got: list, places: Any = None, **tol: Any
 _MULTIPLICITY = re.compile(r"^(.*?)\s*\(\s*(?:(?:algebraic\s+)?multiplicity|mult\.?|m)\s*"
                           r"(?:=|:)?\s*(\d{1,2})\s*\)\s*$|^(.*?)\s*\(\s*(twice|double|"
                           r"repeated|thrice|triple)\s*\)\s*$", re.IGNORECASE)
+_WITH_MULTIPLICITY = re.compile(r"^(.*?)\s+with\s+(?:algebraic\s+)?multiplicity\s+(\d{1,2})\s*$",
+                                re.IGNORECASE)
 _TIMES = {"twice": 2, "double": 2, "repeated": 2, "thrice": 3, "triple": 3}
 _NO_REAL = {"true": {"no real eigenvalues", "no real eigenvalue", "there are no real eigenvalues",
                      "it has no real eigenvalues", "none are real", "no real roots",
@@ -120,6 +122,7 @@ def eigenvalue_text(answer: Any) -> Any:
     out: list[str] = []
     for item in split_top(and_to_commas(answer), ",;"):
         item = strip_label(item, EIGEN_LABEL)
+        item = _WITH_MULTIPLICITY.sub(r"\1 (multiplicity \2)", item)  # "2 with multiplicity 2"
         m = _MULTIPLICITY.match(item)
         if m:
             value = m.group(1) if m.group(1) is not None else m.group(3)
@@ -165,9 +168,12 @@ def check_eigenvalues(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
         fb = "Correct" + (f" ({note})" if note else "") + ": " + ", ".join(
             txt(e) for e in exp) + "." + unit_note
         return Verdict(True, method, fb, expected=exp, got=got)
-    if was_set and not extra and set(missing) <= set(exp):
+    if (was_set or {str(m) for m in missing} <= {str(g) for g in got}) and not extra \
+            and set(missing) <= set(exp):  # "2" for the double eigenvalue 2
+        repeated = sorted({txt(m) for m in missing})
         return Verdict(False, "property", "Not correct: list the eigenvalues with multiplicity: "
-                       + ", ".join(txt(e) for e in exp) + ".", expected=exp, got=got)
+                       + ", ".join(txt(e) for e in exp) + f" ({', '.join(repeated)} repeated; "
+                       "or write e.g. 2 (multiplicity 2)).", expected=exp, got=got)
     bits = ([f"missing {', '.join(txt(m) for m in missing)}"] if missing else []) + (
         [f"not eigenvalues: {', '.join(txt(x) for x in extra)}"] if extra else [])
     return Verdict(False, "exact", "Not correct: " + "; ".join(bits) + ".", expected=exp, got=got)

@@ -235,6 +235,14 @@ def mp_quantile(dist: Any, q: Any, digits: int = 30) -> Any:
             x = mp_t_quantile(to_mp(dist.params[0]), to_mp(1 - q))
             if x is not None:
                 return x
+        if dist.family in ("chi2", "gamma"):
+            from .special import mp_gamma_quantile
+
+            k, theta = ((to_mp(dist.params[0]) / 2, mpmath.mpf(2)) if dist.family == "chi2"
+                        else (to_mp(dist.params[0]), to_mp(dist.params[1])))
+            z = mp_gamma_quantile(k, to_mp(q))
+            if z is not None:
+                return z * theta
         f = ContinuousMP(dist)
         lo = mpmath.mpf(0) if dist.family == "t" else f.lo
 

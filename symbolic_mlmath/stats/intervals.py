@@ -199,14 +199,15 @@ def derive_margin_of_error(*, confidence: Any = None, n: Any = None, sigma: Any 
 def derive_sample_size(*, margin: Any = None, confidence: Any = None, sigma: Any = None,
                        p: Any = None, power: Any = None, effect: Any = None,
                        alpha: Any = None, alternative: Any = None,
-                       test: Any = None) -> Derivation:
+                       test: Any = None, samples: Any = None) -> Derivation:
     """The smallest n whose margin of error is at most ``margin``: (z σ / E)² for a mean
     (known sigma), z² p(1 - p) / E² for a proportion (p = 1/2 when unknown), rounded up.
 
     With ``power`` and ``effect`` (the standardised effect (mu1 - mu0)/sigma) instead: the
     smallest n of a z test reaching that power, ((z_alpha + z_power) / effect)², rounded up
     (z_alpha/2 for a two-sided test, whose far tail is neglected); with ``test="t"`` the
-    smallest n of a one-sample t test, n stepped with the noncentral t power.
+    smallest n of a one-sample t test (``samples=2``: n per group of two), n stepped with
+    the noncentral t power.
 
     Examples
     ========
@@ -225,7 +226,9 @@ def derive_sample_size(*, margin: Any = None, confidence: Any = None, sigma: Any
             raise TaskError("test=t sizes a t test for a power: give power and effect",
                             name="margin")
         return derive_t_sample_size(power=power, effect=effect, alpha=alpha,
-                                    alternative=alternative)
+                                    alternative=alternative, samples=samples)
+    if samples is not None:
+        raise TaskError("samples applies to a t test (test=t)", name="samples")
     if power is not None or effect is not None:
         return _size_for_power(power, effect, alpha, alternative)
     if margin is None:

@@ -101,18 +101,23 @@ def _known_variance(known: Mapping[str, Any] | None) -> Any:
 
 
 def _solve(xs: tuple, ys: tuple, sums: dict) -> tuple[Any, Any, Any]:
-    """â, b̂ by Cramer's rule on the normal equations, and S(â, b̂)."""
-    from sympy import Add
+    """â, b̂ by Cramer's rule on the normal equations, and S(â, b̂) (exact, in Fractions)."""
+    from fractions import Fraction
 
-    n, sx, sxx, sy, sxy = (sums[k] for k in ("n", "Sx", "Sxx", "Sy", "Sxy"))
+    from sympy import Rational
+
+    def fr(q: Any) -> Fraction:
+        return Fraction(int(q.p), int(q.q))
+
+    n, sx, sxx, sy, sxy = (fr(sums[k]) for k in ("n", "Sx", "Sxx", "Sy", "Sxy"))
     det = n * sxx - sx**2
     if det == 0:
         raise TaskError("the x values must not all be equal (the slope is not determined)",
                         name="x")
     b = (n * sxy - sx * sy) / det
     a = (sy - b * sx) / n
-    rss = Add(*((v - a - b * u) ** 2 for u, v in zip(xs, ys, strict=True)))
-    return a, b, rss
+    rss = sum(((fr(v) - a - b * fr(u)) ** 2 for u, v in zip(xs, ys, strict=True)), Fraction(0))
+    return tuple(Rational(q.numerator, q.denominator) for q in (a, b, rss))
 
 
 #: The sample of pairs on which steps over a symbolic sample are instantiated and checked.
@@ -183,15 +188,15 @@ def derive_regression_mle(x: Any, y: Any, *, known: Mapping[str, Any] | None = N
         grad.append(-n / (2 * v) + S / (2 * v**2))
     score = ImmutableMatrix(grad)
     steps.append(Step(R.SCORE, ell, score, g))
-    normal = Tuple(Eq(n * a + sums["Sx"] * b, sums["Sy"]),
-                   Eq(sums["Sx"] * a + sums["Sxx"] * b, sums["Sxy"]))
+    normal = Tuple(Eq(n * a + sums["Sx"] * b, sums["Sy"], evaluate=False),
+                   Eq(sums["Sx"] * a + sums["Sxx"] * b, sums["Sxy"], evaluate=False))
     steps.append(Step(R.MLE_NORMAL_EQUATIONS, score, normal,
                       {**g, "sums": Tuple(*(sums[k] for k in ("n", "Sx", "Sxx", "Sy", "Sxy"))),
                        "objective": S}))
     sol = {a: ahat, b: bhat}
     if fixed is None:
         sol[v] = rss / n
-    eqs = Tuple(*(Eq(p, sol[p]) for p in params))
+    eqs = Tuple(*(Eq(p, sol[p], evaluate=False) for p in params))
     steps.append(Step(R.SET_SCORE_TO_ZERO, score, eqs, {**g, "solution": eqs, "rss": rss}))
     H = _hessian(n, sums, Sum(resid, (i, 1, n)), Sum(X[i] * resid, (i, 1, n)), S, var,
                  fixed is None)

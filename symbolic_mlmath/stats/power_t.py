@@ -29,7 +29,7 @@ from symbolic_mlmath.core.errors import TaskError
 from symbolic_mlmath.core.steps import Derivation, Step
 from symbolic_mlmath.stats.rules import StatsRule as R
 
-__all__ = ["MAX_SEARCH", "derive_t_sample_size", "nct_cdf", "t_power"]
+__all__ = ["MAX_SEARCH", "derive_t_sample_size", "nct_cdf", "t_law", "t_power"]
 
 #: At most this many values of n are stepped through in a search.
 MAX_SEARCH = 400
@@ -74,21 +74,23 @@ def _series(t: Any, nu: Any, delta: Any, digits: int) -> Any:
     return base + total / 2
 
 
-def t_power(n: int, effect: Any, alpha: Any, alternative: str) -> tuple[Any, Any, Any]:
-    """(t*, δ = effect·√n, power) of the one-sample t test of size ``n``.
+def t_power(n: int, effect: Any, alpha: Any, alternative: str, samples: int = 1
+            ) -> tuple[Any, Any, Any]:
+    """(t*, δ, power) of the one-sample t test of size ``n`` (δ = effect·√n, n − 1 degrees
+    of freedom), or with ``samples=2`` of the pooled two-sample t test with n in each group
+    (δ = effect·√(n/2), 2n − 2 degrees of freedom).
 
     >>> c, d, p = t_power(20, 1, "0.05", "greater")
     >>> print(c.evalf(10), d, p.evalf(10))
     1.729132812 2*sqrt(5) 0.9961028636
     """
-    from sympy import Float, Rational, sqrt
+    from sympy import Float, Rational
 
     from symbolic_mlmath.stats.critical import critical_value
 
     a = Rational(alpha) if isinstance(alpha, str) else alpha
-    df = n - 1
+    df, delta = t_law(n, effect, samples)
     crit = critical_value("t", a, alternative, df=df)
-    delta = effect * sqrt(n)
     if alternative == "greater":
         pw = 1 - nct_cdf(crit, df, delta)
     elif alternative == "less":
@@ -98,10 +100,24 @@ def t_power(n: int, effect: Any, alpha: Any, alternative: str) -> tuple[Any, Any
     return crit, delta, Float(pw, _DIGITS)
 
 
+def t_law(n: int, effect: Any, samples: int = 1) -> tuple[int, Any]:
+    """(degrees of freedom, noncentrality) of a t test with n (per group) observations.
+
+    >>> t_law(8, 1), t_law(8, 1, samples=2)
+    ((7, 2*sqrt(2)), (14, 2))
+    """
+    from sympy import Integer, sqrt
+
+    if samples == 2:
+        return 2 * n - 2, effect * sqrt(Integer(n) / 2)
+    return n - 1, effect * sqrt(n)
+
+
 def derive_t_sample_size(*, power: Any, effect: Any, alpha: Any = None,
-                         alternative: Any = None) -> Derivation:
-    """The smallest n whose one-sample t test reaches ``power`` at the standardised
-    ``effect``: the z estimate, then n stepped with the noncentral t power."""
+                         alternative: Any = None, samples: Any = None) -> Derivation:
+    """The smallest n whose t test reaches ``power`` at the standardised ``effect``: the
+    z estimate, then n stepped with the noncentral t power. ``samples=2``: n per group of
+    a pooled two-sample t test (two equal groups)."""
     from sympy import Float, Integer, Rational, Symbol, Tuple, ceiling
 
     from symbolic_mlmath.stats.formulas import exact_number, sym
@@ -122,13 +138,17 @@ def derive_t_sample_size(*, power: Any, effect: Any, alpha: Any = None,
         raise TaskError("the power wanted must exceed alpha (the power when H0 holds)",
                         name="power")
     alt = check_alternative(alternative)
+    k = 1 if samples is None else int(exact_number(samples, "samples"))
+    if k not in (1, 2):
+        raise TaskError("samples must be 1 (one sample or paired) or 2 (two groups)",
+                        name="samples")
     # one-sided: the effect taken in the direction of H1 (by symmetry, as for "greater")
     side = "two-sided" if alt == "two-sided" else "greater"
     d = abs(d)
     ca = critical_value_step("z", a, side)
     cb = critical_value_step("z", 1 - target, "greater")
     za, zb, dd = sym("z_alpha"), sym("z_power"), sym("d")
-    formula = ((za + zb) / dd) ** 2
+    formula = k * ((za + zb) / dd) ** 2
     vals = {za: ca.given["exact"], zb: cb.given["exact"], dd: d}
     raw = formula.xreplace(vals)
     n_z = int(ceiling(raw.evalf(60)))
@@ -136,17 +156,19 @@ def derive_t_sample_size(*, power: Any, effect: Any, alpha: Any = None,
                   {"formula": formula, "values": vals, "unrounded": Float(raw.evalf(40), 30),
                    "kind": "power", "assumed_p": False, "power": target,
                    "start_only": True})
-    rows = _search(max(2, n_z), d, a, side, target)
+    rows = _search(max(2, n_z), d, a, side, target, k)
     n = rows[-1][0]
-    table = Tuple(*(Tuple(Integer(m), Integer(m - 1), c, dl, pw) for m, c, dl, pw in rows))
+    table = Tuple(*(Tuple(Integer(m), Integer(t_law(int(m), d, k)[0]), c, dl, pw)
+                    for m, c, dl, pw in rows))
     step = Step(R.POWER_SEARCH, None, n,
                 {"rows": table, "target": target, "effect": d, "alpha": a, "alternative": side,
-                 "start": Integer(n_z), "mirrored": alt == "less"})
-    return Derivation("Sample size for the power of a t test", Symbol("n"),
+                 "start": Integer(n_z), "mirrored": alt == "less", "samples": Integer(k)})
+    title = "Sample size for the power of a t test" + (" (n per group)" if k == 2 else "")
+    return Derivation(title, Symbol("n"),
                       (ca, cb, z_step, step), n, task="sample_size")
 
 
-def _search(start: int, d: Any, a: Any, side: str, target: Any) -> list[tuple]:
+def _search(start: int, d: Any, a: Any, side: str, target: Any, samples: int) -> list[tuple]:
     """Rows (n, t*, δ, power) around the smallest n with power ≥ target, ascending."""
     from sympy import Integer
 
@@ -154,7 +176,7 @@ def _search(start: int, d: Any, a: Any, side: str, target: Any) -> list[tuple]:
 
     def row(m: int) -> tuple:
         if m not in seen:
-            seen[m] = (Integer(m), *t_power(m, d, a, side))
+            seen[m] = (Integer(m), *t_power(m, d, a, side, samples))
         return seen[m]
 
     m = start

@@ -157,12 +157,12 @@ _register(Task("margin_of_error", "Margin of error: critical value x standard er
 
 def _size(margin: Any = None, confidence: Any = None, sigma: Any = None, p: Any = None,
           power: Any = None, effect: Any = None, alpha: Any = None,
-          alternative: Any = None, test: Any = None) -> Any:
+          alternative: Any = None, test: Any = None, samples: Any = None) -> Any:
     from symbolic_mlmath.stats.intervals import derive_sample_size
 
     return derive_sample_size(margin=margin, confidence=confidence, sigma=sigma, p=p,
                               power=power, effect=effect, alpha=alpha, alternative=alternative,
-                              test=test)
+                              test=test, samples=samples)
 
 
 def _check_size(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
@@ -211,7 +211,9 @@ _register(Task("sample_size", "Smallest sample size for a margin of error (mean 
                 Input("effect", "number", "standardised effect (mu1 - mu0) / sigma",
                       required=False), _ALPHA, _ALT,
                 Input("test", "choice", "z (default) or t (power only)", required=False,
-                      choices=("z", "t"))),
+                      choices=("z", "t")),
+                Input("samples", "int", "t test: 1 (one sample or paired, default) or 2 (n "
+                      "per group of two independent groups)", required=False)),
                _size, _check_size, topic="c3w4-confidence"))
 
 

@@ -180,7 +180,9 @@ def _power(step: Step, f: MathFormat) -> str:
 @template(R.POWER_SEARCH, "Step n with the noncentral t power",
           lambda f: f.prose("For a t test the statistic under H1 is noncentral t with n − 1 "
                             "degrees of freedom and noncentrality ")
-          + f.raw(r"\delta = d\sqrt{n}", "δ = d√n") + f.prose("; the power is ")
+          + f.raw(r"\delta = d\sqrt{n}", "δ = d√n")
+          + f.prose(" (two groups of n: 2n − 2 and ") + f.raw(r"d\sqrt{n/2}", "d√(n/2)")
+          + f.prose("); the power is ")
           + f.raw(r"1 - F_{n-1,\delta}(t^*)\ (+\,F_{n-1,\delta}(-t^*)\text{ two-sided})",
                   "1 − F(t*; n − 1, δ) (+ F(−t*; n − 1, δ) two-sided)")
           + f.prose(". It grows with n, so step n from the z estimate until it reaches the "
@@ -197,5 +199,8 @@ def _power_search(step: Step, f: MathFormat) -> str:
                      f"{show_approx(delta, f, 6)}, {f.prose('power')} = "
                      f"{show_approx(pw, f, 8)} {rel} {target}")
     side = f.prose(" (H1: μ < μ0 mirrored to μ > μ0)") if g.get("mirrored") else ""
+    if int(g.get("samples", 1)) == 2:
+        side += f.prose(" per group of a two-sample t test: 2n − 2 degrees of freedom, "
+                        "δ = d√(n/2)")
     return (f"{f.prose('from the z estimate')} n = {f.m(g['start'])}{side}: " + "; ".join(lines)
             + f"; {f.prose('so')} " + named_value(step, f, name=Symbol("n")))

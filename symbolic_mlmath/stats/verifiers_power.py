@@ -55,9 +55,12 @@ def _search(step: Step) -> str | None:
         return "the answer is not the last n of the search"
     if any(r2[0] != r1[0] + 1 for r1, r2 in pairwise(rows)):
         return "the n of the search are not consecutive"
+    k = int(g.get("samples", 1))
     for n, df, crit, delta, pw in rows:
-        if df != n - 1 or (delta - d * sqrt(n)).expand() != 0:
-            return f"n = {n}: the degrees of freedom are n - 1 and δ = d√n"
+        want_df, want_delta = (2 * n - 2, d * sqrt(n / 2)) if k == 2 else (n - 1, d * sqrt(n))
+        if df != want_df or (delta - want_delta).expand() != 0:
+            return (f"n = {n}: the degrees of freedom are "
+                    + ("2n - 2 and δ = d√(n/2)" if k == 2 else "n - 1 and δ = d√n"))
         c = critical_value("t", a, side, df=int(df))
         if not _close(c, crit, 10**-25):
             return f"n = {n}: the critical value is {c.evalf(12)}"

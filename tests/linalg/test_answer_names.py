@@ -51,3 +51,15 @@ def test_named_unknowns_of_equations_are_not_renamed() -> None:
     # z is not an unknown of this system: never read as one
     assert sm.check("solve_system", answer="x = 1, z = 2",
                     equations="x + y = 3; x - y = -1").correct is False
+
+
+@pytest.mark.parametrize(("answer", "right"), [
+    ("2, 2", True), ("2 (multiplicity 2)", True), ("2 with multiplicity 2", True),
+    ("2", False), ("2, 3", False),
+])
+def test_a_double_eigenvalue_written_once_is_told_to_repeat_it(answer, right) -> None:
+    # D34: [[2,0],[0,2]] has the eigenvalue 2 twice (det(A - λI) = (2 - λ)^2)
+    v = sm.check("eigenvalues", answer=answer, matrix="[[2,0],[0,2]]")
+    assert v.correct is right, v.feedback
+    if answer == "2":
+        assert "multiplicity" in v.feedback and "missing" not in v.feedback

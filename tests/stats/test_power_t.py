@@ -134,3 +134,33 @@ def test_rendering_and_checking():
 def test_bad_input(inputs, message):
     with pytest.raises(InputError, match=message):
         sm.solve("sample_size", test="t", **inputs)
+
+
+@pytest.mark.parametrize(("power", "effect", "alt", "sm_alt"), [
+    ("0.8", "0.5", "two-sided", "two-sided"), ("0.9", "0.3", "greater", "larger"),
+    ("0.8", "1.2", "two-sided", "two-sided"),
+])
+def test_two_sample_size_matches_statsmodels(power, effect, alt, sm_alt):
+    ref = power_mod.TTestIndPower().solve_power(effect_size=float(effect), alpha=0.05,
+                                                power=float(power), ratio=1, alternative=sm_alt)
+    d = sm.solve("sample_size", power=power, effect=effect, test="t", samples=2, alternative=alt)
+    assert d.result == math.ceil(ref)
+    n = int(d.result)
+    for m, short in ((n, False), (n - 1, True)):
+        got = power_mod.TTestIndPower().power(effect_size=float(effect), nobs1=m, alpha=0.05,
+                                              ratio=1, alternative=sm_alt)
+        assert bool(got < float(power)) is short
+    _c, _d, pw = t_power(n, Rational(effect), Rational(1, 20), alt, samples=2)
+    ref_pw = power_mod.TTestIndPower().power(effect_size=float(effect), nobs1=n, alpha=0.05,
+                                             ratio=1, alternative=sm_alt)
+    assert _digits(pw, ref_pw) >= 10
+
+
+def test_two_sample_rows_are_checked():
+    d = derive_t_sample_size(power="0.8", effect="1.2", samples=2).validate()
+    rows = list(d.steps[-1].given["rows"])
+    n, _df, c, dl, pw = rows[-1]
+    with pytest.raises(DerivationError, match="2n - 2"):
+        _with_last(d, rows=[*rows[:-1], Tuple(n, n - 1, c, dl, pw)]).validate()
+    with pytest.raises(InputError, match="test=t"):
+        sm.solve("sample_size", power="0.8", effect="0.5", samples=2)

@@ -236,6 +236,39 @@ def _txt(p: tuple) -> str:
     return items if len(p) == 1 else f"({items})"
 
 
+def _rules_of(ctx: _Ctx, formula: Any) -> str:
+    """``rules: ...`` when a formula line is a derivative of f (or of f'), for notes."""
+    from sympy import diff
+
+    from .difftree import diff_tree
+    from .judge_derivative import rule_names
+    from .judge_derivative import same as _same
+
+    f = ctx.inputs.get("expr", ctx.inputs.get("f"))
+    if not hasattr(f, "free_symbols"):
+        return ""
+    if hasattr(formula, "shape"):  # ∇f = [..]: every component a partial of f
+        if len(formula) != len(ctx.vars) or not all(
+                _same(e, diff(f, v)) is True for e, v in zip(formula, ctx.vars, strict=True)):
+            return ""
+        try:
+            found = [n for v in ctx.vars for n in rule_names(diff_tree(f, v)).split("; ")]
+            names = "; ".join(dict.fromkeys(n for n in found if n))
+        except Exception:  # no rule tree: nothing to name
+            return ""
+        return f"rules: {names}" if names.strip("; ") else ""
+    bases = [f, *(diff(f, v) for v in ctx.vars)]
+    for b in bases:
+        for v in ctx.vars:
+            if _same(formula, diff(b, v)) is True:
+                try:
+                    names = rule_names(diff_tree(b, v))
+                except Exception:  # no rule tree: nothing to name
+                    return ""
+                return f"rules: {names}" if names else ""
+    return ""
+
+
 def _follows(ctx: _Ctx, s: _State, line: _Line) -> Follow:
     if line.formula is not None:
         from .judge_derivative import same as _same
@@ -246,7 +279,8 @@ def _follows(ctx: _Ctx, s: _State, line: _Line) -> Follow:
             ok = any(hasattr(e, "shape") and e.shape == line.formula.shape and
                      all(_same(a, b) is True for a, b in zip(e, line.formula, strict=True))
                      for e in ctx.formulas)
-        return Follow(ok, "the formula" if ok else None, state=s)
+        return Follow(ok, "the formula" if ok else None,
+                      note=_rules_of(ctx, line.formula) if ok else "", state=s)
     k = line.index if line.index is not None else s.k + 1
     if k <= s.k and k != s.k:
         return Follow(False, note=f"iterate {k} comes before iterate {s.k}", state=s)

@@ -79,12 +79,14 @@ def _plain(expr: Any) -> Any:
 def _labelled(answer: Any, keys: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for piece in split_top(str(answer)):
-        m = re.match(r"^\s*([A-Za-zλμσθ^\d_ ]{1,20}?)\s*(?:hat)?\s*=\s*(.+)$", piece)
+        m = re.match(r"^\s*([A-Za-zλμσθβ²₀₁^\d_ ]{1,20}?)\s*(?:hat)?\s*=\s*(.+)$", piece)
         if m:
             label = m.group(1).strip().lower().replace(" ", "")
             label = {"λ": "lambda", "μ": "mu", "σ": "sigma", "θ": "theta", "σ^2": "sigma^2",
                      "variance": "sigma^2", "var": "sigma^2", "sigma2": "sigma^2",
                      "σ²": "sigma^2", "sigma²": "sigma^2", "s^2": "sigma^2",
+                     "β_0": "a", "β_1": "b", "beta_0": "a", "beta_1": "b",
+                     "b_0": "a", "b_1": "b", "β₀": "a", "β₁": "b", "b₀": "a", "b₁": "b",
                      "intercept": "a", "b0": "a", "beta0": "a", "β0": "a",
                      "slope": "b", "b1": "b", "beta1": "b", "β1": "b"}.get(label, label)
             label = label.removesuffix("hat").removesuffix("_")

@@ -216,3 +216,9 @@ def test_checking_symbolic(answer, ok, named):
     v = sm.check("mle", answer=answer, distribution="linear_regression")
     assert v.correct is ok, v.feedback
     assert named in v.feedback
+
+
+@pytest.mark.parametrize("answer", ["σ² = 0.05", "β₀ = 0.5, β₁ = 1.4", "b_0 = 1/2, b_1 = 7/5",
+                                    "beta0 = 0.5, slope = 1.4, sigma^2 = 1/20"])
+def test_label_spellings(answer):
+    assert sm.check("mle", answer=answer, distribution="linear_regression", x=X4, y=Y4).correct

@@ -162,6 +162,7 @@ class _Builder:
         self.out: list[StepView] = []
         self.number = 0
         self.last: Any = None  # the object the last display ended with
+        self.goal: Any = None  # shown under "Given:" already
 
     def _repeats(self, d: Display) -> bool:
         """A lone object the display just before ended with (a pivots step after RREF)."""
@@ -173,6 +174,11 @@ class _Builder:
             self.add(s, depth)
 
     def add(self, step: Step, depth: int) -> None:
+        from symbolic_mlmath.core.rules import Rule
+
+        if (step.rule is Rule.GIVEN and self.goal is not None and step.after is not None
+                and _same_text(step.after, self.goal)):
+            return  # "The problem gives x² - 2" right under "Given: x² - 2"
         t = template_of(step)
         if t.sets is not None:
             facts = t.sets(step) or {}
@@ -221,6 +227,7 @@ def plan(d: Any, detail: str = "standard", shared: tuple[int, str] | None = None
     ``title`` shown earlier on the page: they are summarised in one line.
     """
     b = _Builder(detail)
+    b.goal = d.goal
     goal_aug = None
     inputs = getattr(d, "inputs", {}) or {}
     if inputs.get("augmented") is True and hasattr(d.goal, "cols"):
@@ -232,7 +239,7 @@ def plan(d: Any, detail: str = "standard", shared: tuple[int, str] | None = None
     if shared is not None and 0 < shared[0] < len(d.steps):
         b.out = _summarise(d, b.out, shared, goal_aug)
     goal = _with_bar(_goal_display(d), goal_aug)
-    label = "Find" if _unevaluated(d.goal) else "Given"
+    label = "Find" if _unevaluated(d.goal) or type(d.goal).__name__ == "Derivative" else "Given"
     result = result_view(d)
     if result.display is not None and goal_aug is not None:
         result.display = _with_bar(result.display, goal_aug)

@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
                 print("dask: skipped (the distributed package is not installed)")
             else:
                 cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                       dashboard_address=None)
+                                       dashboard_address=":0")
         warm = write_class(make_class(8, seed=99, items=items), tmp / "warm.jsonl")
         locals_, dasks = [], []
         try:

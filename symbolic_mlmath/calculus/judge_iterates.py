@@ -269,6 +269,10 @@ def _rules_of(ctx: _Ctx, formula: Any) -> str:
     return ""
 
 
+#: The mistake named when Newton's step is taken from a point where the derivative is zero.
+NO_STEP = "no Newton step (the derivative is zero)"
+
+
 def _follows(ctx: _Ctx, s: _State, line: _Line) -> Follow:
     if line.formula is not None:
         from .judge_derivative import same as _same
@@ -285,8 +289,12 @@ def _follows(ctx: _Ctx, s: _State, line: _Line) -> Follow:
     if k <= s.k and k != s.k:
         return Follow(False, note=f"iterate {k} comes before iterate {s.k}", state=s)
     point = s.point
-    for _ in range(k - s.k):
-        point = ctx.step(point)
+    try:
+        for _ in range(k - s.k):
+            point = ctx.step(point)
+    except (ValueError, ZeroDivisionError):  # a singular derivative: no Newton step
+        return Follow(False, note=f"there is no Newton step from x_{k - 1} = {_txt(point)} "
+                      "(the derivative there is zero)", state=_State(k, line.values))
     for part in line.chain:
         if len(part) == len(point) and _close(point, part, ("",) * len(point)) is False:
             return Follow(False, state=_State(k, line.values))
@@ -307,9 +315,12 @@ def _explain(ctx: _Ctx, s: _State, line: _Line) -> Slip | None:
     if k < s.k:
         return None
     point = s.point
-    for _ in range(max(0, k - s.k - 1)):
-        point = ctx.step(point)
-    want = ctx.step(point)
+    try:
+        for _ in range(max(0, k - s.k - 1)):
+            point = ctx.step(point)
+        want = ctx.step(point)
+    except (ValueError, ZeroDivisionError):  # a singular derivative: no Newton step
+        return Slip(NO_STEP, f"the derivative is zero at x_{k - 1} = {_txt(point)}")
     for name, detail, fn in ctx.slips:
         try:
             alt = fn(point)
@@ -340,8 +351,11 @@ def _expected(ctx: _Ctx) -> Any:
     if ctx.iterations > _MAX_EXPECTED:
         return None  # exact iterates grow; the lines are judged one step at a time
     p = ctx.x0
-    for _ in range(ctx.iterations):
-        p = ctx.step(p)
+    try:
+        for _ in range(ctx.iterations):
+            p = ctx.step(p)
+    except (ValueError, ZeroDivisionError):  # a singular derivative on the way
+        return None
     return p
 
 

@@ -131,6 +131,8 @@ def _factored_beyond_cancel(e: Any) -> bool:
     forms = [_linear_form(b) for b, _ in top + bottom]
     if any(f is None for f in forms):
         return False
+    if any(b.could_extract_minus_sign() for b, _ in top + bottom):
+        return False  # cancel may win by taking the signs out: (-a - b)/(-a - 2b)
     if len(forms) == 2 and set(forms[0]) == set(forms[1]):
         a, b = forms
         g = next(iter(a))

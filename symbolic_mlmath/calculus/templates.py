@@ -44,9 +44,12 @@ def _d(f: MathFormat, expr: Any, var: Any, partial: bool = False) -> str:
 
 
 def _dstep(step: Step, f: MathFormat) -> str:
-    """``d/dx (expr) = result`` for a step of the rule tree."""
+    """``d/dx (expr) = result`` for a step of the rule tree (``∂/∂x`` when other variables
+    are held constant)."""
     b = step.before
-    return f"{_d(f, b.expr, b.variables[0])} = {f.m(step.after)}"
+    var = b.variables[0]
+    partial = bool(getattr(b.expr, "free_symbols", set()) - {var})
+    return f"{_d(f, b.expr, var, partial)} = {f.m(step.after)}"
 
 
 def _pieces(step: Step, f: MathFormat, *names: str) -> str:

@@ -162,8 +162,9 @@ def _factor_key(f: Any) -> tuple:
 
 def ordered_factors(expr: Any) -> list:
     """The factors of a product SymPy built in a textbook's order: the number, then powers
-    of the variables in the problem's order (``x²y``, not ``yx²``), then other factors as
-    SymPy has them, then brackets, linear factors ordered by their roots.
+    of the variables in alphabetical order (``x²y``, not ``yx²``, whatever the variable of
+    the problem), then other factors as SymPy has them, then brackets, linear factors
+    ordered by their roots.
 
     >>> from sympy import symbols
     >>> x, y = symbols("x y")
@@ -173,7 +174,7 @@ def ordered_factors(expr: Any) -> list:
     args = list(expr.args)
     if not all(a.is_commutative for a in args):
         return args
-    gens = _gens(expr)
+    gens = sorted(expr.free_symbols, key=lambda s: _natural(s.name))
 
     def key(f: Any) -> tuple:
         if f.is_Number:

@@ -99,8 +99,15 @@ def sentence(instance: str, why: str | None = None) -> str:
 
     >>> sentence("R₂ ← R₂ - R₁", "to clear the entry below the pivot in column 1")
     'R₂ ← R₂ - R₁, to clear the entry below the pivot in column 1.'
+
+    A block after the sentence (an iteration table) gets no full stop of its own:
+
+    >>> sentence("the iterates\\n\\nk | x")
+    'The iterates.\\n\\nk | x'
     """
-    text = instance.strip()
+    text, sep, block = instance.strip().partition("\n")  # a table after the sentence
+    if sep:
+        return sentence(text, why) + "\n" + block
     if why:
         text = f"{text}, {why.strip()}" if text else why.strip()
     first = text.split(" ", 1)[0] if text else ""

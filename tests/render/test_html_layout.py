@@ -1,13 +1,21 @@
 """The HTML page's layout as a learner sees it: a substep's rule box sits under the
-substep's words (indented with its bullet), not at the page margin."""
+substep's words (indented with its bullet), not at the page margin; no display math is
+left open to swallow the prose after it (an iteration table followed by a full stop)."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+import pytest
 
 import symbolic_mlmath as sm
 from symbolic_mlmath.render.html import markdown_to_html
 from symbolic_mlmath.render.markdown import to_markdown
+from tests.render.corpus import topic_of
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = [pytest.param(p, id=p.stem) for p in sorted((ROOT / "derivations").glob("c[0-9]w[0-9]_*.py"))]
 
 
 def _indent(tag_html: str) -> float:
@@ -40,3 +48,30 @@ def test_top_level_rules_and_lists_stay_at_the_margin():
     assert '<blockquote style="margin-left:2.5em"><p><em>Rule:</em> s' in page
     assert '<ul style="margin-left:2.5em">' in page
     assert '<blockquote style="margin-left:5em"><p><em>Rule:</em> t' in page
+
+
+def _runaway_math(md: str) -> list[str]:
+    """Display-math blocks that swallowed the prose after them (a ``$$`` left open)."""
+    from symbolic_mlmath.render.html import parse_markdown
+
+    return [b.text[:120] for b in parse_markdown(md) if b.kind == "math"
+            and ("*Rule:*" in b.text or "**Step" in b.text or "\n\n" in b.text)]
+
+
+def test_an_iteration_table_is_its_own_display():
+    d = sm.solve("newton_method", f="x^2 - 2", x0="1", iterations="3")
+    md = to_markdown(d)
+    assert "$$." not in md and not _runaway_math(md)
+    page = markdown_to_html(md)
+    assert "<blockquote><p><em>Rule:</em> Repeat the update" in page
+    assert _runaway_math("**Step 1.** x\n\n$$a$$.\n\n> *Rule:* r\n\n$$b$$")  # the old page
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_page_leaves_a_display_open(path):
+    from symbolic_mlmath.publish.documents import topic_markdown
+
+    topic = topic_of(path)
+    bad = [f"{path.stem} {detail}: {m}" for detail in ("standard", "full")
+           for m in _runaway_math(topic_markdown(topic, detail=detail))]
+    assert not bad, "\n".join(bad[:10])

@@ -256,3 +256,11 @@ def test_no_newton_step_from_a_point_where_the_derivative_is_zero():
                  iterations="2")
     assert v.first_wrong_step == 0 and v.lines[1].follows is False, v.to_text()
     assert v.lines[1].mistake == "no Newton step (the derivative is zero)", v.to_text()
+
+
+@pytest.mark.parametrize(("task", "inputs", "working"), [
+    ("derivative", {"expr": "x^2"}, ["oo"]), ("derivative", {"expr": "x^2"}, ["2x + oo"]),
+    ("gradient", X2Y, ["f_x = oo"]), ("hessian", X2Y, ["H = [[zoo, 0], [0, 0]]"])])
+def test_infinite_lines_are_unreadable_not_undecided(task, inputs, working):
+    v = sm.check(task, working=working, **inputs)
+    assert v.correct is False and v.lines[0].mistake == "unreadable line", v.to_text()

@@ -34,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--format", default="text", metavar="{" + ",".join(FORMATS) + "}")
     s.add_argument("--detail", default="standard", metavar="{overview,standard,full}")
     s.add_argument("--out", default=None, help="write to this file instead of printing")
+    s.add_argument("--fragment", action="store_true",
+                   help="with --format latex: only the body (a subsection to \\input), not a "
+                        "standalone document")
     c = sub.add_parser("check", help="check an answer or a working")
     c.add_argument("task")
     c.add_argument("--answer", default=None)
@@ -169,7 +172,7 @@ def _run(argv: Sequence[str]) -> int:
         fmt = parse_choice(args.format, FORMATS, name="format")  # options are learner text
         detail = parse_detail(args.detail)
         d = api.solve(args.task, **inputs)
-        if fmt in ("html", "ipynb"):
+        if fmt in ("html", "ipynb") or (fmt == "latex" and not args.fragment):
             from symbolic_mlmath.publish import documents
 
             text = documents.render_single(d, fmt, detail=detail)

@@ -36,6 +36,26 @@ def test_solve_formats(fmt):
     assert r.returncode == 0 and r.stdout.strip()
 
 
+def test_solve_latex_is_a_document_that_compiles(tmp_path):
+    r = mlmath("solve", "eigenvectors", "--matrix", "[[2,1],[1,2]]", "--format", "latex")
+    assert r.returncode == 0, r.stderr
+    doc = r.stdout
+    assert doc.lstrip().startswith(r"\documentclass") and doc.rstrip().endswith(r"\end{document}")
+    frag = mlmath("solve", "eigenvectors", "--matrix", "[[2,1],[1,2]]", "--format", "latex",
+                  "--fragment").stdout
+    assert r"\documentclass" not in frag and frag.lstrip().startswith(r"\subsection*")
+    import shutil
+
+    if shutil.which("pdflatex") is None:
+        pytest.skip("pdflatex not on PATH: the document is not compiled")
+    from symbolic_mlmath.publish.documents import compile_pdf
+
+    tex = tmp_path / "eigen.tex"
+    tex.write_text(doc, encoding="utf-8")
+    ok, message = compile_pdf(tex)
+    assert ok, message
+
+
 def test_check_right_and_wrong():
     r = mlmath("check", "det", "--matrix", M, "--answer", "-6")
     assert r.returncode == 0 and r.stdout.startswith("correct")

@@ -243,6 +243,9 @@ def _read(ctx: _Ctx, raw: Any) -> _Line:
         if len(entries) != len(keys):
             raise InputError(f"expected {len(keys)} entries, got {len(entries)}", name="line")
         values = tuple(_value(ctx, e, {}) for e in entries)
+        if any(v is None for v in values) and not any(getattr(e, "free_symbols", None)
+                                                      for e in entries):
+            raise InputError("every entry must be a real number", name="line")
         places = [decimal_places(t) for t in re.split(r"[\[\],;\s]+", last) if "." in t]
         return _Line(tuple(keys), values, min((p for p in places if p is not None),
                                               default=None), (), text)
@@ -251,8 +254,11 @@ def _read(ctx: _Ctx, raw: Any) -> _Line:
         if not _RATIO.sub("", mid).strip(" *·⋅×()"):
             continue  # ∂L/∂a · ∂a/∂z · ∂z/∂w: the chain written in words
         parts.append(_checked(ctx, parse_expr(mid, name="line")))
-    return _Line(tuple(keys), (_checked(ctx, parse_expr(last, name="line")),),
-                 decimal_places(last), tuple(parts), text)
+    value = _checked(ctx, parse_expr(last, name="line"))
+    for e in (value, *parts):
+        if not e.free_symbols and _value(ctx, e, {}) is None:
+            raise InputError(f"{e} is not a real number", name="line")
+    return _Line(tuple(keys), (value,), decimal_places(last), tuple(parts), text)
 
 
 def _checked(ctx: _Ctx, e: Any) -> Any:
@@ -306,8 +312,8 @@ def _value(ctx: _Ctx, e: Any, own: dict) -> Any:
         e = e.xreplace(sub)
     try:
         return _mpf(e)
-    except (TypeError, ValueError):
-        raise InputError("the line's value must be a number", name="line") from None
+    except (TypeError, ValueError):  # not a real number (log of a negative, ...)
+        return None
 
 
 # ------------------------------------------------------------------ judging

@@ -37,8 +37,8 @@ from symbolic_mlmath.core.errors import ParseError, TaskError
 from symbolic_mlmath.core.mistakes import Slip
 from symbolic_mlmath.core.working import Follow, Judge
 
-__all__ = ["JUDGES", "DLine", "expand_derivatives", "partial_slip", "rule_names", "same",
-           "split_names", "split_text"]
+__all__ = ["JUDGES", "DLine", "expand_derivatives", "finite_parts", "partial_slip", "rule_names",
+           "same", "split_names", "split_text"]
 
 _PREFIX = re.compile(r"^\s*(?:[A-Za-z]\s*'+\s*(?:\([^()]*\))?|d\s*[A-Za-z]?\s*/\s*d\s*[A-Za-z]\w*"
                      r"|∂\s*[A-Za-z]?\s*/\s*∂\s*[A-Za-z]\w*|[A-Za-z]_\{?[A-Za-z]+\}?)\s*$")
@@ -231,7 +231,27 @@ def _read(ctx: _Ctx, raw: Any) -> DLine:
         v = split_names(v, ctx.f.free_symbols | {ctx.var} | set(ctx.where))
         parts.append(_resolve(v, ctx.where))
     _known_names(ctx, parts)
+    finite_parts(parts)
     return DLine(text, tuple(parts), pending, at_point)
+
+
+def finite_parts(parts: list) -> None:
+    """A line with ∞ or an undefined value (oo, zoo, nan) cannot be read (raises ParseError).
+
+    Examples
+    ========
+    >>> from sympy import Symbol, oo
+    >>> finite_parts([2 * Symbol("x")]) is None
+    True
+    >>> finite_parts([oo])
+    Traceback (most recent call last):
+    ...
+    symbolic_mlmath.core.errors.ParseError: line: the line holds an infinite or undefined value
+    """
+    from sympy import nan, oo, zoo
+
+    if any(getattr(p, "has", None) and p.has(oo, -oo, zoo, nan) for p in parts):
+        raise ParseError("the line holds an infinite or undefined value", name="line")
 
 
 _FUNCTIONS = {"sin", "cos", "tan", "cot", "sec", "csc", "exp", "log", "ln", "sqrt", "sigma",

@@ -33,7 +33,14 @@ from symbolic_mlmath.core.errors import ParseError, TaskError
 from symbolic_mlmath.core.mistakes import Slip
 from symbolic_mlmath.core.working import Follow, Judge
 
-from .judge_derivative import expand_derivatives, partial_slip, rule_names, split_names, split_text
+from .judge_derivative import (
+    expand_derivatives,
+    finite_parts,
+    partial_slip,
+    rule_names,
+    split_names,
+    split_text,
+)
 
 __all__ = ["JUDGES"]
 
@@ -129,6 +136,7 @@ def _read(ctx: _Ctx, raw: Any) -> _Line:
             n = len(ctx.vars)
             pairs = tuple(((ctx.vars[i], ctx.vars[j]), M[i, j]) for i in range(n)
                           for j in range(i, n))
+        finite_parts([v for _, v in pairs])
         if len(pairs) != len(ctx.order):
             raise ParseError(f"expected {len(ctx.order)} components, got {len(entries)}",
                              name="line")
@@ -139,6 +147,7 @@ def _read(ctx: _Ctx, raw: Any) -> _Line:
         body, values = expand_derivatives(p, wrt)
         parts.append(split_names(parse_expr(body, name="line").xreplace(values),
                                  set(ctx.vars) | ctx.f.free_symbols))
+    finite_parts(parts)
     extra = set().union(*(q.free_symbols for q in parts)) - set(ctx.vars) - ctx.f.free_symbols
     if extra:
         raise ParseError(f"the line uses {', '.join(sorted(map(str, extra)))}, which f does not "

@@ -236,6 +236,43 @@ def _txt(p: tuple) -> str:
     return items if len(p) == 1 else f"({items})"
 
 
+def _rules_of(ctx: _Ctx, formula: Any) -> str:
+    """``rules: ...`` when a formula line is a derivative of f (or of f'), for notes."""
+    from sympy import diff
+
+    from .difftree import diff_tree
+    from .judge_derivative import rule_names
+    from .judge_derivative import same as _same
+
+    f = ctx.inputs.get("expr", ctx.inputs.get("f"))
+    if not hasattr(f, "free_symbols"):
+        return ""
+    if hasattr(formula, "shape"):  # ∇f = [..]: every component a partial of f
+        if len(formula) != len(ctx.vars) or not all(
+                _same(e, diff(f, v)) is True for e, v in zip(formula, ctx.vars, strict=True)):
+            return ""
+        try:
+            found = [n for v in ctx.vars for n in rule_names(diff_tree(f, v)).split("; ")]
+            names = "; ".join(dict.fromkeys(n for n in found if n))
+        except Exception:  # no rule tree: nothing to name
+            return ""
+        return f"rules: {names}" if names.strip("; ") else ""
+    bases = [f, *(diff(f, v) for v in ctx.vars)]
+    for b in bases:
+        for v in ctx.vars:
+            if _same(formula, diff(b, v)) is True:
+                try:
+                    names = rule_names(diff_tree(b, v))
+                except Exception:  # no rule tree: nothing to name
+                    return ""
+                return f"rules: {names}" if names else ""
+    return ""
+
+
+#: The mistake named when Newton's step is taken from a point where the derivative is zero.
+NO_STEP = "no Newton step (the derivative is zero)"
+
+
 def _follows(ctx: _Ctx, s: _State, line: _Line) -> Follow:
     if line.formula is not None:
         from .judge_derivative import same as _same
@@ -246,13 +283,18 @@ def _follows(ctx: _Ctx, s: _State, line: _Line) -> Follow:
             ok = any(hasattr(e, "shape") and e.shape == line.formula.shape and
                      all(_same(a, b) is True for a, b in zip(e, line.formula, strict=True))
                      for e in ctx.formulas)
-        return Follow(ok, "the formula" if ok else None, state=s)
+        return Follow(ok, "the formula" if ok else None,
+                      note=_rules_of(ctx, line.formula) if ok else "", state=s)
     k = line.index if line.index is not None else s.k + 1
     if k <= s.k and k != s.k:
         return Follow(False, note=f"iterate {k} comes before iterate {s.k}", state=s)
     point = s.point
-    for _ in range(k - s.k):
-        point = ctx.step(point)
+    try:
+        for _ in range(k - s.k):
+            point = ctx.step(point)
+    except (ValueError, ZeroDivisionError):  # a singular derivative: no Newton step
+        return Follow(False, note=f"there is no Newton step from x_{k - 1} = {_txt(point)} "
+                      "(the derivative there is zero)", state=_State(k, line.values))
     for part in line.chain:
         if len(part) == len(point) and _close(point, part, ("",) * len(point)) is False:
             return Follow(False, state=_State(k, line.values))
@@ -273,9 +315,12 @@ def _explain(ctx: _Ctx, s: _State, line: _Line) -> Slip | None:
     if k < s.k:
         return None
     point = s.point
-    for _ in range(max(0, k - s.k - 1)):
-        point = ctx.step(point)
-    want = ctx.step(point)
+    try:
+        for _ in range(max(0, k - s.k - 1)):
+            point = ctx.step(point)
+        want = ctx.step(point)
+    except (ValueError, ZeroDivisionError):  # a singular derivative: no Newton step
+        return Slip(NO_STEP, f"the derivative is zero at x_{k - 1} = {_txt(point)}")
     for name, detail, fn in ctx.slips:
         try:
             alt = fn(point)
@@ -306,8 +351,11 @@ def _expected(ctx: _Ctx) -> Any:
     if ctx.iterations > _MAX_EXPECTED:
         return None  # exact iterates grow; the lines are judged one step at a time
     p = ctx.x0
-    for _ in range(ctx.iterations):
-        p = ctx.step(p)
+    try:
+        for _ in range(ctx.iterations):
+            p = ctx.step(p)
+    except (ValueError, ZeroDivisionError):  # a singular derivative on the way
+        return None
     return p
 
 

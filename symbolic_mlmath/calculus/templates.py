@@ -44,9 +44,12 @@ def _d(f: MathFormat, expr: Any, var: Any, partial: bool = False) -> str:
 
 
 def _dstep(step: Step, f: MathFormat) -> str:
-    """``d/dx (expr) = result`` for a step of the rule tree."""
+    """``d/dx (expr) = result`` for a step of the rule tree (``∂/∂x`` when other variables
+    are held constant)."""
     b = step.before
-    return f"{_d(f, b.expr, b.variables[0])} = {f.m(step.after)}"
+    var = b.variables[0]
+    partial = bool(getattr(b.expr, "free_symbols", set()) - {var})
+    return f"{_d(f, b.expr, var, partial)} = {f.m(step.after)}"
 
 
 def _pieces(step: Step, f: MathFormat, *names: str) -> str:
@@ -437,8 +440,25 @@ def _t_boundary(step: Step, f: MathFormat) -> str:
     return "; ".join(bits)
 
 
+def _best_display(step: Step) -> list:
+    """``f(point) = value`` of the best candidate (nothing when it is not attained)."""
+    from sympy import Tuple
+
+    from symbolic_mlmath.render.displays import chain
+    from symbolic_mlmath.render.unicode import text_line
+
+    if not step.given.get("attained", True) or not isinstance(step.after, Tuple | tuple):
+        return []
+    pt, v = step.after
+    coords = list(pt) if isinstance(pt, Tuple | tuple) else [pt]
+    tex = r"f\left(" + ", ".join(latex_of(c) for c in coords) + r"\right)"
+    text = "f(" + ", ".join(text_line(c) for c in coords) + ")"
+    return [chain(v, name=(tex, text), step=step)]
+
+
 @template(R.COMPARE_CANDIDATES, "Compare the candidates",
-          "The global extreme is the best value among the critical points and the ends.")
+          "The global extreme is the best value among the critical points and the ends.",
+          display=_best_display)
 def _t_compare(step: Step, f: MathFormat) -> str:
     g = step.given
     rows = "; ".join(f"{f.m(pt)} → {f.m(v)}"
@@ -454,7 +474,7 @@ def _t_compare(step: Step, f: MathFormat) -> str:
 # --- iterative methods and networks (issue 13) ----------------------------------------------
 from symbolic_mlmath.calculus import templates_iter  # noqa: E402
 
-TEMPLATES.update(templates_iter.TEMPLATES)
+TEMPLATES.merge(templates_iter.TEMPLATES)
 from symbolic_mlmath.calculus import templates_net  # noqa: E402
 
 TEMPLATES.update(templates_net.TEMPLATES)

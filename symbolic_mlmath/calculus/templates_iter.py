@@ -11,7 +11,7 @@ Examples
 ...          {"variables": Tuple(x), "eta": Rational(1, 4), "f": x**2, "k": 1,
 ...           "point": Matrix([1]), "gradient": Matrix([2])})
 >>> TEMPLATES[R.GD_STEP].instance(s, TEXT)
-'x₂ = x₁ - η ∇f(x₁) = [1] - 1/4·[2] = [1/2]'
+'x₂ = x₁ - η f′(x₁) = 1 - 1/4 · 2 = 1/2'
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from symbolic_mlmath.render.formats import MathFormat
 from symbolic_mlmath.render.templates import TemplateTable
 from symbolic_mlmath.render.unicode import subscript
 
-__all__ = ["TEMPLATES", "shown_value", "table_text"]
+__all__ = ["TEMPLATES", "iteration_result", "shown_value", "table_text"]
 
 #: Templates of the iterative-method and network rules.
 TEMPLATES = TemplateTable()
@@ -33,17 +33,54 @@ template = TEMPLATES.add
 _SHOWN_DIGITS = 12
 
 
-def _x(f: MathFormat, k: Any) -> str:
-    return f.raw(rf"\mathbf{{x}}_{{{k}}}", f"x{subscript(k)}")
+def _x(f: MathFormat, k: Any, n: int = 2) -> str:
+    """The iterate ``x_k`` (bold, a vector, when there are several variables)."""
+    return f.raw(*_x_pair(k, n))
+
+
+def _x_pair(k: Any, n: int = 2) -> tuple[str, str]:
+    tex = rf"\mathbf{{x}}_{{{k}}}" if n > 1 else rf"x_{{{k}}}"
+    return tex, f"x{subscript(k)}"
+
+
+def _scalar(v: Any) -> Any:
+    """The entry of a 1x1 matrix (one variable), else ``v``."""
+    from sympy import MatrixBase
+
+    return v[0] if isinstance(v, MatrixBase) and v.shape == (1, 1) else v
 
 
 def _vec(f: MathFormat, v: Any) -> str:
-    """A column vector inline: ``[1, 2]`` in text, a bmatrix column in LaTeX."""
-    from sympy import ImmutableMatrix
+    """A column vector inline: ``[1, 2]`` in text, a bmatrix column in LaTeX; one
+    variable's value as a number."""
+    return f.raw(*_pair(v))
 
-    if f.name == "text":
-        return "[" + ", ".join(f.m(shown_value(c)) for c in v) + "]"
-    return f.m(ImmutableMatrix(v).applyfunc(shown_value))
+
+def _pair(v: Any, bracket: bool = False) -> tuple[str, str]:
+    """``(tex, text)`` of an iterate's value (a number in one variable, else a column);
+    ``bracket`` puts a negative number in brackets (after a minus sign or a factor)."""
+    from sympy import ImmutableMatrix, MatrixBase
+
+    from symbolic_mlmath.render.formats import latex_of
+    from symbolic_mlmath.render.unicode import text_line
+
+    v = _scalar(v)
+    if isinstance(v, MatrixBase):
+        return (latex_of(ImmutableMatrix(v).applyfunc(shown_value)),
+                "[" + ", ".join(text_line(shown_value(c)) for c in v) + "]")
+    v = shown_value(v)
+    tex, text = latex_of(v), text_line(v)
+    if bracket and (getattr(v, "is_Add", False) or (
+            getattr(v, "could_extract_minus_sign", None) and v.could_extract_minus_sign())):
+        tex, text = rf"\left({tex}\right)", f"({text})"
+    return tex, text
+
+
+def _math(f: MathFormat, *parts: Any) -> str:
+    """One inline formula from pieces: ``(tex, text)`` pairs and operators (``=``, ``-``)."""
+    tex = " ".join(p[0] if isinstance(p, tuple) else p for p in parts)
+    text = " ".join(p[1] if isinstance(p, tuple) else p for p in parts)
+    return f.raw(tex, text)
 
 
 def shown_value(v: Any) -> Any:
@@ -125,6 +162,8 @@ def _method_derivative(step: Step, f: MathFormat) -> str:
         name = f.raw(*_NAMES[str(step.given["name"])])
     elif isinstance(step.before, MatrixBase) or (isinstance(after, MatrixBase) and after.cols > 1):
         name = f.raw(r"H_f", "H")
+    elif isinstance(after, MatrixBase) and after.shape == (1, 1):
+        name, after = f.raw("f'", "f′"), after[0]
     elif isinstance(after, MatrixBase):
         name = _grad(f)
     else:
@@ -138,10 +177,13 @@ def _method_derivative(step: Step, f: MathFormat) -> str:
           + f.raw(r"\mathbf{x}_{k+1} = \mathbf{x}_k - \eta\,\nabla f(\mathbf{x}_k)",
                   "x_{k+1} = x_k − η ∇f(x_k)") + ".")
 def _gd_update_rule(step: Step, f: MathFormat) -> str:
-    x = f.raw(r"\mathbf{x}", "x")
-    dot = f.raw(r"\,", "·")
-    return (f"{_eta(f)} = {f.m(step.given['eta'])}: {x} - {f.m(step.given['eta'])}"
-            f"{dot}{_vec(f, step.before)} = {_vec(f, step.after)}")
+    from sympy import MatrixBase
+
+    one = not isinstance(step.before, MatrixBase) or step.before.shape == (1, 1)
+    x = ("x", "x") if one else (r"\mathbf{x}", "x")
+    return (f"{_eta(f)} = {f.m(step.given['eta'])}: "
+            + _math(f, x, "-", _pair(step.given["eta"]), (r"\cdot", "·"),
+                    _pair(step.before, bracket=True), "=", _pair(step.after)))
 
 
 @template(R.LEARNING_RATE_BOUND, "Convergence test",
@@ -159,7 +201,9 @@ def _rate_bound(step: Step, f: MathFormat) -> str:
     lam = f.raw(r"\lambda", "λ")
     rel = {"converges": "<", "oscillates": "=", "diverges": ">"}.get(str(g["verdict"]), "vs")
     bound = f.raw(r"2/\lambda_{\max}", "2/λ_max")
-    return (f"H = {f.m(g['hessian'])}, {lam} = {f.m(g['eigenvalues'])}, {bound} = "
+    lams = ", ".join(f.m(v) for v in g["eigenvalues"])
+    return (f"H = {_vec(f, g['hessian']) if g['hessian'].shape == (1, 1) else f.m(g['hessian'])}, "
+            f"{lam} = {lams}, {bound} = "
             f"{f.m(step.after)}; {_eta(f)} = {f.m(g['eta'])} {rel} {f.m(step.after)}: "
             f"{f.prose(verdict)}.")
 
@@ -172,10 +216,13 @@ def _gd_step(step: Step, f: MathFormat) -> str:
     k = int(g["k"])
     if k < 0:
         return f.prose("no update was asked for; the point stays ") + _vec(f, g["point"])
-    at = f.raw(rf"\nabla f(\mathbf{{x}}_{{{k}}})", f"∇f(x{subscript(k)})")
-    dot = f.raw(r"\,", "·")
-    return (f"{_x(f, k + 1)} = {_x(f, k)} - {_eta(f)} {at} = {_vec(f, g['point'])} - "
-            f"{f.m(g['eta'])}{dot}{_vec(f, g['gradient'])} = {_vec(f, step.after)}")
+    n = len(g["variables"]) if "variables" in g else 2
+    xk, xk1 = _x_pair(k, n), _x_pair(k + 1, n)
+    at = ((rf"\nabla f({xk[0]})", f"∇f({xk[1]})") if n > 1 else
+          (rf"f'({xk[0]})", f"f′({xk[1]})"))
+    eta = _pair(g["eta"])
+    return _math(f, xk1, "=", xk, "-", (r"\eta", "η"), at, "=", _pair(g["point"]), "-", eta,
+                 (r"\cdot", "·"), _pair(g["gradient"], bracket=True), "=", _pair(step.after))
 
 
 _STOPPED = {
@@ -270,14 +317,16 @@ def _newton_step(step: Step, f: MathFormat) -> str:
     g = step.given
     k = int(g["k"])
     if g["J_value"].shape == (1, 1):
-        from symbolic_mlmath.render.formats import TEXT, latex_of
-
-        Fv, Jv = shown_value(g["F_value"][0]), shown_value(g["J_value"][0])
-        frac = f.raw(rf"\frac{{{latex_of(Fv)}}}{{{latex_of(Jv)}}}",
-                     f"({TEXT.m(Fv)})/({TEXT.m(Jv)})")
-        at = f.raw(rf"\frac{{F(x_{{{k}}})}}{{F'(x_{{{k}}})}}", f"F(x{subscript(k)})/F′(x{subscript(k)})")
-        return (f"{_x(f, k + 1)} = {_x(f, k)} - {at} = {f.m(shown_value(g['point'][0]))} - {frac} = "
-                f"{f.m(shown_value(step.after[0]))}")
+        Fv, Jv = _pair(g["F_value"]), _pair(g["J_value"])
+        neg = Fv[0].startswith("-") or Jv[0].startswith("-")
+        frac = (rf"\frac{{{Fv[0]}}}{{{Jv[0]}}}",
+                f"{_p(Fv[1])}/{_p(Jv[1])}")
+        if neg:
+            frac = (rf"\left({frac[0]}\right)", frac[1])
+        xk, xk1 = _x_pair(k, 1), _x_pair(k + 1, 1)
+        at = (rf"\frac{{F({xk[0]})}}{{F'({xk[0]})}}", f"F({xk[1]})/F′({xk[1]})")
+        return _math(f, xk1, "=", xk, "-", at, "=", _pair(g["point"]), "-", frac, "=",
+                     _pair(step.after))
     return (f"F({_x(f, k)}) = {_vec(f, g['F_value'])}, J({_x(f, k)}) = "
             f"{f.m(g['J_value'].applyfunc(shown_value))}, "
             f"Δ = {_vec(f, g['delta'])}: {_x(f, k + 1)} = {_vec(f, step.after)}")
@@ -312,8 +361,73 @@ def _newton_breakdown(step: Step, f: MathFormat) -> str:
             f"{f.prose(_BREAKDOWN[str(step.after)].format(period=_period(step)))}.")
 
 
+def _p(text: str) -> str:
+    """A number in brackets when it is not a single term (in a text fraction)."""
+    return text if text.lstrip("-").replace(".", "").isalnum() and not text.startswith("-") \
+        else f"({text})"
+
+
 def _period(step: Step) -> str:
     """The cycle's period in words ("two", "three", ...), for the breakdown sentence."""
     p = int(step.given.get("period", 2))
     words = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
     return words.get(p, str(p))
+
+
+# ------------------------------------------------------------------ one variable
+def _scalar_view(d: Any) -> Any:
+    """A display with each 1x1 matrix shown as its entry (the relation keeps the object)."""
+    from dataclasses import replace
+
+    from sympy import MatrixBase
+
+    from symbolic_mlmath.render.displays import Shown
+
+    parts = tuple(
+        replace(p, view="scalar") if k % 2 == 0 and isinstance(p, Shown) and p.view == ""
+        and isinstance(p.obj, MatrixBase) and p.obj.shape == (1, 1) else p
+        for k, p in enumerate(d.chain))
+    return replace(d, chain=parts)
+
+
+def _one_variable(t: Any) -> Any:
+    """The template ``t`` with one variable's 1x1 matrices displayed as numbers."""
+    from dataclasses import replace
+
+    from symbolic_mlmath.render.templates import default_displays
+
+    own = t.display
+
+    def display(step: Step) -> list:
+        shown = own(step) if own is not None else default_displays(step, t.relation)
+        return [_scalar_view(d) for d in shown]
+
+    return replace(t, display=display)
+
+
+for _rule, _t in list(TEMPLATES.items()):
+    TEMPLATES[_rule] = _one_variable(_t)
+
+
+def iteration_result(d: Any) -> Any:
+    """The result table of an iterative method, one variable's values as numbers."""
+    from sympy import MatrixBase, Tuple
+
+    from symbolic_mlmath.render.present import generic_result
+
+    r = d.result
+    if not isinstance(r, dict):
+        return None
+
+    def plain(v: Any) -> Any:
+        if isinstance(v, MatrixBase):
+            return shown_value(v[0]) if v.shape == (1, 1) else v.applyfunc(shown_value)
+        if isinstance(v, list | tuple | Tuple):
+            return [plain(x) for x in v]
+        return shown_value(v)
+
+    return generic_result({k: plain(v) for k, v in r.items()}, d)
+
+
+for _task in ("gradient_descent", "newton_method"):
+    TEMPLATES.results[_task] = iteration_result

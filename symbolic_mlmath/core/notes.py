@@ -34,7 +34,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["RULE_WORDS", "is_row_note", "rules_named", "split_note", "working_lines"]
+__all__ = ["RULE_WORDS", "is_row_note", "rules_named", "split_note", "trailing_words",
+           "working_lines"]
 
 #: Words a learner uses for a rule -> the rule's name (compared with what a judge names).
 RULE_WORDS: dict[str, str] = {
@@ -129,6 +130,23 @@ def split_note(text: str) -> tuple[str | None, str]:
         if note and (is_row_note(note) or (_is_word_note(note) and _mentions_rule(note))):
             return note, body
     return None, text
+
+
+def trailing_words(text: str) -> tuple[str, str] | None:
+    """``(note, mathematics)`` when a line ends with words in brackets (``x1 = 0.8 (one
+    step)``), for a line that cannot be read with them; None otherwise.
+
+    Examples
+    ========
+    >>> trailing_words("x1 = (0.8, 0.4)  (one gradient step)")
+    ('one gradient step', 'x1 = (0.8, 0.4)')
+    >>> trailing_words("2x sin(x)") is None
+    True
+    """
+    parts = _suffix(text)
+    if parts is None or not _is_word_note(parts[1]):
+        return None
+    return parts[1], parts[0]
 
 
 def working_lines(lines: list[Any]) -> list[tuple[int, Any]]:

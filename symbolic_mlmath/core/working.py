@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from symbolic_mlmath.core.errors import InputError
-from symbolic_mlmath.core.notes import rules_named, split_note, working_lines
+from symbolic_mlmath.core.notes import rules_named, split_note, trailing_words, working_lines
 from symbolic_mlmath.core.verdict import LineVerdict, Verdict
 
 __all__ = ["NOTE_MISMATCH", "Follow", "Judge", "NoteCheck", "check_working", "get_judge",
@@ -164,7 +164,16 @@ def _read_line(judge: Judge, ctx: Any, raw: Any) -> tuple[Any, str | None]:
         return judge.read(ctx, raw), None
     note, body = split_note(raw)
     if note is None:
-        return judge.read(ctx, raw), None
+        try:
+            return judge.read(ctx, raw), None
+        except InputError:
+            words = trailing_words(raw)  # "x1 = 0.8 (one step)": a note of words only
+            if words is None:
+                raise
+        try:
+            return judge.read(ctx, words[1]), words[0]
+        except InputError:
+            return judge.read(ctx, raw), None  # the error of the whole line
     try:
         return judge.read(ctx, body), note
     except InputError:

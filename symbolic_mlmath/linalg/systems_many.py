@@ -58,7 +58,7 @@ def _inconsistent(R: Any, n: int, rank: int) -> tuple[int, int] | None:
 def derive_solve_many(A: Any, B: Any) -> Derivation:
     """Solve ``A X = B`` by Gauss-Jordan on ``[A | B]``: ``X``, a family of ``X`` with
     parameters for the free unknowns, or ``{}`` when some column has no solution."""
-    from sympy import Integer, MatMul, MatrixSymbol, Tuple, zeros
+    from sympy import Eq, Integer, MatMul, MatrixSymbol, Tuple, zeros
     from sympy.core.symbol import Str
 
     A_, B_ = as_immutable(A), as_immutable(B)
@@ -109,7 +109,8 @@ def derive_solve_many(A: Any, B: Any) -> Derivation:
         return _match_parameters(sol, params, result)
 
     return Derivation("Solve A X = B for several right-hand sides",
-                      goal=MatrixSymbol("X", n, k), steps=tuple(steps), result=result,
+                      goal=Eq(MatMul(A_, MatrixSymbol("X", n, k), evaluate=False), B_,
+                              evaluate=False), steps=tuple(steps), result=result,
                       task="solve_system", inputs={"A": A_, "b": B_}, reference=reference)
 
 

@@ -60,7 +60,8 @@ class Shown:
     one under another), ``"solution"`` (a system's solution, parametric when some
     unknowns are free; ``extra`` holds ``variables`` and ``free``), ``"list"``
     (comma-separated), ``"span"`` (the span of vectors), ``"roots"`` (``λ = 1, λ = 3``;
-    ``extra['variable']``), ``"words"`` (a word or phrase).
+    ``extra['variable']``), ``"words"`` (a word or phrase), ``"scalar"`` (a 1x1 matrix
+    of a one-variable method shown as its entry).
     """
 
     obj: Any

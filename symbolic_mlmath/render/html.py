@@ -135,14 +135,16 @@ def parse_markdown(md: str) -> list[MdBlock]:
                     o, ind, t = items[-1]
                     items[-1] = (o, ind, t + " " + lines[i].strip())
                 i += 1
-            blocks.append(MdBlock("list", items=_depths(items)))
+            blocks.append(MdBlock("list", items=_depths(items),
+                                  level=min(ind for _, ind, _ in items) // 2))
             continue
         if s.startswith(">"):
+            depth = (len(line) - len(line.lstrip())) // 2
             body = []
             while i < n and lines[i].strip().startswith(">"):
                 body.append(lines[i].strip()[1:].lstrip())
                 i += 1
-            blocks.append(MdBlock("quote", "\n".join(body)))
+            blocks.append(MdBlock("quote", "\n".join(body), level=depth))
             continue
         if s.startswith("|") and i + 1 < n and _TABLE_SEP.match(lines[i + 1]):
             rows = []
@@ -225,8 +227,10 @@ def markdown_to_html(md: str, *, images: Any = None) -> str:
             out.append(f"<pre><code>{html.escape(b.text)}</code></pre>")
         elif b.kind == "rule":
             out.append("<hr>")
-        elif b.kind == "quote":
-            out.append(f"<blockquote>{markdown_to_html(b.text, images=images)}</blockquote>")
+        elif b.kind == "quote":  # a substep's rule lines up with the substep's words
+            style = f' style="margin-left:{_INDENT * (b.level - 1):g}em"' if b.level > 1 else ""
+            out.append(f"<blockquote{style}>{markdown_to_html(b.text, images=images)}"
+                       "</blockquote>")
         elif b.kind == "table":
             rows = b.items
             head = "".join(f"<th>{inline_to_html(c, images=images)}</th>" for c in rows[0])
@@ -235,8 +239,17 @@ def markdown_to_html(md: str, *, images: Any = None) -> str:
             out.append(f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n"
                        "</tbody>\n</table>")
         elif b.kind == "list":
-            out.append(_list_html(b.items, images))
+            html_list = _list_html(b.items, images)
+            if b.level > 1:  # a deeper substep: one list level further in
+                tag = html_list[1:3]  # "<ul>..." or "<ol>..."
+                html_list = (f'<{tag} style="margin-left:{_INDENT * (b.level - 1):g}em">'
+                             + html_list[4:])
+            out.append(html_list)
     return "\n".join(out)
+
+
+#: The indentation of one list level (the browser's 40px list padding at 16px type).
+_INDENT = 2.5
 
 
 def _list_html(items: list[tuple[bool, int, str]], images: Any) -> str:

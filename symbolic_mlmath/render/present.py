@@ -99,8 +99,15 @@ def sentence(instance: str, why: str | None = None) -> str:
 
     >>> sentence("R₂ ← R₂ - R₁", "to clear the entry below the pivot in column 1")
     'R₂ ← R₂ - R₁, to clear the entry below the pivot in column 1.'
+
+    A block after the sentence (an iteration table) gets no full stop of its own:
+
+    >>> sentence("the iterates\\n\\nk | x")
+    'The iterates.\\n\\nk | x'
     """
-    text = instance.strip()
+    text, sep, block = instance.strip().partition("\n")  # a table after the sentence
+    if sep:
+        return sentence(text, why) + "\n" + block
     if why:
         text = f"{text}, {why.strip()}" if text else why.strip()
     first = text.split(" ", 1)[0] if text else ""
@@ -162,6 +169,7 @@ class _Builder:
         self.out: list[StepView] = []
         self.number = 0
         self.last: Any = None  # the object the last display ended with
+        self.goal: Any = None  # shown under "Given:" already
 
     def _repeats(self, d: Display) -> bool:
         """A lone object the display just before ended with (a pivots step after RREF)."""
@@ -173,6 +181,11 @@ class _Builder:
             self.add(s, depth)
 
     def add(self, step: Step, depth: int) -> None:
+        from symbolic_mlmath.core.rules import Rule
+
+        if (step.rule is Rule.GIVEN and self.goal is not None and step.after is not None
+                and _same_text(step.after, self.goal)):
+            return  # "The problem gives x² - 2" right under "Given: x² - 2"
         t = template_of(step)
         if t.sets is not None:
             facts = t.sets(step) or {}
@@ -221,6 +234,7 @@ def plan(d: Any, detail: str = "standard", shared: tuple[int, str] | None = None
     ``title`` shown earlier on the page: they are summarised in one line.
     """
     b = _Builder(detail)
+    b.goal = d.goal
     goal_aug = None
     inputs = getattr(d, "inputs", {}) or {}
     if inputs.get("augmented") is True and hasattr(d.goal, "cols"):
@@ -232,7 +246,7 @@ def plan(d: Any, detail: str = "standard", shared: tuple[int, str] | None = None
     if shared is not None and 0 < shared[0] < len(d.steps):
         b.out = _summarise(d, b.out, shared, goal_aug)
     goal = _with_bar(_goal_display(d), goal_aug)
-    label = "Find" if _unevaluated(d.goal) else "Given"
+    label = "Find" if _unevaluated(d.goal) or type(d.goal).__name__ == "Derivative" else "Given"
     result = result_view(d)
     if result.display is not None and goal_aug is not None:
         result.display = _with_bar(result.display, goal_aug)

@@ -31,6 +31,7 @@ from contextvars import ContextVar
 from typing import Any
 
 __all__ = [
+    "LEARNER_DIGITS",
     "cached",
     "is_literal",
     "is_negation",
@@ -41,6 +42,7 @@ __all__ = [
     "negated",
     "ordered_factors",
     "ordered_terms",
+    "short_float",
     "variable_order",
     "written_fraction",
 ]
@@ -159,8 +161,53 @@ def _factor_key(f: Any) -> tuple:
 
 
 def ordered_factors(expr: Any) -> list:
-    """The factors of a product SymPy built, linear factors ordered by their roots."""
-    return sorted(expr.args, key=_factor_key)
+    """The factors of a product SymPy built in a textbook's order: the number, then powers
+    of the variables in alphabetical order (``x²y``, not ``yx²``, whatever the variable of
+    the problem), then other factors as SymPy has them, then brackets, linear factors
+    ordered by their roots.
+
+    >>> from sympy import symbols
+    >>> x, y = symbols("x y")
+    >>> ordered_factors(x**2 * y * (x - 1) * 3)
+    [3, x**2, y, x - 1]
+    """
+    args = list(expr.args)
+    if not all(a.is_commutative for a in args):
+        return args
+    gens = sorted(expr.free_symbols, key=lambda s: _natural(s.name))
+
+    def key(f: Any) -> tuple:
+        if f.is_Number:
+            return (0, 0, (0, 0, 0))
+        if not f.free_symbols:  # √2, π: with the number in front
+            return (0, 1, (0, 0, 0))
+        if f.is_Add:
+            return (3, 0, _factor_key(f))
+        base = f.as_base_exp()[0]
+        if base.is_Symbol:
+            return (1, gens.index(base) if base in gens else len(gens), (0, 0, 0))
+        return (2, 0, (0, 0, 0))
+
+    return sorted(args, key=key)
+
+
+#: Significant digits of a decimal on a learner's page (the exact value is kept in the step).
+LEARNER_DIGITS = 12
+
+
+def short_float(e: Any, digits: int = LEARNER_DIGITS) -> Any:
+    """A Float rounded to at most ``digits`` significant digits, for printing.
+
+    >>> from sympy import Float
+    >>> short_float(Float("4.90629515085637568001348857798", 30))
+    4.90629515086
+    """
+    from sympy import Float
+    from sympy.core.numbers import prec_to_dps
+
+    if e._prec < 5:
+        return e
+    return Float(e, min(digits, prec_to_dps(e._prec)))
 
 
 def needs_brackets(factor: Any, position: int) -> bool:
@@ -215,11 +262,55 @@ def latex_printer() -> Any:
                 tex += t
             return tex
 
+        def _product(self, factors: list) -> str:
+            """Factors side by side (``\\cdot`` between two numbers), SymPy's brackets."""
+            from sympy.printing.latex import _between_two_numbers_p
+
+            tex = last = ""
+            for i, term in enumerate(factors):
+                t = self._print(term)
+                if self._needs_mul_brackets(term, first=i == 0, last=i == len(factors) - 1):
+                    t = rf"\left({t}\right)"
+                if tex:
+                    two_numbers = (_between_two_numbers_p[0].search(last)
+                                   and _between_two_numbers_p[1].match(t))
+                    tex += self._settings["mul_symbol_latex_numbers"] if two_numbers else " "
+                tex += t
+                last = t
+            return tex
+
+        def _ordered_mul(self, expr: Any) -> str:
+            """A product SymPy built, its factors in the textbook's order."""
+            from sympy import Mul, S
+            from sympy.simplify import fraction
+
+            if not all(a.is_commutative for a in expr.args):
+                return super()._print_Mul(expr)
+            tex = ""
+            if expr.could_extract_minus_sign():
+                expr, tex = -expr, "- "
+                if not expr.is_Mul:
+                    inner = self._print(expr)
+                    return tex + (rf"\left({inner}\right)" if expr.is_Add else inner)
+            numer, denom = fraction(expr, exact=True)
+
+            def side(e: Any) -> str:
+                return self._product(ordered_factors(e)) if e.is_Mul else self._print(e)
+
+            if denom is S.One:
+                return tex + side(Mul(*expr.args))
+            return tex + rf"\frac{{{side(numer)}}}{{{side(denom)}}}"
+
         def _print_Mul(self, expr: Any) -> str:
             if not is_literal(expr):
+                from sympy import S
+
                 adds = [a for a in expr.args if a.is_Add]
                 if len(adds) < 2 or any(a.is_Pow and a.exp.is_negative for a in expr.args):
-                    return super()._print_Mul(expr)
+                    if expr.args[0] is S.One or S.One in expr.args or any(
+                            a.is_Pow and a.base == 1 for a in expr.args):
+                        return super()._print_Mul(expr)
+                    return self._ordered_mul(expr)
                 coeff, _ = expr.as_coeff_Mul()
                 head = "-" if coeff == -1 else ("" if coeff == 1 else self._print(coeff) + " ")
                 parts = [a for a in ordered_factors(expr) if not a.is_Number]
@@ -240,6 +331,9 @@ def latex_printer() -> Any:
                     t = rf"\left({t}\right)"
                 parts.append(t)
             return prefix + r" \cdot ".join(parts)
+
+        def _print_Float(self, e: Any) -> str:
+            return super()._print_Float(short_float(e))
 
         def _needs_mul_brackets(self, expr: Any, first: bool = False, last: bool = False
                                 ) -> bool:

@@ -81,6 +81,7 @@ def to_text(d: Any, *, detail: str = "standard", shared: tuple[int, str] | None 
                 inline = [f.inline(dd) for dd in s.displays
                           if all(isinstance(t, Shown) and not hasattr(t.obj, "cols")
                                  and t.view not in ("system", "solution") for t in dd.terms)]
+                inline = [x for x in inline if x not in text]  # the sentence says it already
                 out.append(f"{pad}{label}{s.title}: {text}" + (" " + "; ".join(inline)
                                                                if inline else ""))
                 continue

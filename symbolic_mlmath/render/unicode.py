@@ -25,10 +25,11 @@ from symbolic_mlmath.render.printers import (
     negated,
     ordered_factors,
     ordered_terms,
+    short_float,
     written_fraction,
 )
 
-__all__ = ["pretty_printer", "subscript", "symbol_text", "text_line"]
+__all__ = ["float_text", "pretty_printer", "subscript", "symbol_text", "text_line"]
 
 _SUP = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
@@ -76,6 +77,19 @@ def symbol_text(name: str) -> str:
 
 
 _TEXT: Any = None
+
+
+def float_text(e: Any) -> str:
+    """A decimal at most :data:`~symbolic_mlmath.render.printers.LEARNER_DIGITS` significant
+    digits long, without trailing zeros: ``4.90629515086``, ``3.5``, ``1.5e-20``.
+
+    >>> from sympy import Float
+    >>> float_text(Float("3.50000000000000", 15)), float_text(Float(1) / 3)
+    ('3.5', '0.333333333333')
+    """
+    from sympy.printing.str import StrPrinter
+
+    return StrPrinter({"full_prec": False})._print_Float(short_float(e))
 
 
 def _text_printer() -> Any:
@@ -168,6 +182,7 @@ def _text_printer() -> Any:
                 glue = p[:1] == "(" or (p[:1].isalpha() and not (
                     len(p) > 1 and p[1:2].isalpha() and len(prev) > 1 and prev[-2:-1].isalpha()))
                 glue = glue and not (called[k] or called[k - 1])  # 2x·sin(x), not 2xsin(x)
+                glue = glue and not prev.startswith("√")  # √2·x, not √2x
                 body += p if glue else "·" + p
             head = "" if coeff == 1 and pieces else self._print(coeff)
             if head and pieces and not (pieces[0][:1] in ("(", "√") or (
@@ -201,6 +216,9 @@ def _text_printer() -> Any:
 
         def _print_Rational(self, e: Any) -> str:
             return f"{e.p}/{e.q}" if e.q != 1 else str(e.p)
+
+        def _print_Float(self, e: Any) -> str:
+            return float_text(e)
 
         def _print_MatrixBase(self, M: Any) -> str:
             if M.cols == 1 and M.rows > 1:
@@ -414,6 +432,9 @@ def pretty_printer() -> Any:
 
         def _print_Rational(self, e: Any) -> Any:
             return prettyForm(f"{e.p}/{e.q}" if e.q != 1 else str(e.p))
+
+        def _print_Float(self, e: Any) -> Any:
+            return prettyForm(float_text(e))
 
         def _print_Str(self, e: Any) -> Any:
             return prettyForm(_words(e.name))

@@ -205,6 +205,8 @@ def tex_view(s: Shown, hl: Callable[[str], str] = lambda t: t) -> str:
         if not len(obj):
             return r"\{\mathbf{0}\}"
         return r"\operatorname{span}\left\{" + ", ".join(_tex_items(obj, hl)) + r"\right\}"
+    if view == "scalar":  # a 1x1 matrix in a one-variable method: its entry
+        return latex_line(obj[0]) if _is_matrix(obj) and obj.shape == (1, 1) else latex_line(obj)
     if view == "roots":
         var = s.extra.get("variable")
         name = latex_line(var) if var is not None else "x"
@@ -318,6 +320,8 @@ def text_view(s: Shown) -> str:
         if not len(obj):
             return "{0}"
         return "span{" + ", ".join(text_line(v) for v in obj) + "}"
+    if view == "scalar":
+        return text_line(obj[0]) if _is_matrix(obj) and obj.shape == (1, 1) else text_line(obj)
     if view == "roots":
         var = s.extra.get("variable")
         name = text_line(var) if var is not None else "x"

@@ -66,6 +66,13 @@ def _decision(text: str) -> str | None:
     return DECISIONS.get(words)
 
 
+def _real(value: Any, text: str) -> None:
+    """A line's value must be a finite real number (raises InputError)."""
+    if getattr(value, "free_symbols", None) or not (getattr(value, "is_real", False) and
+                                                     getattr(value, "is_finite", False)):
+        raise InputError(f"{text.strip()[:40]} is not a finite real number", name="line")
+
+
 def _places(text: str) -> int | None:
     from symbolic_mlmath.core.answers import decimal_places
 
@@ -106,6 +113,8 @@ def read_line(raw: Any, names: dict[str, str]) -> Line:
         items = list(v) if hasattr(v, "__len__") else []
         if len(items) != 2:
             raise InputError("write the interval as (lower, upper)", name="line")
+        for v in items:
+            _real(v, last)
         ends = last.strip().strip("()[]").split(",")
         pl = [_places(e) for e in ends] if len(ends) == 2 else [None, None]
         return Line(name, tuple(items), max((p for p in pl if p is not None), default=None),
@@ -113,6 +122,7 @@ def read_line(raw: Any, names: dict[str, str]) -> Line:
     value = parse_expr(last, name=parts[0])
     if value.free_symbols:
         raise InputError(f"the last part of the line ({last}) must be a number", name="line")
+    _real(value, last)
     shown = []
     for mid in parts[1:-1]:
         e = parse_expr(mid, name=parts[0])

@@ -128,6 +128,8 @@ def _read(ctx: MleCtx, raw: Any) -> MleLine:
     value = parse_expr(last, name="line")
     subs = {s: ctx.param for s in value.free_symbols if s.name in (ctx.name, "λ")}
     value = value.xreplace(subs)
+    if not value.free_symbols and not (value.is_real and value.is_finite):
+        raise InputError(f"{last} is not a real number", name="line")
     extra = value.free_symbols - {ctx.param}
     if extra:
         raise InputError(f"unknown name(s) {sorted(str(s) for s in extra)} (the parameter "

@@ -176,6 +176,8 @@ def read(ctx: NormalCtx, raw: Any) -> NLine:
                                 for s in value.free_symbols})
         if role == "root" and value.free_symbols:
             raise InputError("an estimate is a number", name="line")
+        if not value.free_symbols and not (value.is_real and value.is_finite):
+            raise InputError(f"{last} is not a real number", name="line")
     places = decimal_places(last)
     if wrt == ("H",):
         found = [decimal_places(t) for t in re.split(r"[\[\],;\s]+", last) if "." in t]

@@ -132,8 +132,13 @@ class EventSolver:
         self._direct(chain, node, event)
 
     def _separable(self, event: Any) -> bool:
+        """A or B about different variables: finite ones, or only continuous ones (whose
+        parts are then intervals, integrals or products of them)."""
         a, b = event.args
-        return bool(self.dists) and not (_vars_of(a) & _vars_of(b)) and self._finite(event)
+        names = _vars_of(event)
+        continuous = all(n in self.dists and not self.dists[n].discrete for n in names)
+        return bool(self.dists) and not (_vars_of(a) & _vars_of(b)) and (
+            self._finite(event) or continuous)
 
     def _finite(self, event: Any) -> bool:
         return all(self.dists[n].finite_support() for n in _vars_of(event))

@@ -32,6 +32,7 @@ __all__ = ["EVENT_VERIFIERS"]
 
 EVENT_VERIFIERS = VerifierTable()
 _SYMPY_LIMIT = 5000
+_CARD_LIMIT = 200_000  # every card space the engine counts (three cards: 132600)
 
 
 def _space_size(step: Step) -> str | None:
@@ -109,7 +110,7 @@ def _recount_cards(step: Step) -> str | None:
 
     g = step.given
     k, repl = int(g["draws"]), bool(g["replacement"])
-    if (52**k if repl else 52 * 51 ** (k - 1)) > 20 * _SYMPY_LIMIT:
+    if (52**k if repl else 52 * 51 ** (k - 1)) > _CARD_LIMIT:
         return None
     cond = g.get("condition")
     syms = sorted((g["event"].free_symbols | (cond.free_symbols if cond is not None else set())),

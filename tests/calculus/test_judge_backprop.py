@@ -138,7 +138,8 @@ def test_error_carried_forward_and_the_chain_named():
 
 
 @pytest.mark.parametrize("line", ["q = 3", "∂L/∂w9_11 = 1", "∂L/∂w2_11 = foo", "x" * 500,
-                                  "∂L/∂w2_11 = __import__('os')", "dL/dW2 = [[1, 2, 3]]"])
+                                  "∂L/∂w2_11 = __import__('os')", "dL/dW2 = [[1, 2, 3]]",
+                                  "∂L/∂w2_11 = log(-1)", "dL/dW2 = [[log(-1), 0]]"])
 def test_bad_lines_are_named_not_raised(line):
     v = sm.check("backprop", working=[line], **OUT)
     assert v.correct is False and v.lines[0].mistake == "unreadable line", v.to_text()
@@ -243,3 +244,8 @@ def test_generated_backprop_workings_pass_and_slips_are_caught(net, seed):
     assert v.lines[k].mistake is not None
     if name:
         assert v.lines[k].mistake == name, v.to_text()
+
+
+def test_a_non_real_value_from_named_quantities_does_not_follow():
+    v = sm.check("backprop", working=["∂L/∂w2_11 = sqrt(-a1_1)"], **OUT)
+    assert v.lines[0].follows is False and v.lines[0].mistake == "arithmetic slip", v.to_text()

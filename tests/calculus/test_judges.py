@@ -138,6 +138,8 @@ CASES = [
     ("newton_method", NWO, ["f'(x) = 3x^2 - 3", "f''(x) = 6x", "x1 = 2 - 9/12 = 1.25"],
      True, None, None),
     ("newton_method", NW, ["x1 = 0.5"], False, 0, "step uphill"),
+    ("newton_method", {"f": "(x - 2)(x - 3)", "x0": "1", "iterations": "2"},
+     ["x1 = 5/3", "x2 = 2.5", "x3 = 3"], False, 1, "arithmetic slip"),
     ("newton_method", NW, ["x1 = 3"], False, 0, "fraction upside down"),
     ("newton_method", NW, ["x1 = 1.5", "x2 = 1.5", "x3 = 1.4167"], False, 1, "arithmetic slip"),
     ("newton_method", NWO, ["x1 = 2 - 2/9"], False, 0, "root formula for an optimum"),
@@ -246,3 +248,19 @@ def test_generated_descent_tables_and_a_slipped_iterate(q, seed, delta):
     v = sm.check("gradient_descent", working=lines, **inputs)
     assert v.first_wrong_step == k, v.to_text()
     assert v.lines[k].mistake is not None
+
+
+def test_no_newton_step_from_a_point_where_the_derivative_is_zero():
+    # (x - 2)(x - 3) has f'(5/2) = 0: a learner's x1 = 5/2 leaves no Newton step
+    v = sm.check("newton_method", working=["x1 = 5/2", "x2 = 3"], f="(x - 2)(x - 3)", x0="1",
+                 iterations="2")
+    assert v.first_wrong_step == 0 and v.lines[1].follows is False, v.to_text()
+    assert v.lines[1].mistake == "no Newton step (the derivative is zero)", v.to_text()
+
+
+@pytest.mark.parametrize(("task", "inputs", "working"), [
+    ("derivative", {"expr": "x^2"}, ["oo"]), ("derivative", {"expr": "x^2"}, ["2x + oo"]),
+    ("gradient", X2Y, ["f_x = oo"]), ("hessian", X2Y, ["H = [[zoo, 0], [0, 0]]"])])
+def test_infinite_lines_are_unreadable_not_undecided(task, inputs, working):
+    v = sm.check(task, working=working, **inputs)
+    assert v.correct is False and v.lines[0].mistake == "unreadable line", v.to_text()

@@ -16,6 +16,9 @@ COL2 = "-1*(1*3-1*2) + 2*(2*3-5*2) - 1*(2*1-5*1)"  # -1 - 8 + 3 = -6
 SARRUS = "2*2*3 + 1*1*2 + 5*1*1 - 5*2*2 - 2*1*1 - 1*1*3"  # 12 + 2 + 5 - 20 - 2 - 3 = -6
 SYS = {"equations": "x + y = 4; 2x - y = 1"}
 X2Y = {"expr": "x^2 y + sin(x y)", "vars": "x, y"}
+GD = {"expr": "x^2 + 3y^2", "vars": "x, y", "x0": "[1, 1]", "learning_rate": "0.1",
+      "iterations": "2"}
+NW = {"f": "x^2 - 2", "x0": "1", "iterations": "2"}
 
 # task, inputs, working, line whose note is judged, agrees (True) or reported (False)
 NOTES = [
@@ -43,6 +46,13 @@ NOTES = [
      False),
     ("derivative", {"expr": "x^2 sin(x)"},
      ["by the product rule: 2x sin(x) + x^2 cos(x)", "factor: x(2 sin(x) + x cos(x))"], 1, True),
+    ("gradient_descent", GD, ["∇f = [2x, 6y]  (by the power rule)", "x1 = (0.8, 0.4)",
+                              "x2 = (0.64, 0.16)"], 0, True),
+    ("gradient_descent", GD, ["by the quotient rule: ∇f = [2x, 6y]", "x1 = (0.8, 0.4)",
+                              "x2 = (0.64, 0.16)"], 0, False),
+    ("newton_method", NW, ["by the power rule: f'(x) = 2x", "x1 = 1.5", "x2 = 17/12"], 0, True),
+    ("newton_method", NW, ["by the quotient rule: f'(x) = 2x", "x1 = 1.5", "x2 = 17/12"], 0,
+     False),
     ("rref", {"matrix": "[[1,2],[3,4]]"}, ["R2 <- R2 - 2R1: [[1,2],[0,-2]]"], 0, False),
     ("inverse", {"matrix": "[[2,1],[1,1]]"},
      ["R1 <-> R2: [[1,1|0,1],[2,1|1,0]]", "R2 <- R2 - R1: [[1,1|0,1],[0,-1|1,-2]]"], 1, False),
@@ -78,3 +88,11 @@ def test_reference_expansions_by_hand():
     assert 2 * 5 - 1 * 1 + 5 * (-3) == -6
     assert -1 * 1 + 2 * (-4) - 1 * (-3) == -6
     assert 12 + 2 + 5 - 20 - 2 - 3 == -6
+
+
+def test_a_note_of_words_at_the_end_of_a_line_is_read_as_a_note():
+    v = sm.check("gradient_descent", working=["x1 = (0.8, 0.4)  (one gradient step)",
+                                              "x2 = (0.64, 0.16)"], **GD)
+    assert v.correct is True and v.lines[0].note == "one gradient step", v.to_text()
+    v = sm.check("derivative", working=["2x cos(x^2) (with an inner part)"], expr="sin(x^2)")
+    assert v.correct is True, v.to_text()

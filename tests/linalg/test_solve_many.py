@@ -71,3 +71,13 @@ def test_a_wrong_family_is_caught_by_validate() -> None:
     bad = Step(last.rule, last.before, bad_X.as_immutable(), last.given)
     with pytest.raises(DerivationError, match="does not solve"):
         type(d)(d.title, d.goal, (*d.steps[:-1], bad), bad_X.as_immutable()).validate()
+
+
+def test_the_problem_reads_A_X_equals_B_and_the_result_is_X() -> None:
+    d = sm.solve("solve_system", A="[[1,2],[3,4]]", b="[[1,0],[0,1]]")
+    text = d.to_text("overview")
+    given = next(line for line in text.splitlines() if line.startswith("Given:"))
+    result = next(line for line in text.splitlines() if line.startswith("Result:"))
+    assert "·X = [1 0; 0 1]" in given  # the equation asked about, with B on the right
+    assert "X =" not in result.replace("·X", "")  # no false "A·X = X-values"
+    assert "-2" in result

@@ -249,12 +249,20 @@ def test_dask_local_cluster_gives_the_serial_records(small_class, tmp_path):
     distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
     _, path = small_class
     grade_file(path, tmp_path / "serial", progress=0)
+    log = io.StringIO()
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
-                                  dashboard_address=None) as cluster:
+                                  dashboard_address=":0") as cluster:
         rep = grade_file(path, tmp_path / "dask", scheduler=cluster.scheduler_address,
-                         chunk=4, progress=0)
+                         chunk=4, progress=0, log=log)
     assert rep.graded == 32
     assert _records(tmp_path / "serial") == _records(tmp_path / "dask")
+    assert "warning" not in log.getvalue()
+    # workers with several threads share one mpmath precision: the run says so
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                  dashboard_address=":0") as cluster:
+        grade_file(_write(tmp_path, [_sub()]), tmp_path / "dask2",
+                   scheduler=cluster.scheduler_address, progress=0, log=log)
+    assert "start them with --nthreads 1" in log.getvalue()
 
 
 def test_a_scheduler_that_is_not_an_address_is_one_line(small_class, tmp_path):
@@ -278,7 +286,7 @@ def test_a_chunk_that_kills_dask_workers_does_not_stop_the_batch():
     lines[4] = (5, json.dumps(_sub(id="die")))
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
             distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
-                                     dashboard_address=None) as cluster, \
+                                     dashboard_address=":0") as cluster, \
             distributed.Client(cluster) as client:
         out = [r for rs in _run_dask(_chunks(lines, 2), client, False, 5.0, _grade_or_die)
                for r in rs]

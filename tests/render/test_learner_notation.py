@@ -24,7 +24,7 @@ PAGES = [pytest.param(p, id=p.stem) for p in FILES]
 RAW_TEXT = re.compile(
     r"\bTrue\b|\bFalse\b|\bNone\b|Matrix\(|ImmutableMatrix|\*\*|\blambda\b|,\)|"
     r"\bsqrt\(|\bacos\(|\bStr\(|\bTuple\(|\bEq\(|\bRational\(|\w\*\w|\bdet\(\[\[|\[\[|"
-    r"(?:^|[\s(])~[A-Za-z]")
+    r"(?:^|[\s(])~[A-Za-z]|(?<![\d.])(?:0\.0*[1-9]|[1-9]\d*\.)\d{13,}")
 RAW_TEX = re.compile(r"\\text\{(True|False|None)\}|Matrix\(|(?<!\\)\blambda\b|\\mathtt|"
                      r"\\left\(\\left\(|,\s*\\right\)|\\text\{[a-z]+_[a-z]+\}")
 
@@ -62,6 +62,37 @@ def test_the_scan_can_fail():
     assert _scan("The complement of ~A is A", RAW_TEXT, "x")
     assert _scan(r"Mode \left( \frac{141}{10},\right)", RAW_TEX, "x")
     assert not _scan("A ~ B and X ~ N(0, 1)", RAW_TEXT, "x")
+    assert _scan("x ≈ 1.41421356237309504880168872421", RAW_TEXT, "x")
+    assert not _scan("x ≈ 1.41421356237, 1/393146012008229658338304, 0.000611018539241",
+                     RAW_TEXT, "x")
+
+
+def test_products_in_the_variables_order():
+    from sympy import exp, sqrt, symbols
+
+    from symbolic_mlmath.render.printers import latex_line
+    from symbolic_mlmath.render.unicode import text_line
+
+    x, y = symbols("x y")
+    assert latex_line(x**2 * y) == "x^{2} y" and text_line(x**2 * y) == "x²y"
+    assert latex_line(-3 * y * x**2 / 5) == r"- \frac{3 x^{2} y}{5}"
+    assert latex_line(2 * sqrt(2) * x) == r"2 \sqrt{2} x" and text_line(2 * sqrt(2) * x) == "2√2·x"
+    assert latex_line(y * exp(x)) == "y e^{x}"
+    grad = render(sm.solve("gradient", expr="x^2*y + sin(y)"), "latex")
+    assert "y x^{2}" not in grad and "x^{2} y" in grad
+
+
+def test_one_variable_methods_show_numbers_to_twelve_digits():
+    newton = sm.solve("newton_method", f="x^2 - 2", x0="1", iterations="6")
+    text, tex = render(newton, "text"), render(newton, "latex")
+    assert "x₁ = x₀ - F(x₀)/F′(x₀) = 1 - (-1)/2 = 3/2" in text
+    assert "[3/2]" not in text and r"\begin{bmatrix}\frac{3}{2}\end{bmatrix}" not in tex
+    assert "1.41421356237" in text and "1.414213562373" not in text  # sqrt 2 = 1.41421356237|31
+    assert "The problem gives" not in text
+    gd = render(sm.solve("gradient_descent", expr="x^2 - 2*x", x0="3", learning_rate="1/4",
+                         iterations="3"), "text", detail="overview")
+    assert "f′ = 2x - 2" in gd and "x - 1/4 · (2x - 2) = x/2 + 1/2" in gd
+    assert "x₁ = x₀ - η f′(x₀) = 3 - 1/4 · 4 = 2" in gd and "[" not in gd.split("Result")[1]
 
 
 def test_complements_and_lists_of_values_read_as_in_a_textbook():

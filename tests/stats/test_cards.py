@@ -135,3 +135,18 @@ def test_laws_agree_with_brute_force(data):
     d = solve("probability", variables="cards", event=text, draws=draws,
               replacement=replacement)
     assert d.result == _r(want), text
+
+
+def test_count_verifier_recounts_and_catches_a_wrong_count():
+    from sympy import Integer
+
+    from symbolic_mlmath.core.steps import Step
+    from symbolic_mlmath.core.verify import verify_step
+
+    d = solve("probability", variables="cards", event="all hearts", draws=3)
+    counts = [s for s in d.steps if s.rule.value == "count_outcomes"]
+    assert counts and all(verify_step(s) is None for s in counts)
+    s = counts[0]
+    bad = Step(s.rule, s.before, s.before.xreplace({s.given["part"]: Integer(1) / 4}),
+               {**s.given, "becomes": Integer(1) / 4})
+    assert verify_step(bad) is not None

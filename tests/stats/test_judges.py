@@ -410,3 +410,16 @@ def test_normal_mle_references_are_scipy_and_error_carried_forward() -> None:
     assert round(sigma**2, 3) == 2.667 and round(-3 / sigma**2, 3) == -1.125
     v = check_working("mle", NORM, ["∂l/∂mu = (24 - 4 mu)/sigma^2", "mu = 6"])
     assert v.first_wrong_step == 0 and v.lines[1].follows is True, v.feedback
+
+
+@pytest.mark.parametrize(("task", "inputs", "lines"), [
+    ("t_test", A, ["SE = sqrt(-1)", "t = 2"]), ("t_test", A, ["t = oo"]),
+    ("z_test", Z, ["z = sqrt(-1)", "p = 0.2"]), ("ci_mean", CI_B, ["CI = (oo, 1)"]),
+    ("ci_proportion", W1, ["centre = sqrt(-1)"]),
+    ("two_sample_test", WELCH, ["SE = sqrt(-1)", "t = 1", "df = oo"]),
+    ("mle", BER, ["p = sqrt(-1)"]), ("mle", BER, ["p = oo"]), ("mle", NORM, ["mu = sqrt(-1)"]),
+    ("mle", NORM, ["∂²l/∂mu² = sqrt(-1)"])])
+def test_non_real_values_are_unreadable_lines_not_errors(task: str, inputs: dict,
+                                                         lines: list) -> None:
+    v = check_working(task, inputs, lines)
+    assert v.correct is False and v.lines[0].mistake == "unreadable line", v.feedback

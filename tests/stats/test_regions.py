@@ -72,3 +72,14 @@ def test_normals_combine_against_scipy(event, ref):
     assert d.steps[0].rule.value == "normal_combination"
     assert abs(float(d.result) - ref()) < 1e-14
     d.validate()
+
+
+def test_or_of_separate_continuous_events_by_the_addition_rule():
+    d = solve("probability", variables=U01, event="X < 1/2 or Y < 1/2")
+    assert d.result == R(3, 4)  # 1/2 + 1/2 - 1/4
+    assert d.steps[0].rule.value == "probability_addition_rule"
+    d.validate()
+    d = solve("probability", variables={"X": "exponential(1)", "Y": "normal(0, 1)"},
+              event="X > 1 or Y > 0")
+    ref = stats.expon.sf(1) + stats.norm.sf(0) - stats.expon.sf(1) * stats.norm.sf(0)
+    assert abs(float(d.result) - ref) < 1e-15

@@ -280,7 +280,11 @@ def grade_file(
     written = 0
     chunks = _chunks(todo, max(1, chunk))
     if scheduler is not None:
-        results = _run_dask(chunks, *_dask_client(scheduler), time_limit)
+        client, own = _dask_client(scheduler)
+        if any(k > 1 for k in client.nthreads().values()):
+            log.write("grade: warning: some Dask workers run several threads; mpmath's "
+                      "precision is per process, start them with --nthreads 1\n")
+        results = _run_dask(chunks, client, own, time_limit)
     elif jobs > 1 and total > chunk:
         results = _run_local(chunks, jobs, time_limit)
     else:

@@ -94,23 +94,19 @@ def _generator(a: Any) -> bool:
     return a.is_Symbol or (isinstance(a, exp) and a.args[0].is_Symbol)
 
 
-def _linear_form(a: Any) -> dict | None:
-    """{generator: coefficient} of a sum of at least two numeric multiples of generators."""
-    if not a.is_Add:
+def _linear_form(a: Any) -> frozenset | None:
+    """The generators of a plain sum of at least two distinct generators (every coefficient
+    1: no content or sign for ``cancel`` to take out)."""
+    if not a.is_Add or not all(_generator(t) for t in a.args):
         return None
-    form = {}
-    for t in a.args:
-        c, g = t.as_coeff_Mul()
-        if not c.is_Rational or not _generator(g) or g in form:
-            return None
-        form[g] = c
-    return form
+    return frozenset(a.args)
 
 
 def _factored_beyond_cancel(e: Any) -> bool:
-    """``e`` is m·A / (M·B^k) with m, M monomials in independent generators and A, B
-    non-proportional linear forms (A optional): no factor is common to the numerator
-    and the denominator, and expanding cannot shorten it, so ``cancel`` cannot win.
+    """``e`` is ±m·A / (M·B^k) with m, M monomials in independent generators and A ≠ B
+    plain sums of generators (A optional): no factor, content or sign is common to the
+    numerator and the denominator, and expanding cannot shorten it, so ``cancel`` cannot
+    win.
     (The softmax Hessian entries are of this shape; cancel costs most of their tidy-up.)
     """
     from sympy import Mul
@@ -131,14 +127,7 @@ def _factored_beyond_cancel(e: Any) -> bool:
     forms = [_linear_form(b) for b, _ in top + bottom]
     if any(f is None for f in forms):
         return False
-    if any(b.could_extract_minus_sign() for b, _ in top + bottom):
-        return False  # cancel may win by taking the signs out: (-a - b)/(-a - 2b)
-    if len(forms) == 2 and set(forms[0]) == set(forms[1]):
-        a, b = forms
-        g = next(iter(a))
-        if all(a[h] * b[g] == b[h] * a[g] for h in a):  # proportional: a common factor
-            return False
-    return True
+    return len(forms) == 1 or forms[0] != forms[1]
 
 
 def _cancel_may_help(e: Any) -> bool:

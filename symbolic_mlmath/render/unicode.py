@@ -190,8 +190,12 @@ def _text_printer() -> Any:
                 head += "·"
             top = head + body or "1"
             if den:
-                d = "·".join(f"({self._print(x)})" if len(den) > 1 and precedence(x) < PRECEDENCE["Mul"]
-                             else self._print(x) for x in den)  # 1/((a + b)c) is not 1/(a + b·c)
+                parts = [f"({self._print(x)})" if len(den) > 1 and precedence(x) < PRECEDENCE["Mul"]
+                         else self._print(x) for x in den]  # 1/((a + b)c) is not 1/(a + b·c)
+                d = parts[0]
+                for prev, x, p in zip(den, den[1:], parts[1:], strict=False):
+                    glue = prev.is_Integer and (x.is_Symbol or (x.is_Pow and x.base.is_Symbol))
+                    d += p if glue else "·" + p  # 2x, as in the numerator; √2·x, x·y stay
                 if len(den) > 1 or not (den[0].is_Atom):
                     d = f"({d})"
                 top = f"{top}/{d}"

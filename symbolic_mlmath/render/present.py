@@ -246,11 +246,15 @@ def plan(d: Any, detail: str = "standard", shared: tuple[int, str] | None = None
     if shared is not None and 0 < shared[0] < len(d.steps):
         b.out = _summarise(d, b.out, shared, goal_aug)
     goal = _with_bar(_goal_display(d), goal_aug)
-    label = "Find" if _unevaluated(d.goal) or type(d.goal).__name__ == "Derivative" else "Given"
+    label = "Find" if _unevaluated(d.goal) or type(d.goal).__name__ in _ASKED else "Given"
     result = result_view(d)
     if result.display is not None and goal_aug is not None:
         result.display = _with_bar(result.display, goal_aug)
     return Plan(d.title, goal, label, b.out, result, tuple(d.variables or ()))
+
+
+#: Goals that name what is asked (an unevaluated derivative, E[X], P(A), Var(X)): "Find".
+_ASKED = {"Derivative", "Expect", "Prob", "Var", "SD", "Cov", "Corr", "Quantile"}
 
 
 def _summarise(d: Any, views: list[StepView], shared: tuple[int, str],

@@ -75,3 +75,16 @@ def test_no_page_leaves_a_display_open(path):
     bad = [f"{path.stem} {detail}: {m}" for detail in ("standard", "full")
            for m in _runaway_math(topic_markdown(topic, detail=detail))]
     assert not bad, "\n".join(bad[:10])
+
+
+def test_a_question_reads_find():
+    for d in (sm.solve("derivative", expr="x^3 + 2*x"),
+              sm.solve("probability", event="not A", probabilities={"A": "25%"})):
+        assert "\nFind:" in "\n" + render_text(d)
+    assert "\nGiven:" in "\n" + render_text(sm.solve("rref", matrix=[[1, 2], [3, 4]]))
+
+
+def render_text(d) -> str:
+    from symbolic_mlmath.render import render
+
+    return "\n".join(render(d, "text", detail="overview").splitlines()[1:])

@@ -251,7 +251,7 @@ def grade_file(
 
     jobs = parse_count(jobs, name="jobs", low=1, high=512)
     chunk = parse_count(chunk, name="chunk", low=1, high=10**6)
-    progress = parse_count(progress, name="progress", low=1, high=10**9)
+    progress = parse_count(progress, name="progress", low=0, high=10**9)  # 0: no lines
     path, out = Path(path), Path(out)
     if not path.is_file():
         raise InputError(f"cannot read {path}: no such file", name="submissions")

@@ -358,7 +358,8 @@ def is_echelon(M: Any, reduced: bool = False) -> tuple[bool, str]:
 
 
 def check_echelon(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
-    """Check a (reduced) row echelon form: rref exactly, ref by row-equivalence."""
+    """Check a (reduced) row echelon form: rref entry by entry (exact, or decimals correctly
+    rounded to the places written, or within a tolerance), ref exactly by row-equivalence."""
     from symbolic_mlmath.core.exact import to_dm
     from symbolic_mlmath.text.parse import parse_matrix
 
@@ -369,8 +370,8 @@ def check_echelon(d: Any, answer: Any, parsed: dict, **tol: Any) -> Verdict:
                        f"but the matrix is {A.rows}x{A.cols}.", expected=d.result, got=got)
     reduced = d.task == "rref"
     ok, why = is_echelon(got, reduced=reduced)
-    if reduced:
-        v = compare(d.result, got)
+    if reduced:  # the rref is unique: entry by entry, decimals by the one rounding rule
+        v = compare(d.result, got, places=places_of(answer), **tol)
         if v.correct is True:
             return v
         tail = "" if ok else f" It is not in reduced row echelon form: {why}."

@@ -418,10 +418,25 @@ def make_class(
     broken_rate: float = 0.01,
 ) -> list[Planted]:
     """``students`` x ``items`` submissions from ``seed``; see the module docstring."""
-    items = tuple(items)
+    from symbolic_mlmath.core.errors import InputError
+    from symbolic_mlmath.text.options import parse_count, parse_name, parse_seed, parse_tolerance
+
+    students = parse_count(students, name="students", low=1, high=10**6)
+    seed = parse_seed(seed)
+    variants = parse_count(variants, name="variants", low=1, high=1000)
+    rates = {}
+    for name, value in (("slip_rate", slip_rate), ("broken_rate", broken_rate)):
+        rate = parse_tolerance(value, name=name)
+        if rate is None or rate > 1:
+            raise InputError("must be a number from 0 to 1", name=name)
+        rates[name] = float(rate)
+    slip_rate, broken_rate = rates["slip_rate"], rates["broken_rate"]
+    items = tuple(parse_name(i, name="items") for i in ([items] if isinstance(items, str)
+                                                        else items))
     unknown = [i for i in items if i not in ITEMS]
     if unknown:
-        raise KeyError(f"unknown item {unknown[0]!r}; items are {', '.join(ITEMS)}")
+        raise InputError(f"unknown item {unknown[0]!r}; items are {', '.join(ITEMS)}",
+                         name="items")
     sheet = {(name, v): ITEMS[name](random.Random(f"{seed}/{name}/{v}"))
              for name in items for v in range(variants)}
     rng = random.Random(f"{seed}/class")

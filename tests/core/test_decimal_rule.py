@@ -63,6 +63,11 @@ TIE = "[[-23/8]]"  # det = -2.875 exactly
     ("projection", {"u": "[1,2]", "v": "[1,1]"}, "[1.5, 1.4]", False),  # 3/2 [1,1]
     ("norm", {"v": "[1,1]"}, "1.41", True),
     ("norm", {"v": "[1,1]"}, "1.42", False),
+    # rref is unique, so its entries follow the rule too (1/3 = 0.333.., 2/3 = 0.666..)
+    ("rref", {"matrix": "[[3,0,1],[0,3,2]]"}, "[[1,0,0.33],[0,1,0.67]]", True),
+    ("rref", {"matrix": "[[3,0,1],[0,3,2]]"}, "[[1,0,0.3],[0,1,0.7]]", True),
+    ("rref", {"matrix": "[[3,0,1],[0,3,2]]"}, "[[1,0,0.34],[0,1,0.67]]", False),
+    ("rref", {"matrix": "[[3,0,1],[0,3,2]]"}, "[[1,0,0.33],[0,1.0,0.66]]", False),
 ])
 def test_the_rule_on_course_answers(task, inputs, answer, right) -> None:
     v = sm.check(task, answer=answer, **inputs)
@@ -96,6 +101,9 @@ def test_the_verdict_names_the_places() -> None:
     ("inverse", {"matrix": INV}, "[[0.6,-0.7],[-0.2,0.5]]", {"abs_tol": "0.05"}, False),
     ("steady_state", {"matrix": MARKOV}, "[0.9, 0.1]", {"abs_tol": "0.1"}, True),
     ("det", {"matrix": TIE}, "-2.8", {"abs_tol": "0.1"}, True),
+    ("rref", {"matrix": "[[3,0,1],[0,3,2]]"}, "[[1,0,0.3],[0,1,0.6]]", {"abs_tol": "0.1"}, True),
+    ("rref", {"matrix": "[[3,0,1],[0,3,2]]"}, "[[1,0,0.3],[0,1,0.6]]", {"abs_tol": "0.05"},
+     False),
 ])
 def test_tolerances_apply_to_every_kind_of_answer(task, inputs, answer, tol, right) -> None:
     v = sm.check(task, answer=answer, **inputs, **tol)

@@ -148,10 +148,6 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
         ("make_problem", "task"), ("make_worksheet", "count"), ("make_worksheet", "difficulty"),
         ("make_worksheet", "seed"), ("make_worksheet", "size"), ("make_worksheet", "topics"),
         ("statement", "fmt")]},
-    ("publish/classroom.py", "make_class", "seed"): "grading work (class generator): a seed "
-        "is only hashed into random.Random, never compared or evaluated",
-    ("publish/grading/batch.py", "grade_file", "jobs"): "grading work: `mlmath grade --jobs` "
-        "is argparse type=int; the Python API compares it raw",
 }
 
 

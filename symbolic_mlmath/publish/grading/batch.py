@@ -247,7 +247,11 @@ def grade_file(
     ``log`` (stderr by default).
     """
     from symbolic_mlmath.core.errors import InputError
+    from symbolic_mlmath.text.options import parse_count
 
+    jobs = parse_count(jobs, name="jobs", low=1, high=512)
+    chunk = parse_count(chunk, name="chunk", low=1, high=10**6)
+    progress = parse_count(progress, name="progress", low=0, high=10**9)  # 0: no lines
     path, out = Path(path), Path(out)
     if not path.is_file():
         raise InputError(f"cannot read {path}: no such file", name="submissions")

@@ -58,7 +58,7 @@ def build(t: Topic) -> None:
     t.numeric_check("every iterate against a plain numpy loop",
                     [p[0] for p in d1.result["iterates"]], ref[:, 0], rtol=1e-10)
     t.figure("one_variable", plot_descent_contour(d1),
-             "Gradient descent on e^x - ln x: each iterate moves against the slope.")
+             r"Gradient descent on $e^x - \ln x$: each iterate moves against the slope.")
 
     t.text(r"""
         In two variables the iterates of a quadratic can be written in closed form:

@@ -236,8 +236,8 @@ def markdown_to_html(md: str, *, images: Any = None) -> str:
             head = "".join(f"<th>{inline_to_html(c, images=images)}</th>" for c in rows[0])
             body = "\n".join("<tr>" + "".join(f"<td>{inline_to_html(c, images=images)}</td>"
                                               for c in r) + "</tr>" for r in rows[1:])
-            out.append(f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n"
-                       "</tbody>\n</table>")
+            thead = f"<thead><tr>{head}</tr></thead>\n" if any(c for c in rows[0]) else ""
+            out.append(f"<table>\n{thead}<tbody>\n{body}\n</tbody>\n</table>")
         elif b.kind == "list":
             html_list = _list_html(b.items, images)
             if b.level > 1:  # a deeper substep: one list level further in

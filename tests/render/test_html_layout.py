@@ -88,3 +88,9 @@ def render_text(d) -> str:
     from symbolic_mlmath.render import render
 
     return "\n".join(render(d, "text", detail="overview").splitlines()[1:])
+
+
+def test_a_result_table_without_headings_has_no_empty_heading_row():
+    page = markdown_to_html("|  |  |\n|---|---|\n| point | $1$ |\n")
+    assert "<thead>" not in page and "<td>point</td>" in page
+    assert "<thead><tr><th>k</th>" in markdown_to_html("| k | x |\n|---|---|\n| 0 | 1 |\n")

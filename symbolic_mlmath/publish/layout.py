@@ -101,7 +101,7 @@ def _shared_prefix(d: Any, earlier: list[Any]) -> tuple[int, str] | None:
 
 
 def _goal_words(d: Any) -> str:
-    from sympy import MatrixBase
+    from sympy import Expr, MatrixBase
 
     from symbolic_mlmath.render.formats import MARKDOWN
 
@@ -112,6 +112,9 @@ def _goal_words(d: Any) -> str:
         if inner.rows * inner.cols > 16:
             return f"a {inner.rows}×{inner.cols} matrix"
         return MARKDOWN.m(inner)
+    if isinstance(goal, Expr) and not goal.is_Symbol and not goal.is_Number:
+        shown = MARKDOWN.m(goal)  # the function a calculus derivation works on
+        return shown if len(shown) <= 80 else ""
     return ""
 
 
@@ -132,13 +135,19 @@ def parts(topic: Any) -> list[Part]:
     derivs = [p for p in out if p.kind == "derivation"]
     titles = [p.block.text or heading_markdown(p.block.derivation.title) for p in derivs]
     seen_ids: set[str] = set()
+    headings: dict[str, int] = {}
     earlier: list[Any] = []
     for p, title in zip(derivs, titles, strict=True):
         d = p.block.derivation
         heading = title
         if not p.block.text and titles.count(title) > 1:
             words = _goal_words(d)
-            heading = f"{title} of {words}" if words else title
+            joint = " of " if words.startswith(("$\\begin", "a ")) else ": "
+            heading = f"{title}{joint}{words}" if words else title
+        if heading in headings:  # the same title and goal again: number the repeats
+            headings[heading] += 1
+            heading = f"{heading} (example {headings[heading]})"
+        headings.setdefault(heading, 1)
         base = slug(plain_text(heading))
         anchor, k = base, 2
         while anchor in seen_ids:

@@ -109,6 +109,15 @@ def test_distinct_headings_and_anchors():
     anchors = [p.anchor for p in parts(t) if p.kind == "derivation"]
     assert len(set(anchors)) == 4
 
+    # one title for different functions (Newton's method five times on a page): the
+    # function tells them apart, and a repeat of the same function is numbered
+    c = Topic("c0w0-calc", "Calc")
+    for f, x0 in (("x^2 - 2", "1"), ("x^3 - 2x - 5", "2"), ("x^2 - 2", "3")):
+        c.solve("newton_method", f=f, x0=x0, iterations="3")
+    heads = [p.heading for p in parts(c) if p.kind == "derivation"]
+    assert len(set(heads)) == 3, heads
+    assert heads[0].endswith(": $x^{2} - 2$") and heads[2].endswith("(example 2)"), heads
+
 
 def test_ref_then_rref_says_the_steps_are_shared():
     from symbolic_mlmath.publish.documents import topic_markdown

@@ -185,7 +185,8 @@ class Derivation:
     ``goal`` is the unevaluated object asked for (``Determinant(A)``, the matrix to
     reduce); ``result`` the exact answer (a SymPy object, or a dict / bool / str for
     multi-part answers). ``task`` and ``inputs`` record how to recompute it, and
-    ``reference`` computes SymPy's own direct answer for :meth:`validate`.
+    ``reference`` computes SymPy's own direct answer for :meth:`validate`. ``goal_label``
+    says what the goal is when neither "Find" nor "Given" fits (a test's "Parameter").
     """
 
     title: str
@@ -196,6 +197,7 @@ class Derivation:
     task: str | None = None
     inputs: Mapping[str, Any] = field(default_factory=dict)
     reference: Callable[[], Any] | None = None
+    goal_label: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "steps", tuple(self.steps))

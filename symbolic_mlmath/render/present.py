@@ -91,7 +91,8 @@ class Plan:
     variables: tuple
 
 
-_MATH_WORDS = {"det", "rank", "span", "dim", "tr", "proj", "max", "min", "cos", "sin", "arccos"}
+_MATH_WORDS = {"det", "rank", "span", "dim", "tr", "proj", "max", "min", "cos", "sin", "arccos",
+               "df"}
 
 
 def sentence(instance: str, why: str | None = None) -> str:
@@ -246,7 +247,8 @@ def plan(d: Any, detail: str = "standard", shared: tuple[int, str] | None = None
     if shared is not None and 0 < shared[0] < len(d.steps):
         b.out = _summarise(d, b.out, shared, goal_aug)
     goal = _with_bar(_goal_display(d), goal_aug)
-    label = "Find" if _unevaluated(d.goal) or type(d.goal).__name__ in _ASKED else "Given"
+    label = getattr(d, "goal_label", None) or (
+        "Find" if _unevaluated(d.goal) or type(d.goal).__name__ in _ASKED else "Given")
     result = result_view(d)
     if result.display is not None and goal_aug is not None:
         result.display = _with_bar(result.display, goal_aug)

@@ -66,6 +66,8 @@ def symbol_text(name: str) -> str:
 
     >>> symbol_text("lambda"), symbol_text("x12"), symbol_text("x_2"), symbol_text("sigma^2")
     ('λ', 'x₁₂', 'x₂', 'σ²')
+    >>> symbol_text("xbar"), symbol_text("phat"), symbol_text("mu_0"), symbol_text("ybar_2")
+    ('x̄', 'p̂', 'μ₀', 'ȳ₂')
     """
     m = re.fullmatch(r"([A-Za-z]+)_?(\d*)(?:\^(\d+))?", name)
     if not m:
@@ -73,7 +75,13 @@ def symbol_text(name: str) -> str:
     base, digits, power = m.groups()
     if power and base not in _GREEK:  # only a Greek name with a power (σ²) is written raised
         return name
-    return _GREEK.get(base, base) + digits.translate(_SUB) + (power or "").translate(_SUP)
+    mark = ""
+    for word, accent in (("bar", "\u0304"), ("hat", "\u0302")):  # xbar -> x̄, phat -> p̂
+        stem = base.removesuffix(word)
+        if stem != base and (len(stem) == 1 or stem in _GREEK):
+            base, mark = stem, accent
+    return (_GREEK.get(base, base) + mark + digits.translate(_SUB)
+            + (power or "").translate(_SUP))
 
 
 _TEXT: Any = None
@@ -179,8 +187,10 @@ def _text_printer() -> Any:
                     body = p
                     continue
                 prev = pieces[k - 1]
-                glue = p[:1] == "(" or (p[:1].isalpha() and not (
-                    len(p) > 1 and p[1:2].isalpha() and len(prev) > 1 and prev[-2:-1].isalpha()))
+                long_prev = len(prev) > 1 and prev[-1].isalpha() and prev[-2].isalpha()
+                long_next = len(p) > 1 and p[0].isalpha() and p[1].isalpha()
+                # xy and 2x glue; a name of several letters never does (SE·c, not SEc)
+                glue = p[:1] == "(" or (p[:1].isalpha() and not (long_prev or long_next))
                 glue = glue and not (called[k] or called[k - 1])  # 2x·sin(x), not 2xsin(x)
                 glue = glue and not prev.startswith("√")  # √2·x, not √2x
                 body += p if glue else "·" + p

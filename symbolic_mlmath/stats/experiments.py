@@ -117,7 +117,7 @@ def derive_power(*, mu0: Any = 0, mu1: Any = None, sigma: Any = None, n: Any,
     result = {"power": pw_dec, "beta": 1 - pw_dec, "critical_value": cs.after,
               "noncentrality": shift.after}
     return Derivation(f"Power of a one-sample {law} test", Symbol("power"), tuple(steps),
-                      result, task="power")
+                      result, task="power", goal_label="Find")
 
 
 # ------------------------------------------------------------------ A/B tests
@@ -204,4 +204,5 @@ def derive_ab_test(control: Any, variation: Any, *, alpha: Any = None,
     steps.insert(len(steps) - 1, lift)
     result.update({"lift": lift.after, "interval": ci["interval"], "lift_interval": lift_ci,
                    "control_rate": p_c, "variation_rate": p_v})
-    return Derivation("A/B test", Symbol("lift"), tuple(steps), result, task="ab_test")
+    return Derivation("A/B test", Symbol("lift"), tuple(steps), result, task="ab_test",
+                      goal_label="Find")

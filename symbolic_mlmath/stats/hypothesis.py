@@ -103,7 +103,8 @@ def _mean_test(sample: Sample, mu0: Any, alternative: str, alpha: Any, law: str,
                          standard_error=se.after, estimate=sample.mean)
     if law == "t":
         result["df"] = Integer(result["df"])
-    return Derivation(title, parameter, tuple(steps), result, task=task)
+    return Derivation(title, parameter, tuple(steps), result, task=task,
+                      goal_label="Parameter tested")
 
 
 def derive_z_test(data: Any = None, *, xbar: Any = None, n: Any = None, sigma: Any = None,
@@ -214,6 +215,7 @@ def derive_proportion_test(x: Any, n: Any, *, p0: Any = None, alternative: Any =
         result = finish_test(steps, "z", st.after, alt, a, standard_error=se.after,
                              estimate=est.after)
         return Derivation("One-proportion z test", p, tuple(steps), result,
+                          goal_label="Parameter tested",
                           task="proportion_test")
     if p0 is not None and exact_number(p0, "p0") != 0:
         raise TaskError("two proportions are tested for equality (H0: p1 = p2)", name="p0")
@@ -228,6 +230,7 @@ def derive_proportion_test(x: Any, n: Any, *, p0: Any = None, alternative: Any =
     steps.append(st)
     result = finish_test(steps, "z", st.after, alt, a, standard_error=se, estimate=diff)
     return Derivation("Two-proportion z test", p1 - p2, tuple(steps), result,
+                      goal_label="Parameter tested",
                       task="proportion_test")
 
 
@@ -324,4 +327,5 @@ def derive_two_sample_test(sample1: Any, sample2: Any, *, test: Any = None, mu0:
              "welch": "Two-sample t test (Welch)"}[kind] if law == "t" else "Two-sample z test"
     result = finish_test(steps, law, st.after, alt, a, df, standard_error=se.after,
                          estimate=est.after)
-    return Derivation(title, mu1 - mu2, tuple(steps), result, task="two_sample_test")
+    return Derivation(title, mu1 - mu2, tuple(steps), result, task="two_sample_test",
+                      goal_label="Parameter tested")

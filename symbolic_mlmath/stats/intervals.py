@@ -108,7 +108,7 @@ def derive_ci_mean(data: Any = None, *, xbar: Any = None, n: Any = None, s: Any 
         result["df"] = Integer(df)
     title = f"{'z' if law == 'z' else 't'} confidence interval for a mean"
     return Derivation(title, Symbol("mu"), (*sample.steps, *se_steps, *steps), result,
-                      task="ci_mean")
+                      task="ci_mean", goal_label="Parameter estimated")
 
 
 def _proportion(x: Any, n: Any) -> tuple[int, int]:
@@ -143,7 +143,8 @@ def derive_ci_proportion(x: Any, n: Any, *, confidence: Any = None,
     if kind == "wald":
         steps, result = interval_steps(est.after, se.after, "z", conf, None, "phat")
         return Derivation("Wald confidence interval for a proportion", Symbol("p"),
-                          (est, se, *steps), result, task="ci_proportion")
+                          (est, se, *steps), result, task="ci_proportion",
+                          goal_label="Parameter estimated")
     cs = critical_value_step("z", 1 - conf, "two-sided")
     z = sym("z")
     zc = cs.given["exact"]
@@ -162,7 +163,8 @@ def derive_ci_proportion(x: Any, n: Any, *, confidence: Any = None,
     result = {"interval": Tuple(lo, hi), "estimate": est.after, "critical_value": cs.after,
               "standard_error": se.after}
     return Derivation("Wilson score interval for a proportion", Symbol("p"),
-                      (est, se, cs, w), result, task="ci_proportion")
+                      (est, se, cs, w), result, task="ci_proportion",
+                      goal_label="Parameter estimated")
 
 
 def derive_margin_of_error(*, confidence: Any = None, n: Any = None, sigma: Any = None,
@@ -193,7 +195,7 @@ def derive_margin_of_error(*, confidence: Any = None, n: Any = None, sigma: Any 
         full, result = interval_steps(0, se_v, law, conf, df)
         steps = [*se_steps, *full[:2]]
     return Derivation("Margin of error", Symbol("E"), tuple(steps), result["margin_of_error"],
-                      task="margin_of_error")
+                      task="margin_of_error", goal_label="Find")
 
 
 def derive_sample_size(*, margin: Any = None, confidence: Any = None, sigma: Any = None,
@@ -258,7 +260,8 @@ def derive_sample_size(*, margin: Any = None, confidence: Any = None, sigma: Any
                 {"formula": formula, "values": vals, "unrounded": value,
                  "kind": "mean" if sigma is not None else "proportion",
                  "assumed_p": p is None and sigma is None})
-    return Derivation("Sample size", Symbol("n"), (cs, step), n, task="sample_size")
+    return Derivation("Sample size", Symbol("n"), (cs, step), n, task="sample_size",
+                      goal_label="Find")
 
 
 def _size_for_power(power: Any, effect: Any, alpha: Any, alternative: Any) -> Derivation:
@@ -285,4 +288,4 @@ def _size_for_power(power: Any, effect: Any, alpha: Any, alternative: Any) -> De
                 {"formula": formula, "values": vals, "unrounded": Float(raw.evalf(40), 30),
                  "kind": "power", "assumed_p": False, "power": target})
     return Derivation("Sample size for a power", Symbol("n"), (ca, cb, step), n,
-                      task="sample_size")
+                      task="sample_size", goal_label="Find")

@@ -57,7 +57,8 @@ def derive_regression_ci(x: Any, y: Any, *, confidence: Any = None, degree: Any 
         result[str(b)] = r["interval"]
         result.setdefault("critical_value", r["critical_value"])
     return Derivation("Confidence intervals for the regression coefficients", Symbol("beta"),
-                      tuple(steps), result, task="regression_ci")
+                      tuple(steps), result, task="regression_ci",
+                      goal_label="Parameters estimated")
 
 
 def _x0(fit: Any, x_new: Any) -> list[Any]:
@@ -111,4 +112,4 @@ def derive_prediction_interval(x: Any, y: Any, *, x_new: Any, confidence: Any = 
               "critical_value": r1["critical_value"], "df": Integer(dfs.after),
               "leverage": h0, "se_mean": se_mean.after, "se_prediction": se_pred.after}
     return Derivation("Prediction interval", Symbol("y_0"), tuple(steps), result,
-                      task="prediction_interval")
+                      task="prediction_interval", goal_label="Find")

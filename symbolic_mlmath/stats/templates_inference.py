@@ -131,11 +131,17 @@ def learner_text(text: str) -> str:
     Examples
     ========
     >>> learner_text("sqrt(s_1**2/n_1)*c")
-    '√(s_1²/n_1)·c'
+    '√(s₁²/n₁)·c'
+    >>> learner_text("(xbar - mu_0)/SE")
+    '(x̄ - μ₀)/SE'
     """
     import re
 
-    t = re.sub(r"\*\*(\d+)\b", lambda m: m.group(1).translate(_SUPERSCRIPT), text)
+    from symbolic_mlmath.render.unicode import symbol_text
+
+    # names as a learner writes them (xbar -> x̄, mu_0 -> μ₀), never a function's name
+    t = re.sub(r"\b[A-Za-z]+(?:_?\d+)?\b(?!\()", lambda m: symbol_text(m.group(0)), text)
+    t = re.sub(r"\*\*(\d+)\b", lambda m: m.group(1).translate(_SUPERSCRIPT), t)
     t = t.replace("**", "^").replace("sqrt(", "√(")
     return t.replace("*", "·")
 
@@ -327,9 +333,9 @@ def _hyp(step: Step, f: MathFormat) -> str:
     g = step.given
     sym_txt, sym_tex = _ALT_TEXT[str(g["alternative"])]
     p, v = g["parameter"], g["null"]
-    h0 = f.raw(f"H_0: {latex_of(p)} = {latex_of(v)}", f"H0: {text_of(p)} = {text_of(v)}")
-    h1 = f.raw(f"H_1: {latex_of(p)} {sym_tex} {latex_of(v)}",
-               f"H1: {text_of(p)} {sym_txt} {text_of(v)}")
+    pt, vt = learner_text(text_of(p)), learner_text(text_of(v))
+    h0 = f.raw(f"H_0: {latex_of(p)} = {latex_of(v)}", f"H₀: {pt} = {vt}")
+    h1 = f.raw(f"H_1: {latex_of(p)} {sym_tex} {latex_of(v)}", f"H₁: {pt} {sym_txt} {vt}")
     return f"{h0}, {h1} ({f.prose(str(g['alternative']))})"
 
 

@@ -57,6 +57,17 @@ def _matrix_detector(ctx: Any, prev: Any, got: Any) -> Slip | None:
     return matrix_slip(prev, got, augmented=bool(getattr(ctx, "augmented", False)))
 
 
+@DETECTORS.add("matrix")
+def _no_round(ctx: Any, prev: Any, got: Any) -> Slip | None:
+    """The last resort: a line of the right shape that only an unnatural combination of
+    operations explains (a swap and then a multiple of the pivot row added below it)."""
+    if getattr(got, "shape", None) != getattr(prev, "shape", None):
+        return None
+    return Slip("not an elimination round", "no round of row operations that clears entries "
+                "(a swap, a scaling, a multiple of the pivot row added to clear an entry) "
+                "turns the previous line into this one")
+
+
 # ------------------------------------------------------------------ determinants
 def _minor_det(A: Any, i: int, j: int) -> Any:
     M = minor(A, i, j)

@@ -148,6 +148,15 @@ def test_generated_ref_workings_pass_and_single_slips_are_caught(M, seed, delta)
     assert v.lines[k].mistake is not None
 
 
+def test_a_slip_after_a_swap_is_named():
+    """Found by a CI seed: a swap with one entry changed is exactly a swap and an addition
+    that un-clears an entry; it is named, never left without a mistake."""
+    v = check_working("ref", {"matrix": _mat([[0, 1], [0, 0], [1, 0]])},
+                      ["[[1,0],[0,0],[0,1]]", "[[1,0],[1,1],[0,0]]"])
+    assert v.correct is False and v.first_wrong_step == 1
+    assert v.lines[1].mistake == "not an elimination round"
+
+
 def _unimodular(rng: random.Random, n: int) -> Matrix:
     M = eye(n)
     for _ in range(2 * n):

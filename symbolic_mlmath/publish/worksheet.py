@@ -44,6 +44,7 @@ from symbolic_mlmath.core.problems import (
     answer_text,
     linear_text,
 )
+from symbolic_mlmath.text.options import parse_bool, parse_detail
 
 __all__ = [
     "TOPIC_TITLES",
@@ -108,6 +109,9 @@ def _joined(words: list[str]) -> str:
 # ------------------------------------------------------------------ problems
 def statement(problem: Problem, fmt: str = "markdown") -> str:
     """The problem in ``text``, ``markdown`` or ``latex``."""
+    from symbolic_mlmath.text.options import parse_choice
+
+    fmt = parse_choice(fmt, ("text", "markdown", "latex"), name="format")
     words = problem.words
     if fmt == "text":
         for tex, uni in _TEXT_SYMBOLS:
@@ -208,8 +212,13 @@ def make_problem(task: str, rng_key: str, level: Level | None = None) -> Problem
     """
     import dataclasses
 
+    from symbolic_mlmath.core.errors import TaskError
     from symbolic_mlmath.core.tasks import get_task
+    from symbolic_mlmath.text.options import parse_name
 
+    task = parse_name(task, name="task")
+    if task not in generators():
+        raise TaskError(f"no worksheet generator for task {task!r}", name="task")
     gen = generators()[task]
     level = level or Level()
     num, den = _bounds(gen, level)
@@ -258,6 +267,7 @@ class Worksheet:
 
     def heading(self, answers: bool = False) -> str:
         """``Worksheet: <title in words>`` (or ``Answer key: ...``)."""
+        answers = parse_bool(answers, name="answers")
         name = self.title or _joined([topic_title(t) for t in self.topics])
         level = "" if self.level.difficulty == "medium" else f" ({self.level.difficulty})"
         return ("Answer key: " if answers else "Worksheet: ") + name + level
@@ -267,6 +277,7 @@ class Worksheet:
 
     def to_text(self, *, answers: bool = False, detail: str = "full") -> str:
         """The sheet (or its key) as terminal text."""
+        answers, detail = parse_bool(answers, name="answers"), parse_detail(detail)
         out = [self.heading(answers), f"Seed {self.seed} (regenerate: {self._command()})", ""]
         for topic, idx in self.by_topic:
             out += [f"== {self._section(topic)} ==", ""]
@@ -281,6 +292,7 @@ class Worksheet:
 
     def to_markdown(self, *, answers: bool = False, detail: str = "full") -> str:
         """The sheet (or its key) as Markdown with ``$`` math."""
+        answers, detail = parse_bool(answers, name="answers"), parse_detail(detail)
         from symbolic_mlmath.render.markdown import to_markdown
 
         out = [f"# {self.heading(answers)}", "",
@@ -299,6 +311,7 @@ class Worksheet:
 
     def to_latex(self, *, answers: bool = False, detail: str = "full") -> str:
         """The sheet (or its key) as a LaTeX document."""
+        answers, detail = parse_bool(answers, name="answers"), parse_detail(detail)
         from symbolic_mlmath.publish.documents import unicode_preamble
         from symbolic_mlmath.render.latex import to_latex_document
 
@@ -325,6 +338,7 @@ class Worksheet:
 
     def write(self, out: str | Path, *, detail: str = "full") -> list[Path]:
         """Write ``worksheet-s<seed>`` and ``answers-s<seed>`` as .md, .html and .tex."""
+        detail = parse_detail(detail)
         out = Path(out)
         out.mkdir(parents=True, exist_ok=True)
         files = []
@@ -352,13 +366,21 @@ def make_worksheet(topics: list[str] | None, count: int = 5, seed: int = 0, *,
     data points) shape the problems of generators that take them; ``title`` names the sheet
     (from the topics' titles when empty)."""
     from symbolic_mlmath.core.errors import TaskError
+    from symbolic_mlmath.text.options import (
+        parse_choice,
+        parse_count,
+        parse_name,
+        parse_seed,
+        parse_text,
+    )
 
-    if count < 1 or count > 200:
-        raise TaskError("count must be between 1 and 200", name="count")
-    if difficulty not in DIFFICULTIES:
-        raise TaskError(f"difficulty must be one of {', '.join(DIFFICULTIES)}", name="difficulty")
-    if size is not None and not 1 <= size <= 12:
-        raise TaskError("size must be between 1 and 12", name="size")
+    count = parse_count(count, name="count", low=1, high=200)
+    seed = parse_seed(seed)
+    difficulty = parse_choice(difficulty, DIFFICULTIES, name="difficulty")
+    size = None if size is None else parse_count(size, name="size", low=1, high=12)
+    title = parse_text(title, name="title")
+    topics = None if topics is None else [
+        parse_name(t, name="topics") for t in (topics.split() if isinstance(topics, str) else topics)]
     level = Level(difficulty, size)
     avail = topics_with_generators()
     chosen: list[str] = []

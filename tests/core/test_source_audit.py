@@ -136,18 +136,8 @@ NOT_OPTIONS: dict[tuple[str, str, str], str] = {
     ("publish/grading/verdict.py", "record", "task"): "copied into a verdict record as data, "
         "never compared or looked up",
 }
-_WS = ("the worksheets work owns publish/worksheet.py; `mlmath worksheet` reads it through the "
-       "door (main), the Python API does not yet")
 #: Raw options known and not yet fixed, each with its owner; remove an entry when it is fixed.
 KNOWN_GAPS: dict[tuple[str, str, str], str] = {
-    **{("publish/worksheet.py", f, o): _WS for f, o in [
-        ("Worksheet.heading", "answers"), ("Worksheet.to_latex", "answers"),
-        ("Worksheet.to_latex", "detail"), ("Worksheet.to_markdown", "answers"),
-        ("Worksheet.to_markdown", "detail"), ("Worksheet.to_text", "answers"),
-        ("Worksheet.to_text", "detail"), ("Worksheet.write", "detail"),
-        ("make_problem", "task"), ("make_worksheet", "count"), ("make_worksheet", "difficulty"),
-        ("make_worksheet", "seed"), ("make_worksheet", "size"), ("make_worksheet", "topics"),
-        ("statement", "fmt")]},
 }
 
 

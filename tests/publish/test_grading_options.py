@@ -38,3 +38,21 @@ def test_bad_jobs_is_a_one_line_error(tmp_path, jobs):
     with pytest.raises(InputError) as err:
         grade_file(sub, tmp_path / "out", jobs=jobs)
     assert "jobs" in str(err.value)
+
+
+def test_worksheet_options_are_user_text():
+    from symbolic_mlmath.publish.worksheet import make_worksheet
+
+    a = make_worksheet(["c1w4-determinants"], 2, 7)
+    b = make_worksheet("c1w4-determinants", "2", "7", difficulty=" Medium ")
+    assert [p.answer for p in a.problems] == [p.answer for p in b.problems]
+    assert a.to_text(answers="yes", detail="Overview") == a.to_text(answers=True,
+                                                                     detail="overview")
+    for kwargs, words in (({"count": "__import__('os')"}, "count"), ({"count": "0"}, "count"),
+                          ({"seed": "-3"}, "seed"), ({"difficulty": "extreme"}, "difficulty"),
+                          ({"size": "99"}, "size")):
+        with pytest.raises(InputError) as err:
+            make_worksheet(["c1w4-determinants"], **{"count": 1, **kwargs})
+        assert words in str(err.value)
+    with pytest.raises(InputError):
+        a.to_text(detail="everything")

@@ -39,3 +39,21 @@ def test_derivation_files_run_standalone_protocol():
         text = path.read_text(encoding="utf-8")
         assert "raise SystemExit(run_file(__file__))" in text, path.name
         assert "TOPIC = " in text and "TITLE = " in text, path.name
+
+
+def test_derivations_use_only_the_packages_the_workbook_installs():
+    """The workbook build (README's first command) installs only the base dependencies:
+    a derivation importing a test-only package (scipy, statsmodels) breaks it, though the
+    test suite, which has them, would not notice."""
+    import ast
+
+    test_only = {"scipy", "statsmodels", "hypothesis", "pytest", "nbformat", "nbclient",
+                 "distributed", "dask", "latex2sympy2_extended"}
+    bad = []
+    for path in sorted((Path(__file__).parent.parent / "derivations").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            bad += [f"{path.name}:{node.lineno} {n}" for n in names
+                    if n.split(".")[0] in test_only]
+    assert not bad, bad

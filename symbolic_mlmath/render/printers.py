@@ -4,7 +4,8 @@ Three printers share the same rules (LaTeX, one-line unicode text, 2-D unicode):
 
 * a sum SymPy built itself (canonical) is written in the order of the problem's variables,
   highest power first (``5a + b``, ``λ² - 4λ + 3``, ``a² - 1``); a linear sum whose only
-  positive part is a constant starts with it (``10 - b``, ``2 - λ``);
+  positive part is a constant starts with it (``10 - b``, ``2 - λ``), and a linear sum
+  that would start with a minus sign starts with its first positive term (``x̄ - μ₀``);
 * a sum or product an engine wrote on purpose (unevaluated, kept as written) keeps its
   order, and its negative factors are bracketed: ``1·(-4) - 3·(-1)``, ``4·5/2·(-6)``;
 * the one-line text uses ``·``, superscripts, subscripts and Greek letters, never ``**``.
@@ -103,6 +104,10 @@ def ordered_terms(expr: Any) -> list:
         consts = [t for d, t in keyed if not any(d) and not t.could_extract_minus_sign()]
         if consts:
             terms = consts + [t for t in terms if t not in consts]
+        else:  # a linear sum leads with a positive term: x̄ - μ₀, not -μ₀ + x̄
+            plus = next((t for t in terms if not t.could_extract_minus_sign()), None)
+            if plus is not None:
+                terms = [plus] + [t for t in terms if t is not plus]
     return terms
 
 

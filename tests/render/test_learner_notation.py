@@ -199,3 +199,16 @@ def test_no_empty_steps_and_no_fragments():
     assert "ad - bc  =  ad - bc" not in sing
     md = render(sm.solve("det", matrix=[[2, 1, 5], [1, 2, 1], [2, 1, 3]]), "markdown")
     assert ". which" not in md and "arithmetic. which" not in md
+
+
+def test_a_linear_sum_starts_with_a_positive_term():
+    """x̄ − μ₀, b − a, y − 2x as a textbook writes them (SymPy's order is −μ₀ + x̄)."""
+    from sympy import Symbol, symbols
+
+    from symbolic_mlmath.render.formats import MARKDOWN, TEXT
+
+    xbar, mu0, se = Symbol("xbar"), Symbol("mu_0"), Symbol("SE")
+    a, b, x, y = symbols("a b x y")
+    assert MARKDOWN.m((xbar - mu0) / se) == r"$\frac{\bar{x} - \mu_{0}}{SE}$"
+    assert [TEXT.m(e) for e in (b - a, y - 2 * x, 1 - x, -x - y)] == [
+        "b - a", "y - 2x", "1 - x", "-x - y"]

@@ -82,7 +82,8 @@ class Precision:
             return "exact rationals"
         if self.mode == "decimal":
             return f"decimals with {self.digits} significant digits"
-        return (f"exact rationals while numerator and denominator stay below 10^{_SMALL_DIGITS}, "
+        power = str(_SMALL_DIGITS).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+        return (f"exact rationals while numerator and denominator stay below 10{power}, "
                 f"then decimals with {self.digits} significant digits")
 
 

@@ -117,7 +117,9 @@ def table_text(T: Any, columns: list[str], f: MathFormat) -> str:
         lines.insert(1, "-+-".join("-" * w for w in widths))
         return "\n" + "\n".join("     " + ln.rstrip() for ln in lines)
     head = " & ".join(columns)
-    body = r" \\ ".join(" & ".join(latex_of(v) for v in r) for r in rows)
+    fractions = any(getattr(v, "is_Rational", False) and not v.is_Integer for r in rows for v in r)
+    sep = r" \\[6pt] " if fractions else r" \\ "  # stacked fractions never touch
+    body = sep.join(" & ".join(latex_of(v) for v in r) for r in rows)
     arr = (r"\begin{array}{" + "r" * len(columns) + "}" + head + r" \\ \hline " + body
            + r"\end{array}")
     if f.name == "latex":

@@ -309,7 +309,12 @@ def _newton_rule(step: Step, f: MathFormat) -> str:
         system = f.raw(r"J\,\Delta = F", "J Δ = F")
         return (f"J = {f.m(g['J'])}; {f.prose('at each iterate solve')} {system} "
                 f"{f.prose('with')} F = {_vec(f, g['F'])}: {_vec(f, step.after)}")
-    return f"F = {f.m(g['F'])}, F' = {f.m(g['J'])}: N(x) = {f.m(step.after)}"
+    from symbolic_mlmath.render.formats import latex_of
+    from symbolic_mlmath.render.unicode import text_line
+
+    F, J, N = g["F"], g["J"], step.after  # one formula, its relation signs inside the math
+    return f.raw(rf"F(x) = {latex_of(F)},\quad F'(x) = {latex_of(J)}:\quad N(x) = {latex_of(N)}",
+                 f"F(x) = {text_line(F)}, F'(x) = {text_line(J)}: N(x) = {text_line(N)}")
 
 
 @template(R.NEWTON_STEP, "One Newton step",

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import sys
 import threading
 import time
 from typing import Any
@@ -60,6 +61,22 @@ _local = threading.local()
 
 class _Expired(BaseException):
     """Delivered asynchronously into the working thread; converted at the budget's edge."""
+
+
+def _quiet_expiry(hook: Any) -> Any:
+    """``sys.unraisablehook`` that drops a swallowed expiry (it is sent again; printing
+    "Exception ignored in ..." would put a traceback on a learner's terminal)."""
+
+    def unraisable(info: Any) -> None:
+        if not isinstance(info.exc_value, _Expired):
+            hook(info)
+
+    unraisable.quiet_expiry = True  # type: ignore[attr-defined]
+    return unraisable
+
+
+if not getattr(sys.unraisablehook, "quiet_expiry", False):
+    sys.unraisablehook = _quiet_expiry(sys.unraisablehook)
 
 
 def _stack() -> list[time_budget]:

@@ -36,6 +36,7 @@ from typing import Any
 from symbolic_mlmath.core.errors import ParseError, TaskError
 from symbolic_mlmath.core.mistakes import Slip
 from symbolic_mlmath.core.working import Follow, Judge
+from symbolic_mlmath.text.tokenize import closing_bracket
 
 __all__ = ["JUDGES", "DLine", "expand_derivatives", "finite_parts", "partial_slip", "rule_names",
            "same", "split_names", "split_text"]
@@ -56,19 +57,6 @@ _RULE_WORDS = {
     "softplus_rule": "softplus derivative",
 }
 
-
-def _close(text: str, k: int) -> int:
-    open_ = text[k]
-    close = ")" if open_ == "(" else "]"
-    depth = 0
-    for n in range(k, len(text)):
-        if text[n] == open_:
-            depth += 1
-        elif text[n] == close:
-            depth -= 1
-            if depth == 0:
-                return n
-    raise ParseError(f"unbalanced '{open_}'", name="line")
 
 
 def expand_derivatives(text: str, var: Any) -> tuple[str, dict]:
@@ -114,7 +102,7 @@ def expand_derivatives(text: str, var: Any) -> tuple[str, dict]:
             inner, wrt, a, b = out[start + 1:end], var, start, prime.end()
         else:
             k = m.end()
-            end = _close(out, k)
+            end = closing_bracket(out, k)
             inner, wrt, a, b = out[k + 1:end], Symbol(m.group(1)), m.start(), end + 1
             if str(wrt) == str(var):
                 wrt = var

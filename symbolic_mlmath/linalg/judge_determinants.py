@@ -27,6 +27,7 @@ from symbolic_mlmath.core.errors import ParseError
 from symbolic_mlmath.core.exact import exact_det
 from symbolic_mlmath.core.mistakes import diagnose
 from symbolic_mlmath.core.working import Follow, Judge, judges_for
+from symbolic_mlmath.text.tokenize import closing_bracket
 
 __all__ = ["JUDGES", "DetLine", "Part", "Term", "expansions", "read_det_line", "split_terms"]
 
@@ -67,17 +68,6 @@ class DetLine:
 _PREFIX = re.compile(r"^\s*(det\s*\(?\s*[A-Za-z]?\s*\)?|\|\s*[A-Z]\s*\||D|Δ)\s*$", re.I)
 
 
-def _close(text: str, k: int, open_: str, close: str) -> int:
-    depth = 0
-    for n in range(k, len(text)):
-        if text[n] == open_:
-            depth += 1
-        elif text[n] == close:
-            depth -= 1
-            if depth == 0:
-                return n
-    raise ParseError(f"unbalanced '{open_}'", name="line")
-
 
 def _minors(text: str) -> tuple[str, list]:
     """Replace ``det([[...]])``, ``det[[...]]`` and ``|a b; c d|`` by their values."""
@@ -98,7 +88,7 @@ def _minors(text: str) -> tuple[str, list]:
         if m and k + m.end() < len(text) and text[k + m.end()] in "([":
             start = k + m.end()
             ch = text[start]
-            end = _close(text, start, ch, ")" if ch == "(" else "]")
+            end = closing_bracket(text, start)
             inner = text[start + 1:end] if ch == "(" else text[start:end + 1]
             out.append(value(inner))
             k = end + 1

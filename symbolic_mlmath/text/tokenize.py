@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from symbolic_mlmath.core.errors import LimitError, ParseError
 from symbolic_mlmath.text.limits import get_limits
 
-__all__ = ["Token", "normalise", "tokenize"]
+__all__ = ["Token", "closing_bracket", "normalise", "tokenize"]
 
 #: ``x_{1}`` (a LaTeX-style subscript typed as text) is the name ``x_1``.
 _BRACED_SUBSCRIPT = re.compile(r"(?<![A-Za-z0-9_\\])([A-Za-z][A-Za-z0-9]*)_\{([A-Za-z0-9]+)\}")
@@ -193,3 +193,26 @@ def tokenize(text: str, name: str, *, keep_newlines: bool = False,
         opener, where = stack[-1]
         raise ParseError(f"unbalanced '{opener}' at position {where}", name=name)
     return tokens
+
+
+def closing_bracket(text: str, k: int, *, name: str = "line") -> int:
+    """The index of the bracket that closes the ``(`` or ``[`` at ``text[k]``.
+
+    >>> closing_bracket("d/dx(x*(x+1)) + 2", 4)
+    12
+    >>> closing_bracket("[1, (2]", 4)
+    Traceback (most recent call last):
+    ...
+    symbolic_mlmath.core.errors.ParseError: line: unbalanced '('
+    """
+    open_ = text[k]
+    close = ")" if open_ == "(" else "]"
+    depth = 0
+    for n in range(k, len(text)):
+        if text[n] == open_:
+            depth += 1
+        elif text[n] == close:
+            depth -= 1
+            if depth == 0:
+                return n
+    raise ParseError(f"unbalanced '{open_}'", name=name)
